@@ -1,0 +1,51 @@
+using Beraterpool.Web.Features.Accounts;
+using Beraterpool.Web.Features.Advisors;
+using Beraterpool.Web.Features.Audit;
+using Beraterpool.Web.Features.Municipalities;
+using Beraterpool.Web.Features.Pools;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Beraterpool.Web.Data;
+
+/// <summary>
+/// The one context. Each provider has a derived type (<see cref="SqliteAppDbContext"/>,
+/// <see cref="PostgresAppDbContext"/>) only so that each gets its own migrations set.
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<Pool> Pools => Set<Pool>();
+    public DbSet<PoolCoordinator> PoolCoordinators => Set<PoolCoordinator>();
+    public DbSet<Topic> Topics => Set<Topic>();
+    public DbSet<Advisor> Advisors => Set<Advisor>();
+    public DbSet<AdvisorCountry> AdvisorCountries => Set<AdvisorCountry>();
+    public DbSet<AdvisorLanguage> AdvisorLanguages => Set<AdvisorLanguage>();
+    public DbSet<AdvisorTopic> AdvisorTopics => Set<AdvisorTopic>();
+    public DbSet<AdvisorConsent> AdvisorConsents => Set<AdvisorConsent>();
+    public DbSet<BlockedPeriod> BlockedPeriods => Set<BlockedPeriod>();
+    public DbSet<AdvisorPhoto> AdvisorPhotos => Set<AdvisorPhoto>();
+    public DbSet<State> States => Set<State>();
+    public DbSet<GovernmentDistrict> GovernmentDistricts => Set<GovernmentDistrict>();
+    public DbSet<MunicipalAssociation> MunicipalAssociations => Set<MunicipalAssociation>();
+    public DbSet<Municipality> Municipalities => Set<Municipality>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+}
+
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options)
+{
+    // SQLite cannot order or compare DateTimeOffset; store it as sortable binary there, timestamptz on PostgreSQL.
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+}
+
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options);

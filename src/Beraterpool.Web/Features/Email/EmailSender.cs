@@ -1,0 +1,54 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Beraterpool.Web.Features.Email;
+
+public sealed class EmailOptions
+{
+    /// <summary>SMTP host; when empty, mails are written as .eml files to <see cref="OutboxFolder"/>.</summary>
+    public string? SmtpHost { get; set; }
+    public int SmtpPort { get; set; } = 587;
+    public string? SmtpUser { get; set; }
+    public string? SmtpPassword { get; set; }
+    public bool UseStartTls { get; set; } = true;
+    public string From { get; set; } = "Beraterpool <no-reply@beraterpool.local>";
+    /// <summary>Relative to the content root unless absolute.</summary>
+    public string OutboxFolder { get; set; } = "App_Data/outbox";
+}
+
+public sealed record EmailMessage(string To, string Subject, string TextBody, string? HtmlBody = null);
+
+/// <summary>Sends through SMTP with MailKit, or writes the same MIME message into a file outbox a person can open.</summary>
+public sealed class EmailSender(IOptions<EmailOptions> options, IHostEnvironment env, ILogger<EmailSender> log)
+{
+    public string OutboxPath => Path.GetFullPath(Path.Combine(env.ContentRootPath, options.Value.OutboxFolder));
+
+    public async Task SendAsync(EmailMessage message, CancellationToken ct = default)
+    {
+        var o = options.Value;
+        var mime = new MimeMessage();
+        mime.From.Add(MailboxAddress.Parse(o.From));
+        mime.To.Add(MailboxAddress.Parse(message.To));
+        mime.Subject = message.Subject;
+        var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
+        mime.Body = body.ToMessageBody();
+
+        if (string.IsNullOrWhiteSpace(o.SmtpHost))
+        {
+            Directory.CreateDirectory(OutboxPath);
+            var file = Path.Combine(OutboxPath, $"{DateTime.UtcNow:yyyyMMdd-HHmmss-fff}-{Guid.NewGuid():N}.eml");
+            await mime.WriteToAsync(file, ct);
+            log.LogInformation("Mail to {To} ({Subject}) written to outbox {File}", message.To, message.Subject, file);
+            return;
+        }
+
+        using var smtp = new SmtpClient();
+        await smtp.ConnectAsync(o.SmtpHost, o.SmtpPort, o.UseStartTls ? SecureSocketOptions.StartTlsWhenAvailable : SecureSocketOptions.None, ct);
+        if (!string.IsNullOrEmpty(o.SmtpUser)) await smtp.AuthenticateAsync(o.SmtpUser, o.SmtpPassword ?? "", ct);
+        await smtp.SendAsync(mime, ct);
+        await smtp.DisconnectAsync(true, ct);
+        log.LogInformation("Mail to {To} ({Subject}) sent via {Host}", message.To, message.Subject, o.SmtpHost);
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Localization;
+
+namespace Beraterpool.Web.Features.Shared;
+
+/// <summary>The table of contents of the features: services, endpoints and commands each one adds.</summary>
+public static class FeatureRegistration
+{
+    public static IServiceCollection AddFeatures(this IServiceCollection services, IConfiguration config)
+    {
+        return services;
+    }
+
+    public static WebApplication MapFeatureEndpoints(this WebApplication app)
+    {
+        // The language switch: a plain link that works without JavaScript.
+        app.MapGet("/culture", (string lang, string? returnUrl, HttpContext context) =>
+        {
+            var culture = WebUi.Cultures.Contains(lang) ? lang : "de";
+            context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+            var target = !string.IsNullOrEmpty(returnUrl) && Uri.IsWellFormedUriString(returnUrl, UriKind.Relative) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//")
+                ? returnUrl : context.Request.PathBase + "/";
+            return Results.LocalRedirect(target);
+        }).AllowAnonymous();
+        return app;
+    }
+}

@@ -1,0 +1,41 @@
+using Beraterpool.Web.Data;
+using Beraterpool.Web.Features.Accounts;
+using Beraterpool.Web.Features.Errors;
+using Beraterpool.Web.Features.Pools;
+using Beraterpool.Web.Features.Shared;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddStructuredLogging();
+builder.Services.AddAppDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddAccounts(builder.Configuration);
+builder.Services.AddWebUi();
+builder.Services.AddPools();
+builder.Services.AddFeatures(builder.Configuration);
+builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>();
+
+var app = builder.Build();
+
+// `<app> import-gazetteer <file>` and friends run a command and exit instead of serving.
+if (await AppCommands.TryRunAsync(app, args)) return;
+
+await app.Services.PrepareDatabaseAsync(app.Configuration, app.Environment);
+
+app.UseFriendlyErrors();
+app.UseSecurityHeaders();
+app.UseResponseCompression();
+app.UseSerilogRequestLogging();
+app.UsePoolResolution();
+app.UseRequestLocalization();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets().AllowAnonymous();
+app.MapRazorPages().WithStaticAssets();
+app.MapFeatureEndpoints();
+app.MapHealthChecks("/health").AllowAnonymous();
+
+app.Run();

@@ -1,0 +1,85 @@
+using Beraterpool.Web.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Beraterpool.Tests.Infrastructure;
+
+/// <summary>
+/// The real app over HTTP with its own real database: a fresh SQLite file, or a fresh PostgreSQL database
+/// when TEST_DATABASE=Postgres (the test script starts a throwaway server; see tools/test.sh).
+/// </summary>
+public class TestApp : WebApplicationFactory<Program>
+{
+    public static bool UsePostgres => string.Equals(Environment.GetEnvironmentVariable("TEST_DATABASE"), "Postgres", StringComparison.OrdinalIgnoreCase);
+
+    public static string PostgresServer => Environment.GetEnvironmentVariable("TEST_PG_CONNECTION")
+                                          ?? "Host=127.0.0.1;Port=55432;Username=postgres";
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "beraterpool-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _connectionString;
+    private readonly Dictionary<string, string?> _settings = new();
+
+    public TestApp(bool demo = false, bool importGazetteer = true)
+    {
+        Directory.CreateDirectory(_folder);
+        _connectionString = UsePostgres
+            ? $"{PostgresServer};Database=bp_{Guid.NewGuid():N}"
+            : $"Data Source={Path.Combine(_folder, "test.db")}";
+        _settings["Demo:Seed"] = demo ? "true" : "false";
+        _settings["Gazetteer:ImportOnStart"] = importGazetteer ? "true" : "false";
+    }
+
+    public string Folder => _folder;
+    public string OutboxFolder => Path.Combine(_folder, "outbox");
+
+    /// <summary>Extra configuration, set before the first request.</summary>
+    public TestApp With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", UsePostgres ? "Postgres" : "Sqlite");
+        builder.UseSetting("ConnectionStrings:Default", _connectionString);
+        builder.UseSetting("Email:OutboxFolder", OutboxFolder);
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+    }
+
+    /// <summary>A scope on the app's services, e.g. to arrange or inspect data through the real context.</summary>
+    public AsyncServiceScope Scope() => Services.CreateAsyncScope();
+
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)
+    {
+        await using var scope = Scope();
+        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    /// <summary>An HTTP client that keeps cookies and does not follow redirects (tests assert them).</summary>
+    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (UsePostgres)
+        {
+            NpgsqlConnection.ClearAllPools();
+            var database = new NpgsqlConnectionStringBuilder(_connectionString).Database;
+            await using var conn = new NpgsqlConnection(PostgresServer + ";Database=postgres");
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", conn);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        else
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        }
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,57 @@
+using System.Net;
+using Beraterpool.Tests.Infrastructure;
+
+namespace Beraterpool.Tests.Shared;
+
+public sealed class SiteBasicsTests : IAsyncLifetime
+{
+    private readonly TestApp _app = new(importGazetteer: false);
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+
+    [Fact]
+    public async Task Health_answers_200_when_the_database_answers()
+    {
+        var response = await _app.CreateClient().GetAsync("/health", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Unknown_address_shows_a_friendly_German_404()
+    {
+        var response = await _app.CreateClient().GetAsync("/gibt-es-nicht", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Seite nicht gefunden", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Pages_carry_the_security_headers()
+    {
+        var response = await _app.CreateClient().GetAsync("/", TestContext.Current.CancellationToken);
+        var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("frame-ancestors 'none'", csp);
+        Assert.DoesNotContain("unsafe-inline", csp);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("strict-origin-when-cross-origin", response.Headers.GetValues("Referrer-Policy").Single());
+    }
+
+    [Fact]
+    public async Task Language_switch_turns_the_site_English_and_back()
+    {
+        var client = _app.Browser();
+        var switched = await client.GetAsync("/culture?lang=en&returnUrl=%2F", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        var html = await client.GetStringAsync("/", TestContext.Current.CancellationToken);
+        Assert.Contains("<html lang=\"en\">", html);
+        await client.GetAsync("/culture?lang=de&returnUrl=%2F", TestContext.Current.CancellationToken);
+        Assert.Contains("<html lang=\"de\">", await client.GetStringAsync("/", TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Language_switch_refuses_to_redirect_off_site()
+    {
+        var response = await _app.Browser().GetAsync("/culture?lang=fr&returnUrl=https%3A%2F%2Fevil.example", TestContext.Current.CancellationToken);
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+    }
+}
