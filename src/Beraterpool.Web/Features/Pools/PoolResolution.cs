@@ -16,6 +16,7 @@ public static class PoolResolution
         services.AddSingleton<PoolCatalog>();
         services.AddScoped<CurrentPool>();
         services.AddScoped<PoolAccess>();
+        services.AddSingleton<Advisors.AdvisorChanges>();
         return services;
     }
 
