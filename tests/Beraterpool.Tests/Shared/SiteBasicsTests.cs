@@ -44,6 +44,10 @@ public sealed class SiteBasicsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
         var html = await client.GetStringAsync("/", TestContext.Current.CancellationToken);
         Assert.Contains("<html lang=\"en\">", html);
+        Assert.Contains("Skip to content", html);
+        await client.GetAsync("/culture?lang=fr&returnUrl=%2F", TestContext.Current.CancellationToken);
+        var french = await client.GetAsync("/gibt-es-nicht", TestContext.Current.CancellationToken);
+        Assert.Contains("Page introuvable", await french.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         await client.GetAsync("/culture?lang=de&returnUrl=%2F", TestContext.Current.CancellationToken);
         Assert.Contains("<html lang=\"de\">", await client.GetStringAsync("/", TestContext.Current.CancellationToken));
     }
