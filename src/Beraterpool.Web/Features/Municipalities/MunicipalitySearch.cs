@@ -31,6 +31,8 @@ public static class MunicipalitySearch
             .Where(m => m.SearchName.Contains(folded))
             .OrderBy(m => m.SearchName == folded ? 0 : m.SearchName.StartsWith(folded) ? 1 : 2)
             .ThenByDescending(m => m.Population)
+            // A district-free city is both a district and a municipality: the municipality first.
+            .ThenBy(m => m.Level)
             .ThenBy(m => m.ShortName)
             .ThenBy(m => m.OfficialKey);
     }
