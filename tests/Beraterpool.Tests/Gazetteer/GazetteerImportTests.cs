@@ -45,6 +45,8 @@ public sealed class GazetteerImportTests(GazetteerImportTests.ImportedApp app) :
         Assert.Equal(50.938107, koeln.Latitude!.Value, 6);
         Assert.Equal(6.957068, koeln.Longitude!.Value, 6);
         Assert.Equal(405.01m, koeln.AreaKm2);
+        Assert.Equal(MunicipalityLevel.Municipality, koeln.Level);
+        Assert.InRange(koeln.ImportedAt, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddMinutes(1));
     }
 
     [Fact]

@@ -57,15 +57,20 @@ public sealed class GazetteerImporter(AppDbContext db, ILogger<GazetteerImporter
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
 
+            // States and government districts first: municipalities refer to them.
             var states = await db.States.ToDictionaryAsync(s => s.Code, ct);
             var stateCounts = Merge(states, file.States, s => s.Code, CopyState, s => db.States.Add(s));
-
             var governmentDistricts = await db.GovernmentDistricts.ToDictionaryAsync(d => d.Key, ct);
             var governmentDistrictCounts = Merge(governmentDistricts, file.GovernmentDistricts, d => d.Key, CopyGovernmentDistrict, d => db.GovernmentDistricts.Add(d));
+            tracker.DetectChanges();
+            await db.SaveChangesAsync(ct);
 
+            // The thousands of new rows go in as multi-row inserts; changed rows are updated through the tracker.
+            var newAssociations = new List<MunicipalAssociation>();
             var associations = await db.MunicipalAssociations.ToDictionaryAsync(a => a.Key, ct);
-            var associationCounts = Merge(associations, file.Associations, a => a.Key, CopyAssociation, a => db.MunicipalAssociations.Add(a));
+            var associationCounts = Merge(associations, file.Associations, a => a.Key, CopyAssociation, newAssociations.Add);
 
+            var newMunicipalities = new List<Municipality>();
             var municipalities = await db.Municipalities.ToDictionaryAsync(m => m.OfficialKey, ct);
             bool Copy(Municipality target, Municipality incoming)
             {
@@ -76,12 +81,15 @@ public sealed class GazetteerImporter(AppDbContext db, ILogger<GazetteerImporter
             void Add(Municipality m)
             {
                 m.ImportedAt = now;
-                db.Municipalities.Add(m);
+                newMunicipalities.Add(m);
             }
             var districtCounts = Merge(municipalities, file.Districts, m => m.OfficialKey, Copy, Add);
             var municipalityCounts = Merge(municipalities, file.Municipalities, m => m.OfficialKey, Copy, Add);
             var inFile = file.Districts.Concat(file.Municipalities).Select(m => m.OfficialKey).ToHashSet();
             var notInFile = municipalities.Keys.Count(k => !inFile.Contains(k));
+            var merged = clock.Elapsed;
+            await db.InsertAsync(newAssociations, ct);
+            await db.InsertAsync(newMunicipalities, ct);
 
             var total = stateCounts + governmentDistrictCounts + associationCounts + districtCounts + municipalityCounts;
             db.Audit(ImportedAction, "gazetteer", userId,
@@ -90,6 +98,8 @@ public sealed class GazetteerImporter(AppDbContext db, ILogger<GazetteerImporter
             tracker.DetectChanges();
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
+            log.LogInformation("Gazetteer import phases: read and merge {MergeMs} ms, save {SaveMs} ms",
+                (int)merged.TotalMilliseconds, (int)(clock.Elapsed - merged).TotalMilliseconds);
             return new GazetteerImportReport
             {
                 Source = source, Imported = true, DataRows = file.DataRows, States = stateCounts,
