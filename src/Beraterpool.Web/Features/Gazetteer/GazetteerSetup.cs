@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -30,9 +31,17 @@ public static class GazetteerSetup
             log.LogWarning("No municipality register at {File}; the municipality search stays empty until one is imported", file);
             return;
         }
-        await using var stream = File.OpenRead(file);
-        var report = await services.GetRequiredService<GazetteerImporter>().ImportAsync(stream, Path.GetFileName(file), userId: null, ct);
-        if (!report.Imported) log.LogError("The shipped municipality register was rejected: {Report}", report.ToText());
+        try
+        {
+            await using var stream = File.OpenRead(file);
+            var report = await services.GetRequiredService<GazetteerImporter>().ImportAsync(stream, Path.GetFileName(file), userId: null, ct);
+            if (!report.Imported) log.LogError("The shipped municipality register was rejected: {Report}", report.ToText());
+        }
+        catch (Exception e) when (e is DbUpdateException or DbException)
+        {
+            // Several instances starting at once on a fresh database: one wins, the others serve what it imported.
+            log.LogWarning(e, "Importing the shipped municipality register failed; another instance may have imported it at the same time");
+        }
     }
 
     /// <summary>
