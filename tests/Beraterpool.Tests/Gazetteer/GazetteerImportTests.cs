@@ -143,6 +143,27 @@ public sealed class GazetteerRejectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Import_command_prints_the_report_and_exits_with_0_or_1()
+    {
+        var good = Path.Combine(_app.Folder, "auszug.csv");
+        var bad = Path.Combine(_app.Folder, "kaputt.csv");
+        await File.WriteAllTextAsync(good, SmallExtract, Ct);
+        await File.WriteAllTextAsync(bad, SmallExtract.Replace("\"50,938107\"", "\"5x\""), Ct);
+        _ = _app.Services; // starts the app
+
+        var output = new StringWriter();
+        var errors = new StringWriter();
+        Assert.Equal(1, await GazetteerSetup.RunImportCommandAsync(_app.Services, [bad], output, errors));
+        Assert.Contains("Zeile 6, Spalte breitengrad: keine Zahl", errors.ToString());
+        Assert.Equal(0, await RowsAsync());
+
+        Assert.Equal(0, await GazetteerSetup.RunImportCommandAsync(_app.Services, [good], output, errors));
+        Assert.Contains("Gemeinden: 2 neu, 0 geändert, 0 unverändert", output.ToString());
+        Assert.Equal(1, await GazetteerSetup.RunImportCommandAsync(_app.Services, ["gibt-es-nicht.csv"], output, errors));
+        Assert.Contains("Datei nicht gefunden", errors.ToString());
+    }
+
+    [Fact]
     public async Task Small_extract_imports_into_an_empty_database()
     {
         var report = await GazetteerImportTests.ImportAsync(_app, SmallExtract);

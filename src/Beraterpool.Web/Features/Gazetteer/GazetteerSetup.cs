@@ -10,7 +10,7 @@ public static class GazetteerSetup
     public static IServiceCollection AddGazetteer(this IServiceCollection services)
     {
         services.AddScoped<GazetteerImporter>();
-        AppCommands.Register("import-gazetteer", ImportCommandAsync);
+        AppCommands.Register("import-gazetteer", (app, args) => RunImportCommandAsync(app.Services, args, Console.Out, Console.Error));
         return services;
     }
 
@@ -57,26 +57,25 @@ public static class GazetteerSetup
     }
 
     /// <summary><c>import-gazetteer &lt;file&gt;</c>: migrates, imports, prints the report; exit code 0 on success, 1 otherwise.</summary>
-    private static async Task<int> ImportCommandAsync(WebApplication app, string[] args)
+    public static async Task<int> RunImportCommandAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter errors)
     {
         if (args.Length != 1)
         {
-            await Console.Error.WriteLineAsync("Aufruf: import-gazetteer <Datei.csv>");
+            await errors.WriteLineAsync("Aufruf: import-gazetteer <Datei.csv>");
             return 1;
         }
         var path = Resolve(args[0]);
         if (!File.Exists(path))
         {
-            await Console.Error.WriteLineAsync($"Datei nicht gefunden: {path}");
+            await errors.WriteLineAsync($"Datei nicht gefunden: {path}");
             return 1;
         }
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.MigrateAsync();
         await using var stream = File.OpenRead(path);
         var report = await scope.ServiceProvider.GetRequiredService<GazetteerImporter>().ImportAsync(stream, Path.GetFileName(path), userId: null);
-        var output = report.Imported ? Console.Out : Console.Error;
-        await output.WriteLineAsync(report.ToText());
+        await (report.Imported ? output : errors).WriteLineAsync(report.ToText());
         return report.Imported ? 0 : 1;
     }
 }
