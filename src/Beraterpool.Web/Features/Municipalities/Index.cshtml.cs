@@ -27,7 +27,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Q = Q?.Trim();
+        Q = Q?.Trim() is { Length: > 100 } longQuery ? longQuery[..100] : Q?.Trim();
         States = await db.States.AsNoTracking().OrderBy(s => s.Name).Select(s => new StateOption(s.Code, s.Name)).ToListAsync(ct);
         if (!States.Any(s => s.Code == State)) State = null;
 

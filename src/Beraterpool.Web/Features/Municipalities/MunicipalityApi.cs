@@ -12,7 +12,7 @@ public static class MunicipalityApi
     {
         app.MapGet("/api/municipalities", async (string? q, string? state, AppDbContext db, CancellationToken ct) =>
         {
-            if (string.IsNullOrWhiteSpace(q)) return Results.Ok(Array.Empty<Hit>());
+            if (string.IsNullOrWhiteSpace(q) || q.Length > 100) return Results.Ok(Array.Empty<Hit>());
             var items = await db.Municipalities.AsNoTracking()
                 .Matching(q, string.IsNullOrWhiteSpace(state) ? null : state.Trim())
                 .Take(10)
