@@ -1,9 +1,12 @@
+using System.Collections.Concurrent;
+
 namespace Beraterpool.Web.Features.Shared;
 
 /// <summary>Command-line verbs of the app: <c>import-gazetteer &lt;file&gt;</c>, <c>seed-synthetic &lt;n&gt;</c>.</summary>
 public static class AppCommands
 {
-    private static readonly Dictionary<string, Func<WebApplication, string[], Task<int>>> Commands = new(StringComparer.OrdinalIgnoreCase);
+    // Concurrent: test hosts build the app in parallel, and each registers its commands.
+    private static readonly ConcurrentDictionary<string, Func<WebApplication, string[], Task<int>>> Commands = new(StringComparer.OrdinalIgnoreCase);
 
     public static void Register(string verb, Func<WebApplication, string[], Task<int>> run) => Commands[verb] = run;
 

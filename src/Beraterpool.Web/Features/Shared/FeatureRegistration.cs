@@ -1,3 +1,5 @@
+using Beraterpool.Web.Features.Gazetteer;
+using Beraterpool.Web.Features.Municipalities;
 using Microsoft.AspNetCore.Localization;
 
 namespace Beraterpool.Web.Features.Shared;
@@ -7,11 +9,13 @@ public static class FeatureRegistration
 {
     public static IServiceCollection AddFeatures(this IServiceCollection services, IConfiguration config)
     {
+        services.AddGazetteer();
         return services;
     }
 
     public static WebApplication MapFeatureEndpoints(this WebApplication app)
     {
+        app.MapMunicipalityApi();
         // The language switch: a plain link that works without JavaScript.
         app.MapGet("/culture", (string lang, string? returnUrl, HttpContext context) =>
         {
