@@ -1,3 +1,6 @@
+using Beraterpool.Web.Features.Accounts;
+using Beraterpool.Web.Features.Demo;
+
 namespace Beraterpool.Web.Data;
 
 public static class StartupTasks
@@ -8,5 +11,12 @@ public static class StartupTasks
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.MigrateAsync();
+
+        await AccountRoles.EnsureRolesAsync(scope.ServiceProvider);
+        // Only on an empty installation: the seed never touches real data.
+        if (config.GetValue("Demo:Seed", false))
+        {
+            await DemoSeed.SeedAsync(scope.ServiceProvider);
+        }
     }
 }

@@ -1,3 +1,4 @@
+using Beraterpool.Web.Features.Advisors.Directory;
 using Microsoft.AspNetCore.Localization;
 
 namespace Beraterpool.Web.Features.Shared;
@@ -7,6 +8,7 @@ public static class FeatureRegistration
 {
     public static IServiceCollection AddFeatures(this IServiceCollection services, IConfiguration config)
     {
+        services.AddAdvisorDirectory();
         return services;
     }
 
@@ -23,6 +25,7 @@ public static class FeatureRegistration
                 ? returnUrl : context.Request.PathBase + "/";
             return Results.LocalRedirect(target);
         }).AllowAnonymous();
+        app.MapAdvisorDirectory();
         return app;
     }
 }
