@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Beraterpool.Web.Data;
@@ -17,6 +18,8 @@ public static class DirectoryEndpoints
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // Served as application/json only, so umlauts may stay readable.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
     };
 
@@ -55,7 +58,7 @@ public static class DirectoryEndpoints
                     a.Gender, a.GenderSelfDescription, a.Age(year),
                     a.Countries?.Select(c => new ApiCode(c, DirectoryAdvisor.CountryName(c, culture))).ToArray(),
                     a.Languages?.Select(l => new ApiLanguage(l.Code, DirectoryAdvisor.LanguageName(l.Code, culture), l.Level)).ToArray(),
-                    a.TopicIds?.Select(index.Topic).OfType<DirectoryTopic>().Select(t => new ApiCode(t.Slug, t.Name(culture))).ToArray(),
+                    a.TopicIds?.Select(index.Topic).OfType<DirectoryTopic>().Select(t => new ApiTopic(t.Slug, t.Name(culture))).ToArray(),
                     a.Expertise, a.Bio)).ToArray());
             context.Response.Headers.AccessControlAllowOrigin = "*";
             return Results.Json(body, Json);
@@ -89,11 +92,13 @@ public static class DirectoryEndpoints
 
     private sealed record ApiAdvisor(string Slug, string Name, string FirstName, string LastName, string ProfileUrl, string? PhotoUrl,
         ApiCity? City, Gender? Gender, string? GenderSelfDescription, int? Age, IReadOnlyList<ApiCode>? Countries,
-        IReadOnlyList<ApiLanguage>? Languages, IReadOnlyList<ApiCode>? Topics, string? Expertise, string? Bio);
+        IReadOnlyList<ApiLanguage>? Languages, IReadOnlyList<ApiTopic>? Topics, string? Expertise, string? Bio);
 
     private sealed record ApiCity(string Key, string Name);
 
     private sealed record ApiCode(string Code, string Name);
+
+    private sealed record ApiTopic(string Slug, string Name);
 
     private sealed record ApiLanguage(string Code, string Name, LanguageLevel Level);
 }
