@@ -6,6 +6,8 @@ using Beraterpool.Web.Features.Shared;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
+// Serve CSS and fonts when run from source in any environment (a no-op in a published app).
+builder.WebHost.UseStaticWebAssets();
 
 builder.AddStructuredLogging();
 builder.Services.AddAppDatabase(builder.Configuration, builder.Environment);

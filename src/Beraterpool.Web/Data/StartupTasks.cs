@@ -1,3 +1,5 @@
+using Beraterpool.Web.Features.Accounts;
+using Beraterpool.Web.Features.Demo;
 using Beraterpool.Web.Features.Gazetteer;
 
 namespace Beraterpool.Web.Data;
@@ -11,5 +13,12 @@ public static class StartupTasks
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.MigrateAsync();
         await GazetteerSetup.ImportShippedIfEmptyAsync(scope.ServiceProvider, config);
+
+        await AccountRoles.EnsureRolesAsync(scope.ServiceProvider);
+        // Only on an empty installation: the seed never touches real data.
+        if (config.GetValue("Demo:Seed", false))
+        {
+            await DemoSeed.SeedAsync(scope.ServiceProvider);
+        }
     }
 }

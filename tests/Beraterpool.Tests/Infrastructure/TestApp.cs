@@ -10,8 +10,18 @@ namespace Beraterpool.Tests.Infrastructure;
 /// The real app over HTTP with its own real database: a fresh SQLite file, or a fresh PostgreSQL database
 /// when TEST_DATABASE=Postgres (the test script starts a throwaway server; see tools/test.sh).
 /// </summary>
-public class TestApp : WebApplicationFactory<Program>
+public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    /// <summary>
+    /// Starts the host before any test runs: as a shared fixture the app would otherwise be started lazily by
+    /// whichever test comes first, and WebApplicationFactory's lazy start is not safe when two tests race.
+    /// </summary>
+    public virtual ValueTask InitializeAsync()
+    {
+        _ = Server;
+        return ValueTask.CompletedTask;
+    }
+
     public static bool UsePostgres => string.Equals(Environment.GetEnvironmentVariable("TEST_DATABASE"), "Postgres", StringComparison.OrdinalIgnoreCase);
 
     public static string PostgresServer => Environment.GetEnvironmentVariable("TEST_PG_CONNECTION")

@@ -1,5 +1,6 @@
 using Beraterpool.Web.Features.Gazetteer;
 using Beraterpool.Web.Features.Municipalities;
+using Beraterpool.Web.Features.Advisors.Directory;
 using Microsoft.AspNetCore.Localization;
 
 namespace Beraterpool.Web.Features.Shared;
@@ -10,6 +11,7 @@ public static class FeatureRegistration
     public static IServiceCollection AddFeatures(this IServiceCollection services, IConfiguration config)
     {
         services.AddGazetteer();
+        services.AddAdvisorDirectory();
         return services;
     }
 
@@ -27,6 +29,7 @@ public static class FeatureRegistration
                 ? returnUrl : context.Request.PathBase + "/";
             return Results.LocalRedirect(target);
         }).AllowAnonymous();
+        app.MapAdvisorDirectory();
         return app;
     }
 }

@@ -1,0 +1,29 @@
+using Beraterpool.Web.Features.Pools;
+using Beraterpool.Web.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Beraterpool.Web.Features.Advisors.Directory;
+
+/// <summary>An advisor's public profile: exactly what the directory index holds, i.e. the consented fields.</summary>
+[AllowAnonymous]
+public sealed class ProfileModel(CurrentPool current, AdvisorDirectory directory) : PageModel
+{
+    public DirectoryAdvisor Advisor { get; private set; } = null!;
+    public IReadOnlyList<DirectoryTopic> Topics { get; private set; } = [];
+    public string Culture { get; } = WebUi.CurrentCulture;
+    public int? Age { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        if (current.Pool is not { } pool) return NotFound();
+        var index = await directory.ForPoolAsync(pool.Id, ct);
+        // Unknown, not active, or of another pool: the index of this pool simply does not hold it.
+        if (index.Find(slug) is not { } advisor) return NotFound();
+        Advisor = advisor;
+        Age = advisor.Age(DateTime.Today.Year);
+        Topics = advisor.TopicIds?.Select(index.Topic).OfType<DirectoryTopic>().ToArray() ?? [];
+        return Page();
+    }
+}
