@@ -1,3 +1,4 @@
+using Beraterpool.Web.Features.Bench;
 using Microsoft.AspNetCore.Localization;
 
 namespace Beraterpool.Web.Features.Shared;
@@ -7,6 +8,7 @@ public static class FeatureRegistration
 {
     public static IServiceCollection AddFeatures(this IServiceCollection services, IConfiguration config)
     {
+        services.AddBench();
         return services;
     }
 
@@ -23,6 +25,7 @@ public static class FeatureRegistration
                 ? returnUrl : context.Request.PathBase + "/";
             return Results.LocalRedirect(target);
         }).AllowAnonymous();
+        app.MapBench();
         return app;
     }
 }
