@@ -92,7 +92,12 @@ public static class SyntheticData
         var countryWeights = CommonCountries.Concat(Countries.All.Where(c => CommonCountries.All(x => x.Code != c.Code)).Select(c => (c.Code, 1))).ToArray();
         var consentFields = Enum.GetValues<ConsentField>();
 
-        var batch = new List<Advisor>(BatchSize);
+        // Advisors go through EF (their ids come back); their rows in the join tables follow as multi-row INSERTs.
+        var topicRows = new RowInserter<AdvisorTopic>(db, nameof(AdvisorTopic.TopicId), nameof(AdvisorTopic.AdvisorId));
+        var languageRows = new RowInserter<AdvisorLanguage>(db, nameof(AdvisorLanguage.LanguageCode), nameof(AdvisorLanguage.AdvisorId), nameof(AdvisorLanguage.Level));
+        var countryRows = new RowInserter<AdvisorCountry>(db, nameof(AdvisorCountry.CountryCode), nameof(AdvisorCountry.AdvisorId));
+        var consentRows = new RowInserter<AdvisorConsent>(db, nameof(AdvisorConsent.AdvisorId), nameof(AdvisorConsent.Field), nameof(AdvisorConsent.GrantedAt));
+        var batch = new List<(Advisor Advisor, int[] Topics, (string Code, LanguageLevel Level)[] Languages, string[] Countries, ConsentField[] Consents)>(BatchSize);
         for (var i = 0; i < count; i++)
         {
             var pool = pools[i % pools.Count];
@@ -119,25 +124,29 @@ public static class SyntheticData
                 CreatedAt = created,
                 UpdatedAt = created,
             };
-            foreach (var topic in Pick(random, topicIds[pool.Id], random.Next(1, 4)))
-                advisor.Topics.Add(new AdvisorTopic { TopicId = topic });
-            foreach (var code in PickWeighted(random, languageWeights, random.Next(1, 5)))
-                advisor.Languages.Add(new AdvisorLanguage { LanguageCode = code, Level = (LanguageLevel)random.Next(1, 5) });
-            foreach (var code in PickWeighted(random, countryWeights, random.Next(1, 3)))
-                advisor.Countries.Add(new AdvisorCountry { CountryCode = code });
+            var topics = Pick(random, topicIds[pool.Id], random.Next(1, 4)).ToArray();
+            var languages = PickWeighted(random, languageWeights, random.Next(1, 5)).Select(code => (code, (LanguageLevel)random.Next(1, 5))).ToArray();
+            var countries = PickWeighted(random, countryWeights, random.Next(1, 3)).ToArray();
             var allConsents = random.Next(100) < 85;
-            foreach (var field in consentFields)
-            {
-                if (allConsents || random.Next(2) == 0)
-                    advisor.Consents.Add(new AdvisorConsent { Field = field, GrantedAt = created });
-            }
-            batch.Add(advisor);
+            var consents = consentFields.Where(_ => allConsents || random.Next(2) == 0).ToArray();
+            batch.Add((advisor, topics, languages, countries, consents));
 
             if (batch.Count == BatchSize || i == count - 1)
             {
-                db.Advisors.AddRange(batch);
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                db.Advisors.AddRange(batch.Select(b => b.Advisor));
                 await db.SaveChangesAsync(ct);
-                // A tracker holding 50,000 graphs makes every later batch slower; each batch stands alone.
+                foreach (var (a, topicList, languageList, countryList, consentList) in batch)
+                {
+                    foreach (var topic in topicList) await topicRows.AddAsync(ct, topic, a.Id);
+                    foreach (var (code, level) in languageList) await languageRows.AddAsync(ct, code, a.Id, level);
+                    foreach (var code in countryList) await countryRows.AddAsync(ct, code, a.Id);
+                    foreach (var field in consentList) await consentRows.AddAsync(ct, a.Id, field, a.CreatedAt);
+                }
+                foreach (var rows in new Func<CancellationToken, Task>[] { topicRows.FlushAsync, languageRows.FlushAsync, countryRows.FlushAsync, consentRows.FlushAsync })
+                    await rows(ct);
+                await transaction.CommitAsync(ct);
+                // A tracker holding 50,000 advisors makes every later batch slower; each batch stands alone.
                 db.ChangeTracker.Clear();
                 batch.Clear();
                 if ((i + 1) % 10_000 == 0) await log.WriteLineAsync($"  {i + 1:N0} advisors …");
