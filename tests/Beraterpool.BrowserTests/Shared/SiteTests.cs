@@ -10,6 +10,7 @@ public sealed class SiteTests(BrowserApp app)
     {
         var (context, page) = await app.NewPageAsync();
         await using var _ = context;
+        var errors = page.RecordErrors();
 
         var response = await page.GotoAsync("/");
 
@@ -18,6 +19,9 @@ public sealed class SiteTests(BrowserApp app)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Hauptnavigation" })).ToBeVisibleAsync();
         await page.AssertNoAxeViolationsAsync();
+        // Styles and fonts loaded, nothing blocked by the Content-Security-Policy.
+        Assert.Empty(errors);
+        Assert.Equal("absolute", await page.Locator(".skip-link").EvaluateAsync<string>("e => getComputedStyle(e).position"));
     }
 
     [Fact]
