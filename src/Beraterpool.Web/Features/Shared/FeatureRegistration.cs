@@ -1,6 +1,7 @@
 using Beraterpool.Web.Features.Gazetteer;
 using Beraterpool.Web.Features.Municipalities;
 using Beraterpool.Web.Features.Advisors.Directory;
+using Beraterpool.Web.Features.Bench;
 using Microsoft.AspNetCore.Localization;
 
 namespace Beraterpool.Web.Features.Shared;
@@ -12,6 +13,7 @@ public static class FeatureRegistration
     {
         services.AddGazetteer();
         services.AddAdvisorDirectory();
+        services.AddBench();
         return services;
     }
 
@@ -30,6 +32,7 @@ public static class FeatureRegistration
             return Results.LocalRedirect(target);
         }).AllowAnonymous();
         app.MapAdvisorDirectory();
+        app.MapBench();
         return app;
     }
 }

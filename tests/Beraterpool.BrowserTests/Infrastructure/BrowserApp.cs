@@ -1,0 +1,81 @@
+using Beraterpool.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+[assembly: AssemblyFixture(typeof(Beraterpool.BrowserTests.Infrastructure.BrowserApp))]
+
+namespace Beraterpool.BrowserTests.Infrastructure;
+
+/// <summary>
+/// The real app on Kestrel (a browser needs a real socket) with the demo data and the register, plus one
+/// headless Debian Chromium — shared by the whole assembly. Each test opens its own browser context, so cookies
+/// never leak between tests. Tests that change data arrange their own records (e.g. a fresh account).
+/// </summary>
+public sealed class BrowserApp : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public TestApp App { get; } = new KestrelTestApp();
+
+    /// <summary>The server's address, e.g. http://127.0.0.1:41234 (no trailing slash).</summary>
+    public string BaseUrl { get; private set; } = "";
+
+    public async ValueTask InitializeAsync()
+    {
+        App.UseKestrel(0);
+        App.StartServer();
+        BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Headless = true,
+            // Nothing but our own server: no update checks, sync or first-run pages.
+            Args = ["--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+        });
+    }
+
+    /// <summary>A fresh browser context (own cookies) whose relative URLs go to the app.</summary>
+    public async Task<IBrowserContext> NewContextAsync()
+    {
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            Locale = "de-DE",
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        // A missing element should fail in seconds, not after Playwright's default half minute.
+        context.SetDefaultTimeout(10_000);
+        return context;
+    }
+
+    /// <summary>A page in a fresh context; dispose the context (await using) when done.</summary>
+    public async Task<(IBrowserContext Context, IPage Page)> NewPageAsync()
+    {
+        var context = await NewContextAsync();
+        return (context, await context.NewPageAsync());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null) await _browser.DisposeAsync();
+        _playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+
+    /// <summary>The demo app, serving CSS and fonts from the build output as a browser sees them (axe checks contrast).</summary>
+    private sealed class KestrelTestApp() : TestApp(demo: true)
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            // Outside Development the app only knows the published asset manifest; load the build's one.
+            builder.UseStaticWebAssets();
+        }
+    }
+}
