@@ -1,3 +1,5 @@
+using Beraterpool.Web.Features.Accounts;
+
 namespace Beraterpool.Web.Data;
 
 public static class StartupTasks
@@ -8,5 +10,6 @@ public static class StartupTasks
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.MigrateAsync();
+        await scope.ServiceProvider.EnsureRolesAsync();
     }
 }

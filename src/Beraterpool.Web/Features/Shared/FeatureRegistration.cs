@@ -1,3 +1,6 @@
+using Beraterpool.Web.Features.Advisors.Editor;
+using Beraterpool.Web.Features.Pools.Manage;
+using Beraterpool.Web.Features.Shared.Forms;
 using Microsoft.AspNetCore.Localization;
 
 namespace Beraterpool.Web.Features.Shared;
@@ -7,11 +10,16 @@ public static class FeatureRegistration
 {
     public static IServiceCollection AddFeatures(this IServiceCollection services, IConfiguration config)
     {
+        services.AddGermanBindingMessages();
+        services.AddPoolManagement();
+        services.AddAdvisorManagement();
         return services;
     }
 
     public static WebApplication MapFeatureEndpoints(this WebApplication app)
     {
+        app.MapPoolLogo();
+        app.MapEditorPhotos();
         // The language switch: a plain link that works without JavaScript.
         app.MapGet("/culture", (string lang, string? returnUrl, HttpContext context) =>
         {
