@@ -60,7 +60,7 @@ public sealed class ProfileTests(ProfileTests.App app) : IClassFixture<ProfileTe
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
         var consents = await app.WithDbAsync(db => db.AdvisorConsents.Where(c => c.AdvisorId == advisor.Id).ToListAsync());
-        Assert.Equal([ConsentField.Bio, ConsentField.City], consents.Select(c => c.Field).Order());
+        Assert.Equal([ConsentField.City, ConsentField.Bio], consents.Select(c => c.Field).Order());
         // A kept consent keeps its original date.
         Assert.True(consents.All(c => c.GrantedAt < DateTimeOffset.UtcNow.AddDays(-29)));
         Assert.Equal("Neue Biografie mit Erfahrung in fairer Beschaffung.", await app.WithDbAsync(db => db.Advisors.Where(a => a.Id == advisor.Id).Select(a => a.Bio).SingleAsync()));
@@ -123,9 +123,9 @@ public sealed class ProfileTests(ProfileTests.App app) : IClassFixture<ProfileTe
         var search = await client.PostAsync("/me/profile?handler=SearchCity", form.Multipart(), Ct);
         Assert.Equal(HttpStatusCode.OK, search.StatusCode);
         var html = await search.Content.ReadAsStringAsync(Ct);
-        Assert.Contains("Köln (50667, Nordrhein-Westfalen)", html);
-        Assert.Contains("Königswinter", html);
-        Assert.DoesNotContain("Bonn (", html);
+        Assert.Contains("Köln (50667, Nordrhein-Westfalen)", Html.Text(html));
+        Assert.Contains("Königswinter", Html.Text(html));
+        Assert.DoesNotContain("Bonn (", Html.Text(html));
 
         var chosen = FormFields.Of(html, "multipart").Set("Input.CityKey", "05382032");
         Assert.Equal(HttpStatusCode.Redirect, (await client.PostAsync("/me/profile", chosen.Multipart(), Ct)).StatusCode);

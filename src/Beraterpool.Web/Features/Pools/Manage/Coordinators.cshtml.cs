@@ -89,8 +89,10 @@ public sealed class CoordinatorsModel(AppDbContext db, Invitations invitations, 
         if (name is null) return false;
         PoolName = name;
         Coordinators = await db.PoolCoordinators.Where(c => c.PoolId == id)
-            .Join(db.Users, c => c.UserId, u => u.Id, (c, u) => new Row(u.Id, u.Email ?? "", u.DisplayName, u.PasswordHash != null))
-            .OrderBy(r => r.Email).ToListAsync(ct);
+            .Join(db.Users, c => c.UserId, u => u.Id, (c, u) => u)
+            .OrderBy(u => u.Email)
+            .Select(u => new Row(u.Id, u.Email ?? "", u.DisplayName, u.PasswordHash != null))
+            .ToListAsync(ct);
         return true;
     }
 }
