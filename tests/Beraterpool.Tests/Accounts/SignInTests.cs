@@ -30,6 +30,8 @@ public sealed class SignInTests(SignInTests.App app) : IClassFixture<SignInTests
         Assert.Contains("E-Mail-Adresse oder Passwort ist falsch.", Html.Text(html));
         Assert.Contains("value=\"falsch@example.org\"", html);
         Assert.Contains("role=\"alert\"", html);
+        Assert.Contains("<label class=\"kern-label\" for=\"Input_Email\">E-Mail-Adresse</label>", html);
+        Assert.DoesNotContain("LocalizedHtmlString", html);
     }
 
     [Fact]

@@ -109,7 +109,9 @@ public sealed class ManageTests(ManageTests.App app) : IClassFixture<ManageTests
         var (client, own, _) = await CoordinatorAsync("coord-status");
         var advisor = await app.CreateAdvisorAsync(own, "status-wechsel");
         var url = $"/manage/advisors/{advisor.Id}/edit";
-        var form = FormFields.Of(await client.GetStringAsync(url, Ct), "multipart").Set("Status", "Paused").Set("Input.Consents", "Bio");
+        var page = await client.GetStringAsync(url, Ct);
+        Assert.Contains($"<title>{advisor.FirstName} {advisor.LastName} bearbeiten", page);
+        var form = FormFields.Of(page, "multipart").Set("Status", "Paused").Set("Input.Consents", "Bio");
         var response = await client.PostAsync(url, form.Multipart(), Ct);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 

@@ -45,8 +45,13 @@ public sealed class ProfileTests(ProfileTests.App app) : IClassFixture<ProfileTe
         return (await app.SignInAsync($"{name}@example.org"), advisor);
     }
 
-    private static async Task<List<KeyValuePair<string, string>>> FormAsync(HttpClient client) =>
-        FormFields.Of(await client.GetStringAsync("/me/profile", Ct), "multipart");
+    private static async Task<List<KeyValuePair<string, string>>> FormAsync(HttpClient client)
+    {
+        var html = await client.GetStringAsync("/me/profile", Ct);
+        Assert.DoesNotContain("LocalizedHtmlString", html);
+        Assert.DoesNotContain("{0}", html);
+        return FormFields.Of(html, "multipart");
+    }
 
     [Fact]
     public async Task Advisor_changes_the_bio_and_withdraws_a_consent_which_deletes_the_row_and_is_audited()

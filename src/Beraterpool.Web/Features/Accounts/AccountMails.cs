@@ -28,11 +28,13 @@ public sealed class AccountMails(UserManager<AppUser> users, EmailSender sender,
     {
         var link = await LinkAsync(user, "/account/invitation");
         var (subject, body) = InCulture(user.Culture, () => (
-            text["Einladung zum Beraterpool {0}", poolName ?? "Beraterpool"].Value,
+            poolName is null ? text["Ihr Zugang zum Beraterpool"].Value : text["Einladung zum Beraterpool {0}", poolName].Value,
             Lines(
                 text["Guten Tag {0},", user.DisplayName ?? user.Email ?? ""],
                 "",
-                text["Sie wurden zum Beraterpool {0} eingeladen. Bitte legen Sie über diesen Link Ihr Passwort fest:", poolName ?? "Beraterpool"],
+                poolName is null
+                    ? text["für Sie wurde ein Zugang zum Beraterpool eingerichtet. Bitte legen Sie über diesen Link Ihr Passwort fest:"]
+                    : text["Sie wurden zum Beraterpool {0} eingeladen. Bitte legen Sie über diesen Link Ihr Passwort fest:", poolName],
                 "",
                 link,
                 "",

@@ -38,7 +38,8 @@ public sealed class EditModel(AppDbContext db, PoolAccess access, PoolCatalog ca
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (!Enum.IsDefined(Status)) ModelState.AddModelError(nameof(Status), text["Bitte wählen Sie einen Status aus der Liste."]);
-        if (ModelState.IsValid && await editor.SaveAsync(id, Input, ModelState, nameof(Input), access.UserId, ct))
+        // Saving also checks what needs the database, so one submit shows every problem.
+        if (await editor.SaveAsync(id, Input, ModelState, nameof(Input), access.UserId, ct))
         {
             var advisor = await db.Advisors.FirstAsync(a => a.Id == id, ct);
             if (advisor.Status != Status)

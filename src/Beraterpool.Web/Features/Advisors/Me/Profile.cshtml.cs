@@ -35,7 +35,8 @@ public sealed class ProfileModel(AppDbContext db, ProfileEditor editor, PoolAcce
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (await OwnIdAsync(ct) is not { } id) return Page();
-        if (ModelState.IsValid && await editor.SaveAsync(id, Input, ModelState, nameof(Input), access.UserId, ct))
+        // Saving also checks what needs the database, so one submit shows every problem.
+        if (await editor.SaveAsync(id, Input, ModelState, nameof(Input), access.UserId, ct))
         {
             TempData[StatusMessage.Key] = text["Ihr Profil ist gespeichert."].Value;
             return RedirectToPage();
