@@ -14,7 +14,7 @@ public static class StartupTasks
         await db.MigrateAsync();
         await GazetteerSetup.ImportShippedIfEmptyAsync(scope.ServiceProvider, config);
 
-        await AccountRoles.EnsureRolesAsync(scope.ServiceProvider);
+        await scope.ServiceProvider.EnsureRolesAsync();
         // Only on an empty installation: the seed never touches real data.
         if (config.GetValue("Demo:Seed", false))
         {

@@ -18,7 +18,8 @@ public static partial class Html
     {
         var page = await client.GetAsync(formPageUrl ?? url);
         var html = await page.Content.ReadAsStringAsync();
-        var all = new List<KeyValuePair<string, string>>(fields) { new("__RequestVerificationToken", AntiforgeryToken(html)) };
+        var all = new List<KeyValuePair<string, string>>(fields);
+        if (all.All(f => f.Key != "__RequestVerificationToken")) all.Add(new("__RequestVerificationToken", AntiforgeryToken(html)));
         return await client.PostAsync(url, new FormUrlEncodedContent(all));
     }
 

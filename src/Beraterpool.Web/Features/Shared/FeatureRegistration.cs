@@ -2,6 +2,9 @@ using Beraterpool.Web.Features.Gazetteer;
 using Beraterpool.Web.Features.Municipalities;
 using Beraterpool.Web.Features.Advisors.Directory;
 using Beraterpool.Web.Features.Bench;
+using Beraterpool.Web.Features.Advisors.Editor;
+using Beraterpool.Web.Features.Pools.Manage;
+using Beraterpool.Web.Features.Shared.Forms;
 using Microsoft.AspNetCore.Localization;
 
 namespace Beraterpool.Web.Features.Shared;
@@ -14,12 +17,17 @@ public static class FeatureRegistration
         services.AddGazetteer();
         services.AddAdvisorDirectory();
         services.AddBench();
+        services.AddGermanBindingMessages();
+        services.AddPoolManagement();
+        services.AddAdvisorManagement();
         return services;
     }
 
     public static WebApplication MapFeatureEndpoints(this WebApplication app)
     {
         app.MapMunicipalityApi();
+        app.MapPoolLogo();
+        app.MapEditorPhotos();
         // The language switch: a plain link that works without JavaScript.
         app.MapGet("/culture", (string lang, string? returnUrl, HttpContext context) =>
         {

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Beraterpool.Web.Features.Shared.Forms;
+
+public static class FormsSetup
+{
+    /// <summary>
+    /// Model binding's own messages ("The value 'x' is not valid") in the UI language, so that any input a
+    /// user can type ends in a field message, never in an English sentence or a 500.
+    /// </summary>
+    public static IServiceCollection AddGermanBindingMessages(this IServiceCollection services)
+    {
+        services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((o, factory) =>
+        {
+            // One submit shows every problem, cross-field rules included, not one round at a time.
+            o.ValidateComplexTypesIfChildValidationFails = true;
+            var text = factory.Create(typeof(SharedResource));
+            var m = o.ModelBindingMessageProvider;
+            m.SetAttemptedValueIsInvalidAccessor((value, _) => text["Der Wert „{0}“ ist ungültig.", value]);
+            m.SetNonPropertyAttemptedValueIsInvalidAccessor(value => text["Der Wert „{0}“ ist ungültig.", value]);
+            m.SetValueIsInvalidAccessor(value => text["Der Wert „{0}“ ist ungültig.", value]);
+            m.SetValueMustBeANumberAccessor(_ => text["Bitte geben Sie eine Zahl ein."]);
+            m.SetNonPropertyValueMustBeANumberAccessor(() => text["Bitte geben Sie eine Zahl ein."]);
+            m.SetMissingBindRequiredValueAccessor(_ => text["Bitte füllen Sie dieses Feld aus."]);
+            m.SetValueMustNotBeNullAccessor(_ => text["Bitte füllen Sie dieses Feld aus."]);
+            m.SetMissingKeyOrValueAccessor(() => text["Bitte füllen Sie dieses Feld aus."]);
+            m.SetMissingRequestBodyRequiredValueAccessor(() => text["Die Anfrage war leer. Bitte versuchen Sie es noch einmal."]);
+            m.SetUnknownValueIsInvalidAccessor(_ => text["Der Wert ist ungültig."]);
+            m.SetNonPropertyUnknownValueIsInvalidAccessor(() => text["Der Wert ist ungültig."]);
+        });
+        return services;
+    }
+}
