@@ -1,8 +1,12 @@
 using Beraterpool.Web.Features.Accounts;
 using Beraterpool.Web.Features.Advisors;
 using Beraterpool.Web.Features.Audit;
+using Beraterpool.Web.Features.Engagements;
+using Beraterpool.Web.Features.Fees;
 using Beraterpool.Web.Features.Municipalities;
 using Beraterpool.Web.Features.Pools;
+using Beraterpool.Web.Features.Quota;
+using Beraterpool.Web.Features.Requests;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +35,24 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<MunicipalAssociation> MunicipalAssociations => Set<MunicipalAssociation>();
     public DbSet<Municipality> Municipalities => Set<Municipality>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ConsultationRequest> ConsultationRequests => Set<ConsultationRequest>();
+    public DbSet<RequestTopic> RequestTopics => Set<RequestTopic>();
+    public DbSet<RequestLanguage> RequestLanguages => Set<RequestLanguage>();
+    public DbSet<RequestStatusChange> RequestStatusChanges => Set<RequestStatusChange>();
+    public DbSet<IntakeConversation> IntakeConversations => Set<IntakeConversation>();
+    public DbSet<EngagementInvitation> EngagementInvitations => Set<EngagementInvitation>();
+    public DbSet<Engagement> Engagements => Set<Engagement>();
+    public DbSet<EngagementAdvisor> EngagementAdvisors => Set<EngagementAdvisor>();
+    public DbSet<Activity> Activities => Set<Activity>();
+    public DbSet<ActionOption> ActionOptions => Set<ActionOption>();
+    public DbSet<Learning> Learnings => Set<Learning>();
+    public DbSet<EngagementComment> EngagementComments => Set<EngagementComment>();
+    public DbSet<EngagementDocument> EngagementDocuments => Set<EngagementDocument>();
+    public DbSet<DayQuotaAccount> DayQuotaAccounts => Set<DayQuotaAccount>();
+    public DbSet<QuotaIncrease> QuotaIncreases => Set<QuotaIncrease>();
+    public DbSet<FeeStatement> FeeStatements => Set<FeeStatement>();
+    public DbSet<TravelCost> TravelCosts => Set<TravelCost>();
+    public DbSet<AdvisorBankDetails> AdvisorBankDetails => Set<AdvisorBankDetails>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -23,6 +23,7 @@ public sealed class Pool
     public byte[]? Logo { get; set; }
     public string? LogoContentType { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    public Matching.MatchingWeights Matching { get; set; } = new();
 
     public List<Topic> Topics { get; set; } = [];
     public List<PoolCoordinator> Coordinators { get; set; } = [];
@@ -75,6 +76,7 @@ public sealed class PoolConfiguration : IEntityTypeConfiguration<Pool>, IEntityT
                 new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<string>>(
                     (a, c) => a!.SequenceEqual(c!), v => string.Join(',', v).GetHashCode(), v => v.ToList()))
             .HasMaxLength(60);
+        b.OwnsOne(p => p.Matching, m => m.Property(x => x.KmRate).HasPrecision(6, 2));
         b.HasMany(p => p.Topics).WithOne().HasForeignKey(t => t.PoolId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(p => p.Coordinators).WithOne().HasForeignKey(c => c.PoolId).OnDelete(DeleteBehavior.Cascade);
     }
