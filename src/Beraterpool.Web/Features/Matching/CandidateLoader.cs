@@ -15,8 +15,16 @@ namespace Beraterpool.Web.Features.Matching;
 public static class CandidateLoader
 {
     public static async Task<List<MatchCandidate>> LoadAsync(AppDbContext db, int poolId, int? requestId, MatchRequest request,
-        int year, CancellationToken ct = default)
+        int year, CancellationToken ct = default, Action<string>? trace = null)
     {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        void Step(string name)
+        {
+            if (trace is null) return;
+            trace($"{name} {watch.Elapsed.TotalMilliseconds:F1} ms");
+            watch.Restart();
+        }
+
         var advisors = db.Advisors.AsNoTracking().Where(a => a.PoolId == poolId);
         var active = advisors.Where(a => a.Status == AdvisorStatus.Active);
 
@@ -31,6 +39,7 @@ public static class CandidateLoader
                     CityName = m == null ? null : m.ShortName, Latitude = m == null ? null : m.Latitude, Longitude = m == null ? null : m.Longitude,
                 })
             .ToListAsync(ct);
+        Step("advisors");
         if (candidates.Count == 0) return candidates;
         var byId = new Dictionary<int, MatchCandidate>(candidates.Count);
         foreach (var c in candidates) byId[c.Id] = c;
@@ -47,6 +56,7 @@ public static class CandidateLoader
             foreach (var g in topics.GroupBy(t => t.AdvisorId))
                 if (byId.TryGetValue(g.Key, out var c)) c.TopicIds = g.Select(t => t.TopicId).ToArray();
         }
+        Step("topics");
 
         var codes = request.LanguageCodes.Count > 0 ? request.LanguageCodes.ToArray() : ["de"];
         var languages = await (
@@ -57,6 +67,7 @@ public static class CandidateLoader
             .ToListAsync(ct);
         foreach (var g in languages.GroupBy(l => l.AdvisorId))
             if (byId.TryGetValue(g.Key, out var c)) c.Languages = g.Select(l => new CandidateLanguage(l.LanguageCode, l.Level)).ToArray();
+        Step("languages");
 
         var (periodStart, periodEnd) = (request.From, request.To);
         var blocked = await (
@@ -67,6 +78,7 @@ public static class CandidateLoader
             .ToListAsync(ct);
         foreach (var g in blocked.GroupBy(b => b.AdvisorId))
             if (byId.TryGetValue(g.Key, out var c)) c.BlockedPeriods = g.OrderBy(b => b.From).Select(b => new CandidatePeriod(b.From, b.To)).ToArray();
+        Step("blocked periods");
 
         var yearStart = new DateOnly(year, 1, 1);
         var yearEnd = new DateOnly(year, 12, 31);
@@ -89,6 +101,7 @@ public static class CandidateLoader
             .ToListAsync(ct);
         foreach (var o in open)
             if (byId.TryGetValue(o.AdvisorId, out var c)) c.OpenEngagements = o.Count;
+        Step("workload");
 
         if (requestId is { } rid)
         {

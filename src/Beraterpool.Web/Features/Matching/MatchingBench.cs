@@ -62,7 +62,8 @@ public static class MatchingBench
             var weights = await db.Pools.AsNoTracking().Where(p => p.Id == poolId).Select(p => p.Matching).FirstAsync();
             var today = BerlinTime.Today;
             var request = facts.ToMatchRequest(today);
-            var candidates = await CandidateLoader.LoadAsync(db, poolId, requestId, request, today.Year);
+            var candidates = await CandidateLoader.LoadAsync(db, poolId, requestId, request, today.Year,
+                trace: run == runs - 1 && Environment.GetEnvironmentVariable("BENCH_TRACE") == "1" ? s => Console.WriteLine("    " + s) : null);
             var loaded = Stopwatch.GetTimestamp();
             last = MatchScorer.Rank(request, candidates, weights);
             var scored = Stopwatch.GetTimestamp();
