@@ -154,4 +154,20 @@ public sealed class MatchingPageTests(MatchingPageTests.App app) : IClassFixture
         Assert.Contains("Im Status „in Bearbeitung“ können keine Berater*innen mehr vorgeschlagen werden.", Html.Text(html));
         Assert.DoesNotContain("name=\"Choice\"", html);
     }
+
+    [Fact]
+    public async Task The_reasons_read_in_English_and_French_too()
+    {
+        var scene = await app.PoolAsync("match-lang");
+        await app.AdvisorAsync(scene, "amina-lang", "Amina", "Tesfaye", MatchingArrange.Koeln, [scene.FairTradeTopic], [("fr", Beraterpool.Web.Features.Advisors.LanguageLevel.Native)]);
+        var request = await app.RequestAsync(scene, MatchingArrange.Koeln, [scene.FairTradeTopic], ["fr"]);
+        var client = await app.SignedInBrowserAsync(scene.CoordinatorEmail, Roles.Coordinator);
+
+        var en = Html.Text(await client.GetStringAsync($"/manage/requests/{request.Id}/matching?lang=en", Ct));
+        Assert.Contains("Propose advisors", en);
+        Assert.Contains("Topics: 1 of 1 (Fairer Handel) – 50 of 50 points", en);
+        Assert.Contains("Languages: 1 of 1 (French native)", en);
+        var fr = Html.Text(await client.GetStringAsync($"/manage/requests/{request.Id}/matching?lang=fr", Ct));
+        Assert.Contains("Thèmes : 1 sur 1 (Fairer Handel) – 50 sur 50 points", fr);
+    }
 }

@@ -27,7 +27,7 @@ public sealed class MatchTexts(IStringLocalizer<MatchTexts> text, AdvisorStatusN
 
     /// <summary>The whole line: criterion, facts in words, points.</summary>
     public string Line(CriterionExplanation e, IReadOnlyDictionary<int, string> topicNames, bool tandem = false) =>
-        $"{Name(e.Criterion)}: {Facts(e, topicNames, tandem)} – {Points(e.Points, e.MaxPoints)}";
+        text["{0}: {1} – {2}", Name(e.Criterion), Facts(e, topicNames, tandem), Points(e.Points, e.MaxPoints)];
 
     public string Facts(CriterionExplanation e, IReadOnlyDictionary<int, string> topicNames, bool tandem = false) => e switch
     {
