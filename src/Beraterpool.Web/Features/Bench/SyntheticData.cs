@@ -67,14 +67,16 @@ public static class SyntheticData
 
     public sealed record Result(int Pools, int Advisors, int Municipalities, TimeSpan Elapsed);
 
-    public static async Task<Result> SeedAsync(AppDbContext db, int count, int poolCount, int seed, TextWriter log, CancellationToken ct = default)
+    // slugPrefix: pools are {prefix}01…; the matching benchmark seeds its own pools under another prefix.
+    public static async Task<Result> SeedAsync(AppDbContext db, int count, int poolCount, int seed, TextWriter log, CancellationToken ct = default,
+        string slugPrefix = "p")
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
         var random = new Random(seed);
         var now = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
 
-        var pools = await EnsurePoolsAsync(db, poolCount, now, ct);
+        var pools = await EnsurePoolsAsync(db, poolCount, now, slugPrefix, ct);
         var cities = await CityKeysAsync(db, now, log, ct);
         var offset = await db.Advisors.CountAsync(ct);
 
@@ -159,14 +161,14 @@ public static class SyntheticData
         return new Result(pools.Count, count, cities.Values.Sum(c => c.Length), started.Elapsed);
     }
 
-    private static async Task<List<Pool>> EnsurePoolsAsync(AppDbContext db, int poolCount, DateTimeOffset now, CancellationToken ct)
+    private static async Task<List<Pool>> EnsurePoolsAsync(AppDbContext db, int poolCount, DateTimeOffset now, string prefix, CancellationToken ct)
     {
-        var slugs = Enumerable.Range(1, poolCount).Select(i => $"p{i:00}").ToList();
+        var slugs = Enumerable.Range(1, poolCount).Select(i => $"{prefix}{i:00}").ToList();
         var existing = await db.Pools.AsNoTracking().Where(p => slugs.Contains(p.Slug)).Select(p => p.Slug).ToListAsync(ct);
         var hasDefault = await db.Pools.AnyAsync(p => p.IsDefault, ct);
         for (var i = 1; i <= poolCount; i++)
         {
-            var slug = $"p{i:00}";
+            var slug = $"{prefix}{i:00}";
             if (existing.Contains(slug)) continue;
             var pool = new Pool
             {

@@ -1,0 +1,178 @@
+using Beraterpool.Web.Data;
+using Beraterpool.Web.Features.Accounts;
+using Beraterpool.Web.Features.Audit;
+using Beraterpool.Web.Features.Matching;
+using Beraterpool.Web.Features.Pools;
+using Beraterpool.Web.Features.Requests;
+using Microsoft.EntityFrameworkCore;
+
+namespace Beraterpool.Web.Features.Engagements.Invitations;
+
+/// <summary>
+/// A proposal and its answers: the office proposes one advisor or a tandem (one invitation each, one proposal
+/// group); each answers; when everyone of a group has accepted, the engagement starts. Every step is audited and
+/// mailed. Answers are conditional updates on the pending state, and only the answer that moves the request to
+/// "in progress" creates the engagement, so double clicks or two partners answering at once start it once.
+/// </summary>
+public sealed class InvitationWorkflow(AppDbContext db, InvitationMails mails, PoolCatalog catalog)
+{
+    public sealed record Proposed(MatchCandidate Advisor, string Explanation);
+
+    public async Task<Guid> ProposeAsync(RequestFacts request, IReadOnlyList<Proposed> advisors, string? userId, string actorName, CancellationToken ct)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var group = Guid.NewGuid();
+        var invitations = advisors.Select(a => new EngagementInvitation
+        {
+            RequestId = request.Id, AdvisorId = a.Advisor.Id, ProposalGroup = group, Status = InvitationStatus.Pending,
+            MatchExplanation = a.Explanation.Length > 4000 ? a.Explanation[..4000] : a.Explanation,
+            ProposedByUserId = userId, CreatedAt = now,
+        }).ToList();
+
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            db.EngagementInvitations.AddRange(invitations);
+            if (request.Status != RequestStatus.Matching)
+            {
+                var moved = await db.ConsultationRequests.Where(r => r.Id == request.Id && r.Status == request.Status)
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RequestStatus.Matching).SetProperty(r => r.UpdatedAt, now), ct);
+                if (moved == 1)
+                {
+                    db.RequestStatusChanges.Add(new RequestStatusChange
+                    {
+                        RequestId = request.Id, From = request.Status, To = RequestStatus.Matching, At = now, ActorUserId = userId, ActorName = actorName,
+                        Note = "Berater*innen vorgeschlagen: " + string.Join(", ", advisors.Select(a => a.Advisor.FullName)),
+                    });
+                }
+            }
+            db.Audit("invitation.proposed", $"request:{request.Id}", userId, request.PoolId,
+                $"group={group}; advisors={string.Join(',', advisors.Select(a => a.Advisor.Id))}");
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+
+        var contacts = await AdvisorContactsAsync(advisors.Select(a => a.Advisor.Id).ToArray(), ct);
+        foreach (var invitation in invitations)
+        {
+            var me = contacts[invitation.AdvisorId];
+            var partner = advisors.Count > 1 ? string.Join(", ", advisors.Where(a => a.Advisor.Id != invitation.AdvisorId).Select(a => a.Advisor.FullName)) : null;
+            await mails.SendProposalAsync(me.Email, me.Culture, me.Name, request.MunicipalityName, request.Reference, request.Goal, partner, invitation.Id, ct);
+        }
+        return group;
+    }
+
+    /// <summary>False when the invitation is no longer pending (answered in another tab, or withdrawn).</summary>
+    public async Task<bool> AcceptAsync(int invitationId, string? userId, CancellationToken ct)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var invitation = await db.EngagementInvitations.AsNoTracking().FirstAsync(i => i.Id == invitationId, ct);
+        var answered = await db.EngagementInvitations.Where(i => i.Id == invitationId && i.Status == InvitationStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, InvitationStatus.Accepted).SetProperty(i => i.RespondedAt, now), ct);
+        if (answered == 0) return false;
+        var request = (await RequestFacts.LoadAsync(db, invitation.RequestId, ct))!;
+        db.Audit("invitation.accepted", $"invitation:{invitationId}", userId, request.PoolId, $"request={request.Id}");
+        await db.SaveChangesAsync(ct);
+
+        // Read after our own answer is committed: whichever partner answers last sees all accepted.
+        var group = await db.EngagementInvitations.AsNoTracking().Where(i => i.ProposalGroup == invitation.ProposalGroup)
+            .Select(i => new { i.AdvisorId, i.Status }).ToListAsync(ct);
+        var advisors = await AdvisorContactsAsync(group.Select(g => g.AdvisorId).ToArray(), ct);
+        var names = string.Join(" und ", group.Select(g => advisors[g.AdvisorId].Name));
+        var started = group.All(g => g.Status == InvitationStatus.Accepted) && await StartEngagementAsync(request, group.Select(g => g.AdvisorId).ToArray(), names, userId, now, ct);
+
+        var office = await OfficeEmailAsync(invitation.ProposedByUserId, request.PoolId, ct);
+        await mails.SendAcceptedToOfficeAsync(office, advisors[invitation.AdvisorId].Name, request.MunicipalityName, request.Reference, request.Id, started, ct);
+        if (started && await catalog.FindAsync(request.PoolId, ct) is { } pool)
+        {
+            var root = mails.PoolRoot(pool);
+            await mails.SendStartedToMunicipalityAsync(request.ContactEmail, request.ContactName, request.MunicipalityName, request.Reference,
+                group.Select(g => (advisors[g.AdvisorId].Name, $"{root}/advisors/{advisors[g.AdvisorId].Slug}")).ToList(), ct);
+        }
+        return true;
+    }
+
+    private async Task<bool> StartEngagementAsync(RequestFacts request, int[] advisorIds, string names, string? userId, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        RequestStatus[] open = [RequestStatus.Submitted, RequestStatus.Intake, RequestStatus.Matching, RequestStatus.NeedsInformation];
+        var current = await db.ConsultationRequests.Where(r => r.Id == request.Id).Select(r => r.Status).FirstAsync(ct);
+        var moved = await db.ConsultationRequests.Where(r => r.Id == request.Id && open.Contains(r.Status))
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RequestStatus.InProgress).SetProperty(r => r.UpdatedAt, now), ct);
+        if (moved == 0) return false;
+
+        var engagement = new Engagement
+        {
+            PoolId = request.PoolId, RequestId = request.Id, MunicipalityKey = request.MunicipalityKey, StartedAt = now,
+            Advisors = advisorIds.Select(id => new EngagementAdvisor { AdvisorId = id, JoinedAt = now }).ToList(),
+        };
+        db.Engagements.Add(engagement);
+        db.RequestStatusChanges.Add(new RequestStatusChange
+        {
+            RequestId = request.Id, From = current, To = RequestStatus.InProgress, At = now, ActorUserId = userId, ActorName = names,
+            Note = "Zusage – die Begleitung beginnt.",
+        });
+        // Other proposals still waiting for this request are no longer needed.
+        await db.EngagementInvitations.Where(i => i.RequestId == request.Id && i.Status == InvitationStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, InvitationStatus.Withdrawn)
+                .SetProperty(i => i.Reason, "Die Anfrage wird schon von anderen Berater*innen begleitet.").SetProperty(i => i.RespondedAt, now), ct);
+        await db.SaveChangesAsync(ct);
+        db.Audit("engagement.started", $"engagement:{engagement.Id}", userId, request.PoolId, $"request={request.Id}; advisors={string.Join(',', advisorIds)}");
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
+    public async Task<bool> DeclineAsync(int invitationId, string reason, string? userId, CancellationToken ct)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var invitation = await db.EngagementInvitations.AsNoTracking().FirstAsync(i => i.Id == invitationId, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var answered = await db.EngagementInvitations.Where(i => i.Id == invitationId && i.Status == InvitationStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, InvitationStatus.Declined).SetProperty(i => i.Reason, reason)
+                .SetProperty(i => i.RespondedAt, now), ct);
+        if (answered == 0) return false;
+        // A tandem without one partner is no longer the proposal the office made.
+        var partners = await db.EngagementInvitations.AsNoTracking()
+            .Where(i => i.ProposalGroup == invitation.ProposalGroup && i.Id != invitationId && i.Status == InvitationStatus.Pending)
+            .Select(i => i.AdvisorId).ToArrayAsync(ct);
+        if (partners.Length > 0)
+        {
+            await db.EngagementInvitations.Where(i => i.ProposalGroup == invitation.ProposalGroup && i.Id != invitationId && i.Status == InvitationStatus.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, InvitationStatus.Withdrawn)
+                    .SetProperty(i => i.Reason, "Die Tandem-Partnerin oder der Tandem-Partner hat abgelehnt.").SetProperty(i => i.RespondedAt, now), ct);
+        }
+        var request = (await RequestFacts.LoadAsync(db, invitation.RequestId, ct))!;
+        db.Audit("invitation.declined", $"invitation:{invitationId}", userId, request.PoolId, $"request={request.Id}; reason={reason}");
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+
+        var contacts = await AdvisorContactsAsync([invitation.AdvisorId, .. partners], ct);
+        var office = await OfficeEmailAsync(invitation.ProposedByUserId, request.PoolId, ct);
+        await mails.SendDeclinedToOfficeAsync(office, contacts[invitation.AdvisorId].Name, request.MunicipalityName, request.Reference, reason,
+            request.Id, partners.Length > 0, ct);
+        foreach (var partner in partners)
+            await mails.SendWithdrawnAsync(contacts[partner].Email, contacts[partner].Culture, contacts[partner].Name, request.MunicipalityName, request.Reference, ct);
+        return true;
+    }
+
+    private sealed record Contact(string Name, string Email, string Slug, string? Culture);
+
+    private async Task<Dictionary<int, Contact>> AdvisorContactsAsync(int[] ids, CancellationToken ct) =>
+        await (from a in db.Advisors.AsNoTracking()
+               where ids.Contains(a.Id)
+               join u in db.Users on a.UserId equals u.Id into accounts
+               from u in accounts.DefaultIfEmpty()
+               select new { a.Id, Contact = new Contact(a.FirstName + " " + a.LastName, a.Email, a.Slug, u == null ? null : u.Culture) })
+            .ToDictionaryAsync(x => x.Id, x => x.Contact, ct);
+
+    /// <summary>The coordinator who proposed, else the pool's contact address.</summary>
+    private async Task<string> OfficeEmailAsync(string? proposedBy, int poolId, CancellationToken ct)
+    {
+        var email = proposedBy is null ? null : await db.Users.Where(u => u.Id == proposedBy).Select(u => u.Email).FirstOrDefaultAsync(ct);
+        if (!string.IsNullOrEmpty(email)) return email;
+        return (await catalog.FindAsync(poolId, ct))?.ContactEmail ?? (await db.Pools.Where(p => p.Id == poolId).Select(p => p.ContactEmail).FirstAsync(ct));
+    }
+
+    /// <summary>The name the timeline shows for the signed-in user.</summary>
+    public static string ActorName(AppUser? user) => user?.DisplayName ?? user?.Email ?? "Koordinierungsstelle";
+}

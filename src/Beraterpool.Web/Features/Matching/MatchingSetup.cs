@@ -1,0 +1,16 @@
+using Beraterpool.Web.Features.Engagements.Invitations;
+using Beraterpool.Web.Features.Shared;
+
+namespace Beraterpool.Web.Features.Matching;
+
+public static class MatchingSetup
+{
+    public static IServiceCollection AddMatching(this IServiceCollection services)
+    {
+        services.AddScoped<MatchTexts>();
+        services.AddScoped<InvitationMails>();
+        services.AddScoped<InvitationWorkflow>();
+        AppCommands.Register("bench-matching", MatchingBench.RunAsync);
+        return services;
+    }
+}

@@ -1,0 +1,120 @@
+using System.Globalization;
+using Beraterpool.Web.Data;
+using Beraterpool.Web.Features.Accounts;
+using Beraterpool.Web.Features.Engagements;
+using Beraterpool.Web.Features.Engagements.Invitations;
+using Beraterpool.Web.Features.Pools;
+using Beraterpool.Web.Features.Shared;
+using Beraterpool.Web.Features.Shared.Forms;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Beraterpool.Web.Features.Matching;
+
+/// <summary>
+/// /manage/requests/{id}/matching: the ranked suggestions for one request with the reason for every score, the
+/// advisors left out and why, the proposals made so far; the coordinator proposes one advisor or a tandem.
+/// </summary>
+[Authorize(Roles = Roles.Administrator + "," + Roles.Coordinator)]
+public sealed class RequestMatchingModel(AppDbContext db, PoolAccess access, MatchTexts texts, InvitationWorkflow workflow,
+    UserManager<AppUser> users, IStringLocalizer<RequestMatchingModel> text) : PageModel
+{
+    public const int SingleCount = 20;
+    public const int TandemCount = 5;
+
+    public sealed record ProposalRow(int Id, Guid Group, string AdvisorName, InvitationStatus Status, string? Reason, DateTimeOffset CreatedAt, DateTimeOffset? RespondedAt);
+
+    public RequestFacts Facts { get; private set; } = null!;
+    public MatchResult Result { get; private set; } = null!;
+    public IReadOnlyDictionary<int, string> TopicNames { get; private set; } = new Dictionary<int, string>();
+    public IReadOnlyList<ProposalRow> Proposals { get; private set; } = [];
+    public MatchTexts Texts => texts;
+    public (DateOnly From, DateOnly To) Period { get; private set; }
+
+    /// <summary>"a-{advisorId}" for one advisor, "t-{id}-{id}" for a tandem.</summary>
+    [BindProperty] public string? Choice { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (!Facts.OpenForProposals)
+        {
+            ModelState.AddModelError(nameof(Choice), text["Für diese Anfrage können keine Berater*innen mehr vorgeschlagen werden."]);
+            return Page();
+        }
+        if (string.IsNullOrEmpty(Choice))
+        {
+            ModelState.AddModelError(nameof(Choice), text["Bitte wählen Sie eine Berater*in oder ein Tandem aus."]);
+            return Page();
+        }
+
+        // Only what the page offers can be proposed: the ranking is computed again, so a choice made on a stale page
+        // (someone else proposed the same person meanwhile, a status changed) is refused instead of slipping through.
+        List<InvitationWorkflow.Proposed>? proposed = null;
+        var de = CultureInfo.GetCultureInfo("de-DE");
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = de;
+        try
+        {
+            if (Choice.StartsWith("a-", StringComparison.Ordinal) && int.TryParse(Choice[2..], out var advisorId)
+                && Result.Singles.FirstOrDefault(s => s.Advisor.Id == advisorId) is { } single)
+            {
+                proposed = [new(single.Advisor, Explanation(single.Score, single.Criteria, false))];
+            }
+            else if (Choice.Split('-') is ["t", var a, var b] && int.TryParse(a, out var first) && int.TryParse(b, out var second)
+                     && Result.Tandems.FirstOrDefault(t => t.First.Id == first && t.Second.Id == second) is { } tandem)
+            {
+                var why = Explanation(tandem.Score, tandem.Criteria, true) + "\n"
+                          + texts.Adds(tandem.First, tandem.FirstAddsTopics, tandem.FirstAddsLanguages, TopicNames) + "\n"
+                          + texts.Adds(tandem.Second, tandem.SecondAddsTopics, tandem.SecondAddsLanguages, TopicNames);
+                proposed = [new(tandem.First, why), new(tandem.Second, why)];
+            }
+        }
+        finally { CultureInfo.CurrentUICulture = previous; }
+
+        if (proposed is null)
+        {
+            ModelState.AddModelError(nameof(Choice), text["Diese Auswahl steht nicht mehr zur Verfügung. Bitte wählen Sie erneut."]);
+            return Page();
+        }
+
+        var user = await users.GetUserAsync(User);
+        await workflow.ProposeAsync(Facts, proposed, user?.Id, InvitationWorkflow.ActorName(user), ct);
+        TempData[StatusMessage.Key] = proposed.Count == 1
+            ? text["{0} ist angefragt und hat eine E-Mail bekommen.", proposed[0].Advisor.FullName].Value
+            : text["Das Tandem {0} und {1} ist angefragt; beide haben eine E-Mail bekommen.", proposed[0].Advisor.FullName, proposed[1].Advisor.FullName].Value;
+        return Redirect(Url.Content($"~/manage/requests/{id}/matching"));
+    }
+
+    private string Explanation(double score, IReadOnlyList<CriterionExplanation> criteria, bool tandem) =>
+        $"{score:0} / {Result.MaxScore}\n" + string.Join("\n", criteria.Select(c => texts.Line(c, TopicNames, tandem)));
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        if (await RequestFacts.LoadAsync(db, id, ct) is not { } facts || !await access.CanManageAsync(facts.PoolId, ct)) return false;
+        Facts = facts;
+        var culture = WebUi.CurrentCulture;
+        TopicNames = (await db.Topics.AsNoTracking().Where(t => t.PoolId == facts.PoolId).ToListAsync(ct)).ToDictionary(t => t.Id, t => t.Name(culture));
+        var weights = await db.Pools.AsNoTracking().Where(p => p.Id == facts.PoolId).Select(p => p.Matching).FirstAsync(ct);
+        var today = BerlinTime.Today;
+        var request = facts.ToMatchRequest(today);
+        Period = (request.From, request.To);
+        var candidates = await CandidateLoader.LoadAsync(db, facts.PoolId, facts.Id, request, today.Year, ct);
+        Result = MatchScorer.Rank(request, candidates, weights, SingleCount, TandemCount);
+        Proposals = await (
+                from i in db.EngagementInvitations.AsNoTracking()
+                join a in db.Advisors on i.AdvisorId equals a.Id
+                where i.RequestId == id
+                orderby i.CreatedAt descending, i.Id
+                select new ProposalRow(i.Id, i.ProposalGroup, a.FirstName + " " + a.LastName, i.Status, i.Reason, i.CreatedAt, i.RespondedAt))
+            .ToListAsync(ct);
+        return true;
+    }
+}
