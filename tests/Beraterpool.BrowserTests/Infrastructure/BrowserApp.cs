@@ -41,13 +41,18 @@ public sealed class BrowserApp : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (own cookies) whose relative URLs go to the app.</summary>
-    public async Task<IBrowserContext> NewContextAsync()
+    /// <param name="width">Viewport width: 1280 for an office screen, 390 for a phone.</param>
+    /// <param name="javaScript">False proves that a journey works with plain links and form submits.</param>
+    public async Task<IBrowserContext> NewContextAsync(int width = 1280, bool javaScript = true)
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
             Locale = "de-DE",
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            ViewportSize = new ViewportSize { Width = width, Height = width < 600 ? 844 : 900 },
+            IsMobile = width < 600,
+            HasTouch = width < 600,
+            JavaScriptEnabled = javaScript,
         });
         // A missing element should fail in seconds, not after Playwright's default half minute.
         context.SetDefaultTimeout(10_000);
@@ -55,9 +60,9 @@ public sealed class BrowserApp : IAsyncLifetime
     }
 
     /// <summary>A page in a fresh context; dispose the context (await using) when done.</summary>
-    public async Task<(IBrowserContext Context, IPage Page)> NewPageAsync()
+    public async Task<(IBrowserContext Context, IPage Page)> NewPageAsync(int width = 1280, bool javaScript = true)
     {
-        var context = await NewContextAsync();
+        var context = await NewContextAsync(width, javaScript);
         return (context, await context.NewPageAsync());
     }
 

@@ -177,9 +177,9 @@ public sealed class DirectoryIndex
     {
         var comparer = StringComparer.Create(CultureInfo.GetCultureInfo(c), CompareOptions.IgnoreCase);
         return new DirectoryFilterOptions(
-            Topics.Select(t => new FilterOption(t.Slug, t.Name(c))).ToArray(),
-            _byLanguage.Keys.Select(code => new FilterOption(code, DirectoryAdvisor.LanguageName(code, c))).OrderBy(o => o.Label, comparer).ToArray(),
-            _byCountry.Keys.Select(code => new FilterOption(code, DirectoryAdvisor.CountryName(code, c))).OrderBy(o => o.Label, comparer).ToArray(),
-            _byCity.Keys.Select(key => new FilterOption(key, _advisors[_byCity[key][0]].CityName ?? key)).OrderBy(o => o.Label, comparer).ToArray());
+            new(Topics.Select(t => new FilterOption(t.Slug, t.Name(c)))),
+            new(_byLanguage.Keys.Select(code => new FilterOption(code, DirectoryAdvisor.LanguageName(code, c))).OrderBy(o => o.Label, comparer)),
+            new(_byCountry.Keys.Select(code => new FilterOption(code, DirectoryAdvisor.CountryName(code, c))).OrderBy(o => o.Label, comparer)),
+            new(_byCity.Keys.Select(key => new FilterOption(key, _advisors[_byCity[key][0]].CityName ?? key)).OrderBy(o => o.Label, comparer)));
     });
 }

@@ -39,5 +39,7 @@ public sealed record FilterOption(string Value, string Label);
 
 /// <summary>The values the filter form offers: only those that occur in the published data (topics: all of the pool).</summary>
 public sealed record DirectoryFilterOptions(
-    IReadOnlyList<FilterOption> Topics, IReadOnlyList<FilterOption> Languages,
-    IReadOnlyList<FilterOption> Countries, IReadOnlyList<FilterOption> Cities);
+    FilterOptionList Topics, FilterOptionList Languages, FilterOptionList Countries, FilterOptionList Cities)
+{
+    public static DirectoryFilterOptions None { get; } = new(new([]), new([]), new([]), new([]));
+}

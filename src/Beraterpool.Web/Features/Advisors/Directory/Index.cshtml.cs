@@ -12,7 +12,7 @@ public sealed class IndexModel(CurrentPool current, AdvisorDirectory directory) 
 {
     public DirectoryQuery Query { get; private set; } = new();
     public DirectoryPage Result { get; private set; } = new(0, 1, DirectoryQuery.DefaultPageSize, []);
-    public DirectoryFilterOptions Options { get; private set; } = new([], [], [], []);
+    public DirectoryFilterOptions Options { get; private set; } = DirectoryFilterOptions.None;
     public DirectoryIndex? Index { get; private set; }
     public string Culture { get; } = WebUi.CurrentCulture;
     public int CurrentYear { get; } = DateTime.Today.Year;

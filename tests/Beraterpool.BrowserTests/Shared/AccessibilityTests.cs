@@ -1,0 +1,103 @@
+using Beraterpool.BrowserTests.Infrastructure;
+using Beraterpool.Web.Features.Demo;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace Beraterpool.BrowserTests.Shared;
+
+/// <summary>
+/// Every page as a person sees it — on an office screen (1280 px) and, for the public pages, on a phone (390 px):
+/// 0 axe violations (all rules, best practices included), no console errors (a CSP violation or a failed asset
+/// shows there), and on the phone nothing wider than the screen.
+/// </summary>
+public sealed class AccessibilityTests(BrowserApp app)
+{
+    private const int Desktop = 1280, Phone = 390;
+
+    [Theory]
+    [InlineData("/", Desktop)]
+    [InlineData("/", Phone)]
+    [InlineData("/advisors", Desktop)]
+    [InlineData("/advisors", Phone)]
+    [InlineData("/advisors?topic=fairer-handel&language=fr", Desktop)]
+    [InlineData("/advisors?topic=fairer-handel&language=fr", Phone)]
+    [InlineData("/advisors?q=niemand-heisst-so", Desktop)]
+    [InlineData("/advisors?q=niemand-heisst-so", Phone)]
+    [InlineData("/advisors/serge-kouassi", Desktop)]
+    [InlineData("/advisors/serge-kouassi", Phone)]
+    [InlineData("/statistics", Desktop)]
+    [InlineData("/statistics", Phone)]
+    [InlineData("/municipalities?q=K%C3%B6ln", Desktop)]
+    [InlineData("/municipalities?q=K%C3%B6ln", Phone)]
+    [InlineData("/municipalities/05315000", Desktop)]
+    [InlineData("/municipalities/05315000", Phone)]
+    [InlineData("/about-data", Desktop)]
+    [InlineData("/about-data", Phone)]
+    [InlineData("/account/login", Desktop)]
+    [InlineData("/account/login", Phone)]
+    public async Task Public_page_has_no_axe_violations_or_console_errors(string path, int width)
+    {
+        var (context, page) = await app.NewPageAsync(width);
+        await using var _ = context;
+        var errors = page.RecordErrors();
+
+        var response = await page.GotoAsync(path);
+
+        Assert.Equal(200, response!.Status);
+        await AssertPageIsCleanAsync(page, errors, width);
+    }
+
+    [Theory]
+    [InlineData(Desktop)]
+    [InlineData(Phone)]
+    public async Task Sign_in_error_state_has_no_axe_violations(int width)
+    {
+        var (context, page) = await app.NewPageAsync(width);
+        await using var _ = context;
+        var errors = page.RecordErrors();
+        await page.GotoAsync("/account/login");
+
+        await page.GetByLabel("E-Mail-Adresse").FillAsync("niemand@example.org");
+        await page.GetByLabel("Passwort", new() { Exact = true }).FillAsync("falsch");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+        await AssertPageIsCleanAsync(page, errors, width);
+    }
+
+    [Theory]
+    [InlineData("/me/profile", DemoAccounts.Advisor)]
+    [InlineData("/manage", DemoAccounts.CoordinatorNrw)]
+    [InlineData("/manage", DemoAccounts.Administrator)]
+    [InlineData("/manage/advisors", DemoAccounts.CoordinatorNrw)]
+    [InlineData("/manage/advisors/{serge}/edit", DemoAccounts.CoordinatorNrw)]
+    [InlineData("/manage/pools", DemoAccounts.Administrator)]
+    [InlineData("/manage/gazetteer", DemoAccounts.Administrator)]
+    public async Task Signed_in_page_has_no_axe_violations_or_console_errors(string path, string account)
+    {
+        if (path.Contains("{serge}"))
+        {
+            var id = await app.App.WithDbAsync(db => db.Advisors.Where(a => a.Slug == "serge-kouassi").Select(a => a.Id).SingleAsync(TestContext.Current.CancellationToken));
+            path = path.Replace("{serge}", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        var (context, page) = await app.NewPageAsync();
+        await using var _ = context;
+        var errors = page.RecordErrors();
+        await page.SignInAsync(account, DemoAccounts.Password);
+
+        var response = await page.GotoAsync(path);
+
+        Assert.Equal(200, response!.Status);
+        Assert.EndsWith(path, new Uri(page.Url).PathAndQuery);
+        await AssertPageIsCleanAsync(page, errors, Desktop);
+    }
+
+    private static async Task AssertPageIsCleanAsync(IPage page, List<string> errors, int width)
+    {
+        await page.AssertNoAxeViolationsAsync();
+        Assert.Empty(errors);
+        // Nothing pushes the page sideways: a phone user never scrolls horizontally to read a line.
+        var pageWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        Assert.True(pageWidth <= width, $"{page.Url} is {pageWidth} px wide at a {width} px viewport");
+    }
+}
