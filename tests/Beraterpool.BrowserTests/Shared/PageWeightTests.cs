@@ -7,7 +7,7 @@ namespace Beraterpool.BrowserTests.Shared;
 /// <summary>
 /// Every public page stays under 100 KB on the wire (issue 3): the compressed HTML plus everything a first visit
 /// loads (CSS, fonts, images). The test host serves CSS from the build output uncompressed, whereas a published app
-/// serves precompressed copies, so text assets are counted at their gzip size.
+/// serves precompressed Brotli copies (MapStaticAssets), so text assets are counted at their Brotli size.
 /// </summary>
 public sealed class PageWeightTests(BrowserApp app)
 {
@@ -49,7 +49,7 @@ public sealed class PageWeightTests(BrowserApp app)
             var asset = await r.ResponseAsync();
             if (asset is null) continue;
             var body = await asset.BodyAsync();
-            var bytes = r.ResourceType is "stylesheet" or "script" ? Gzipped(body) : body.Length;
+            var bytes = r.ResourceType is "stylesheet" or "script" ? Brotli(body) : body.Length;
             total += bytes;
             parts.Add($"{new Uri(r.Url).AbsolutePath} {bytes / 1024.0:0.0} KB");
         }
@@ -59,10 +59,10 @@ public sealed class PageWeightTests(BrowserApp app)
         Assert.True(total < Budget, summary);
     }
 
-    private static int Gzipped(byte[] body)
+    private static int Brotli(byte[] body)
     {
-        using var buffer = new MemoryStream();
-        using (var gzip = new System.IO.Compression.GZipStream(buffer, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true)) gzip.Write(body);
-        return (int)buffer.Length;
+        var output = new byte[body.Length + 1024];
+        Assert.True(System.IO.Compression.BrotliEncoder.TryCompress(body, output, out var written, quality: 11, window: 22));
+        return written;
     }
 }
