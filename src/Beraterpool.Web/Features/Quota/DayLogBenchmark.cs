@@ -90,10 +90,11 @@ public static class DayLogBenchmark
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var now = DateTimeOffset.UtcNow;
         var tag = Guid.NewGuid().ToString("N")[..8];
-        var key = await db.Municipalities.Select(m => m.OfficialKey).FirstOrDefaultAsync();
+        var key = await db.Municipalities.OrderBy(m => m.OfficialKey).Select(m => m.OfficialKey).FirstOrDefaultAsync();
         if (key is null)
         {
             key = "99" + Random.Shared.Next(100000, 999999);
+            if (!await db.States.AnyAsync(s => s.Code == "99")) db.States.Add(new State { Code = "99", Name = "Bench" });
             db.Municipalities.Add(new Municipality
             {
                 OfficialKey = key, Level = MunicipalityLevel.Municipality, Name = "Benchstadt", ShortName = "Benchstadt", SearchName = "benchstadt",
