@@ -109,6 +109,46 @@ public sealed class DayQuotaService(AppDbContext db, IStringLocalizer<DayQuotaSe
         return true;
     }
 
+    public enum RaiseOutcome { Changed, Unchanged, BelowUsed }
+
+    /// <summary>
+    /// A coordinator's decision to set one municipality's quota for one year, with a written reason: a QuotaIncrease
+    /// row and the account change in one transaction. The conditional UPDATE refuses a quota below the days already
+    /// used, even when days are logged at the same moment.
+    /// </summary>
+    public async Task<(RaiseOutcome Outcome, QuotaBooking Balance)> SetQuotaAsync(int poolId, string municipalityKey, int year, int newQuotaHalfDays,
+        string reason, string? userId, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await EnsureAccountAsync(poolId, municipalityKey, year, ct);
+        var previous = await db.DayQuotaAccounts.AsNoTracking()
+            .Where(a => a.PoolId == poolId && a.MunicipalityKey == municipalityKey && a.Year == year).Select(a => a.QuotaHalfDays).SingleAsync(ct);
+        if (previous == newQuotaHalfDays)
+        {
+            await tx.RollbackAsync(ct);
+            return (RaiseOutcome.Unchanged, await BalanceAsync(poolId, municipalityKey, year, ct));
+        }
+        var changed = await db.DayQuotaAccounts
+            .Where(a => a.PoolId == poolId && a.MunicipalityKey == municipalityKey && a.Year == year && a.UsedHalfDays <= newQuotaHalfDays)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.QuotaHalfDays, newQuotaHalfDays), ct);
+        if (changed == 0)
+        {
+            await tx.RollbackAsync(ct);
+            return (RaiseOutcome.BelowUsed, await BalanceAsync(poolId, municipalityKey, year, ct));
+        }
+        db.QuotaIncreases.Add(new QuotaIncrease
+        {
+            PoolId = poolId, MunicipalityKey = municipalityKey, Year = year, PreviousQuotaHalfDays = previous, NewQuotaHalfDays = newQuotaHalfDays,
+            Reason = reason.Trim(), UserId = userId, At = DateTimeOffset.UtcNow,
+        });
+        Audit.AuditLog.Audit(db, "quota.changed", $"quota:{poolId}:{municipalityKey}:{year}", userId, poolId,
+            $"{previous} → {newQuotaHalfDays} half days; reason: {reason.Trim()}");
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return (RaiseOutcome.Changed, await BalanceAsync(poolId, municipalityKey, year, ct));
+    }
+
     /// <summary>The account's state for a year without creating it: an untouched year has the pool's quota.</summary>
     public async Task<QuotaBooking> BalanceAsync(int poolId, string municipalityKey, int year, CancellationToken ct = default)
     {

@@ -5,6 +5,7 @@ using Beraterpool.Web.Features.Bench;
 using Beraterpool.Web.Features.Advisors.Editor;
 using Beraterpool.Web.Features.Pools.Manage;
 using Beraterpool.Web.Features.Quota;
+using Beraterpool.Web.Features.Engagements;
 using Beraterpool.Web.Features.Shared.Forms;
 using Microsoft.AspNetCore.Localization;
 
@@ -22,6 +23,7 @@ public static class FeatureRegistration
         services.AddPoolManagement();
         services.AddAdvisorManagement();
         services.AddDayQuota();
+        services.AddEngagements();
         return services;
     }
 
