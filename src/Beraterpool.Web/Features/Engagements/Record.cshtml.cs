@@ -332,16 +332,17 @@ public sealed class RecordModel(AppDbContext db, EngagementAccess access, DayQuo
                 x.e.FeedbackRating, x.e.FeedbackText, x.e.FeedbackAt))
             .SingleAsync(ct);
         Advisors = await db.EngagementAdvisors.AsNoTracking().Where(a => a.EngagementId == id)
-            .Join(db.Advisors, ea => ea.AdvisorId, a => a.Id, (ea, a) => new AdvisorRow(a.Id, a.FirstName + " " + a.LastName, a.Slug, ea.Reflection))
-            .OrderBy(a => a.Name).ToListAsync(ct);
+            .Join(db.Advisors, ea => ea.AdvisorId, a => a.Id, (ea, a) => new { ea, a })
+            .OrderBy(x => x.a.FirstName).ThenBy(x => x.a.LastName)
+            .Select(x => new AdvisorRow(x.a.Id, x.a.FirstName + " " + x.a.LastName, x.a.Slug, x.ea.Reflection)).ToListAsync(ct);
         Balance = await quota.BalanceAsync(viewer.PoolId, viewer.MunicipalityKey, GermanCalendar.Year, ct);
         var isCoordinator = viewer.IsCoordinator;
         var userId = viewer.UserId;
-        Activities = await db.Activities.AsNoTracking().Where(a => a.EngagementId == id)
+        Activities = await db.Activities.AsNoTracking().Where(a => a.EngagementId == id).OrderByDescending(a => a.Date).ThenByDescending(a => a.Id)
             .Join(db.Advisors, x => x.AdvisorId, a => a.Id, (x, a) => new ActivityRow(x.Id, a.Id, a.FirstName + " " + a.LastName, x.Date, x.Kind, x.HalfDays,
                 x.Participants, x.Notes, x.ApprovedAt, x.FeeStatementId != null,
                 x.FeeStatementId == null && (isCoordinator || x.CreatedByUserId == userId)))
-            .OrderByDescending(a => a.Date).ThenByDescending(a => a.Id).ToListAsync(ct);
+            .ToListAsync(ct);
         Options = await db.ActionOptions.AsNoTracking().Where(o => o.EngagementId == id).OrderBy(o => o.Status == ActionOptionStatus.Dropped).ThenBy(o => o.Id).ToListAsync(ct);
         Learnings = await db.Learnings.AsNoTracking().Where(l => l.EngagementId == id).OrderBy(l => l.Id)
             .Select(l => new NoteRow(l.AuthorName, l.Side, l.Text, l.CreatedAt)).ToListAsync(ct);

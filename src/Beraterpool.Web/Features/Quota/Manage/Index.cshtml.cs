@@ -102,8 +102,9 @@ public sealed class IndexModel(AppDbContext db, PoolAccess access, PoolCatalog c
         var poolId = Pool.Id;
         var year = Year;
         Accounts = await db.DayQuotaAccounts.AsNoTracking().Where(a => a.PoolId == poolId && a.Year == year)
-            .Join(db.Municipalities, a => a.MunicipalityKey, m => m.OfficialKey, (a, m) => new AccountRow(a.MunicipalityKey, m.ShortName, a.QuotaHalfDays, a.UsedHalfDays))
-            .OrderBy(a => a.QuotaHalfDays - a.UsedHalfDays).ThenBy(a => a.Municipality).ToListAsync(ct);
+            .Join(db.Municipalities, a => a.MunicipalityKey, m => m.OfficialKey, (a, m) => new { a, m.ShortName })
+            .OrderBy(x => x.a.QuotaHalfDays - x.a.UsedHalfDays).ThenBy(x => x.ShortName)
+            .Select(x => new AccountRow(x.a.MunicipalityKey, x.ShortName, x.a.QuotaHalfDays, x.a.UsedHalfDays)).ToListAsync(ct);
         // Municipalities the pool works with: those with an engagement or an account.
         Municipalities = await db.Municipalities.AsNoTracking()
             .Where(m => db.Engagements.Any(e => e.PoolId == poolId && e.MunicipalityKey == m.OfficialKey)
