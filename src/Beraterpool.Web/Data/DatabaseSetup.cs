@@ -23,7 +23,8 @@ public static class DatabaseSetup
         else
         {
             if (string.IsNullOrWhiteSpace(connectionString)) connectionString = DefaultSqlite(env.ContentRootPath);
-            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString, s => s.CommandTimeout(30)));
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString, s => s.CommandTimeout(30))
+                .AddInterceptors(new SqliteBusyTimeout(30_000)));
         }
         return services;
     }

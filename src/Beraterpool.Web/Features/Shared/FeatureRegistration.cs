@@ -5,6 +5,8 @@ using Beraterpool.Web.Features.Bench;
 using Beraterpool.Web.Features.Matching;
 using Beraterpool.Web.Features.Advisors.Editor;
 using Beraterpool.Web.Features.Pools.Manage;
+using Beraterpool.Web.Features.Quota;
+using Beraterpool.Web.Features.Engagements;
 using Beraterpool.Web.Features.Shared.Forms;
 using Microsoft.AspNetCore.Localization;
 
@@ -22,6 +24,8 @@ public static class FeatureRegistration
         services.AddPoolManagement();
         services.AddAdvisorManagement();
         services.AddMatching();
+        services.AddDayQuota();
+        services.AddEngagements();
         return services;
     }
 

@@ -1,0 +1,77 @@
+using Beraterpool.Web.Data;
+using Beraterpool.Web.Features.Audit;
+using Beraterpool.Web.Features.Quota;
+using Beraterpool.Web.Features.Shared.Forms;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Beraterpool.Web.Features.Engagements;
+
+/// <summary>
+/// Changes or deletes one unbilled activity (its author or a coordinator). Days go back to the municipality's account
+/// in the same transaction; a change that would pass the quota is refused as a whole. A change withdraws an approval.
+/// </summary>
+public sealed class ActivityEditModel(AppDbContext db, EngagementAccess access, DayQuotaService quota, IStringLocalizer<ActivityEditModel> text) : PageModel
+{
+    public EngagementViewer Viewer { get; private set; } = null!;
+    public string Municipality { get; private set; } = "";
+    public int HalfDays { get; private set; }
+    public DateOnly Date { get; private set; }
+    public RecordModel.LogInput Log { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(int id, int activityId, CancellationToken ct)
+    {
+        if (await LoadAsync(id, activityId, ct) is not { } activity) return NotFound();
+        Log = new RecordModel.LogInput { Date = activity.Date, Kind = activity.Kind, HalfDays = activity.HalfDays, Participants = activity.Participants, Notes = activity.Notes };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, int activityId, CancellationToken ct)
+    {
+        if (await LoadAsync(id, activityId, ct) is not { } activity) return NotFound();
+        await TryUpdateModelAsync(Log, nameof(Log));
+        if (Log.Kind is { } k && !Enum.IsDefined(k)) ModelState.AddModelError("Log.Kind", text["Bitte wählen Sie die Art der Aktivität."]);
+        if (Log.Date is { } d && d > GermanCalendar.Today.AddDays(1))
+            ModelState.AddModelError("Log.Date", text["Das Datum liegt in der Zukunft. Bitte tragen Sie Aktivitäten ein, wenn sie stattgefunden haben."]);
+        if (!ModelState.IsValid) return Page();
+        var before = $"{activity.Date:yyyy-MM-dd}; halfDays={activity.HalfDays}";
+        activity.Kind = Log.Kind!.Value;
+        activity.Participants = string.IsNullOrWhiteSpace(Log.Participants) ? null : Log.Participants.Trim();
+        activity.Notes = string.IsNullOrWhiteSpace(Log.Notes) ? null : Log.Notes.Trim();
+        activity.ApprovedAt = null;
+        activity.ApprovedByUserId = null;
+        var booking = await quota.TryChangeActivityAsync(activity, Log.Date!.Value, Log.HalfDays!.Value, ct);
+        if (!booking.Succeeded)
+        {
+            ModelState.AddModelError("Log.HalfDays", quota.RefusalMessage(booking));
+            return Page();
+        }
+        db.Audit("engagement.activity.changed", $"engagement:{id}", Viewer.UserId, Viewer.PoolId, $"activity:{activityId}; {before} → {Log.Date:yyyy-MM-dd}; halfDays={Log.HalfDays}");
+        await db.SaveChangesAsync(ct);
+        TempData[StatusMessage.Key] = text["Die Aktivität ist geändert."].Value;
+        return Redirect(Url.Content($"~/engagements/{id}#activities"));
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(int id, int activityId, CancellationToken ct)
+    {
+        if (await LoadAsync(id, activityId, ct) is null) return NotFound();
+        if (!await quota.DeleteActivityAsync(activityId, ct)) return NotFound();
+        db.Audit("engagement.activity.deleted", $"engagement:{id}", Viewer.UserId, Viewer.PoolId, $"activity:{activityId}; {Date:yyyy-MM-dd}; halfDays={HalfDays}");
+        await db.SaveChangesAsync(ct);
+        TempData[StatusMessage.Key] = text["Die Aktivität ist gelöscht; die Tage sind wieder verfügbar."].Value;
+        return Redirect(Url.Content($"~/engagements/{id}#activities"));
+    }
+
+    private async Task<Activity?> LoadAsync(int id, int activityId, CancellationToken ct)
+    {
+        if (await access.ForAsync(id, ct) is not { IsOpen: true } viewer) return null;
+        Viewer = viewer;
+        var activity = await db.Activities.SingleOrDefaultAsync(a => a.Id == activityId && a.EngagementId == id && a.FeeStatementId == null, ct);
+        if (activity is null || !(viewer.IsCoordinator || activity.CreatedByUserId == viewer.UserId)) return null;
+        Municipality = await db.Municipalities.Where(m => m.OfficialKey == viewer.MunicipalityKey).Select(m => m.ShortName).SingleAsync(ct);
+        (Date, HalfDays) = (activity.Date, activity.HalfDays);
+        return activity;
+    }
+}

@@ -1,0 +1,11 @@
+namespace Beraterpool.Web.Features.Engagements;
+
+public static class EngagementsSetup
+{
+    public static IServiceCollection AddEngagements(this IServiceCollection services)
+    {
+        services.AddScoped<EngagementAccess>();
+        services.AddSingleton<EngagementNames>();
+        return services;
+    }
+}

@@ -1,0 +1,97 @@
+using Beraterpool.Web.Data;
+using Beraterpool.Web.Features.Accounts;
+using Beraterpool.Web.Features.Audit;
+using Beraterpool.Web.Features.Municipalities;
+using Beraterpool.Web.Features.Pools;
+using Beraterpool.Web.Features.Quota;
+using Beraterpool.Web.Features.Shared.Forms;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Beraterpool.Web.Features.Engagements.Manage;
+
+/// <summary>The coordinator's list of the pool's engagements (filter, paging) and the activities waiting for approval.</summary>
+[Authorize(Roles = Roles.Administrator + "," + Roles.Coordinator)]
+public sealed class IndexModel(AppDbContext db, PoolAccess access, IStringLocalizer<IndexModel> text) : PageModel
+{
+    public const int PageSize = 25;
+
+    public sealed record EngagementRow(int Id, string Municipality, string Reference, EngagementStatus Status, DateTimeOffset StartedAt, string Advisors,
+        int UsedHalfDays, int QuotaHalfDays);
+    public sealed record PendingRow(int Id, int EngagementId, string Municipality, string Advisor, DateOnly Date, ActivityKind Kind, int HalfDays, string? Notes);
+
+    public IReadOnlyList<EngagementRow> Engagements { get; private set; } = [];
+    public IReadOnlyList<PendingRow> Pending { get; private set; } = [];
+    public int PendingCount { get; private set; }
+    public int Total { get; private set; }
+    public int PageNumber { get; private set; } = 1;
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public EngagementStatus? Status { get; private set; }
+    public int Year { get; } = GermanCalendar.Year;
+
+    public PagerModel Pager => new(PageNumber, PageCount, p => Url.Content("~/manage/engagements") + $"?page={p}" + (Status is { } s ? $"&status={s}" : ""));
+
+    public async Task OnGetAsync(string? status, string? page, CancellationToken ct)
+    {
+        Status = Enum.TryParse<EngagementStatus>(status, out var s) && Enum.IsDefined(s) ? s : null;
+        PageNumber = int.TryParse(page, out var p) && p > 0 ? p : 1;
+        var pools = await access.ManagedPoolIdsAsync(ct);
+        var year = Year;
+        var query = db.Engagements.AsNoTracking().Where(e => pools.Contains(e.PoolId));
+        if (Status is { } st) query = query.Where(e => e.Status == st);
+        Total = await query.CountAsync(ct);
+        PageNumber = Math.Min(PageNumber, PageCount);
+        var rows = await query.OrderBy(e => e.Status).ThenByDescending(e => e.StartedAt).ThenByDescending(e => e.Id)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(e => new
+            {
+                e.Id, e.Status, e.StartedAt, e.PoolId, e.MunicipalityKey,
+                Municipality = db.Municipalities.Where(m => m.OfficialKey == e.MunicipalityKey).Select(m => m.ShortName).FirstOrDefault(),
+                Reference = db.ConsultationRequests.Where(r => r.Id == e.RequestId).Select(r => r.Reference).FirstOrDefault(),
+                Advisors = db.EngagementAdvisors.Where(a => a.EngagementId == e.Id).Join(db.Advisors, ea => ea.AdvisorId, a => a.Id, (ea, a) => a.FirstName + " " + a.LastName).ToList(),
+                Used = db.DayQuotaAccounts.Where(a => a.PoolId == e.PoolId && a.MunicipalityKey == e.MunicipalityKey && a.Year == year).Select(a => (int?)a.UsedHalfDays).FirstOrDefault(),
+                Quota = db.DayQuotaAccounts.Where(a => a.PoolId == e.PoolId && a.MunicipalityKey == e.MunicipalityKey && a.Year == year).Select(a => (int?)a.QuotaHalfDays).FirstOrDefault(),
+                PoolQuota = db.Pools.Where(x => x.Id == e.PoolId).Select(x => x.AnnualDayQuota * 2).First(),
+            })
+            .ToListAsync(ct);
+        Engagements = rows.Select(r => new EngagementRow(r.Id, r.Municipality ?? r.MunicipalityKey, r.Reference ?? "", r.Status, r.StartedAt,
+            string.Join(", ", r.Advisors.Order()), r.Used ?? 0, r.Quota ?? r.PoolQuota)).ToList();
+
+        var pending = db.Activities.AsNoTracking().Where(a => a.ApprovedAt == null && db.Engagements.Any(e => e.Id == a.EngagementId && pools.Contains(e.PoolId)));
+        PendingCount = await pending.CountAsync(ct);
+        Pending = await pending.OrderBy(a => a.Date).ThenBy(a => a.Id).Take(50)
+            .Select(a => new PendingRow(a.Id, a.EngagementId,
+                db.Engagements.Where(e => e.Id == a.EngagementId).Join(db.Municipalities, e => e.MunicipalityKey, m => m.OfficialKey, (e, m) => m.ShortName).First(),
+                db.Advisors.Where(x => x.Id == a.AdvisorId).Select(x => x.FirstName + " " + x.LastName).First(),
+                a.Date, a.Kind, a.HalfDays, a.Notes))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>Approves the checked activities; only approved days can be billed in a fee statement.</summary>
+    public async Task<IActionResult> OnPostApproveAsync(int[] activityIds, CancellationToken ct)
+    {
+        var pools = await access.ManagedPoolIdsAsync(ct);
+        if (activityIds.Length == 0)
+        {
+            TempData[StatusMessage.Key] = text["Bitte wählen Sie mindestens eine Aktivität aus."].Value;
+            return Redirect(Url.Content("~/manage/engagements#approval"));
+        }
+        var now = DateTimeOffset.UtcNow;
+        var activities = await db.Activities
+            .Where(a => activityIds.Contains(a.Id) && a.ApprovedAt == null && db.Engagements.Any(e => e.Id == a.EngagementId && pools.Contains(e.PoolId)))
+            .Join(db.Engagements, a => a.EngagementId, e => e.Id, (a, e) => new { Activity = a, e.PoolId })
+            .ToListAsync(ct);
+        foreach (var x in activities)
+        {
+            x.Activity.ApprovedAt = now;
+            x.Activity.ApprovedByUserId = access.UserId;
+            db.Audit("engagement.activity.approved", $"engagement:{x.Activity.EngagementId}", access.UserId, x.PoolId, $"activity:{x.Activity.Id}; halfDays={x.Activity.HalfDays}");
+        }
+        await db.SaveChangesAsync(ct);
+        TempData[StatusMessage.Key] = text["{0} Aktivitäten freigegeben.", activities.Count].Value;
+        return Redirect(Url.Content("~/manage/engagements#approval"));
+    }
+}

@@ -1,0 +1,14 @@
+using Beraterpool.Web.Features.Shared;
+
+namespace Beraterpool.Web.Features.Quota;
+
+public static class QuotaSetup
+{
+    public static IServiceCollection AddDayQuota(this IServiceCollection services)
+    {
+        services.AddScoped<DayQuotaService>();
+        services.AddSingleton<DayFormat>();
+        AppCommands.Register("bench-daylog", DayLogBenchmark.RunAsync);
+        return services;
+    }
+}

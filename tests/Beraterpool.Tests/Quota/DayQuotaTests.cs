@@ -1,0 +1,103 @@
+using System.Net;
+using Beraterpool.Tests.Engagements;
+using Beraterpool.Tests.Infrastructure;
+using Beraterpool.Web.Features.Accounts;
+using Beraterpool.Web.Features.Engagements;
+using Beraterpool.Web.Features.Quota;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Beraterpool.Tests.Quota;
+
+public sealed class DayQuotaTests(DayQuotaTests.App app) : IClassFixture<DayQuotaTests.App>
+{
+    public sealed class App() : TestApp(importGazetteer: false);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<(int PoolId, string Key, int EngagementId, int AdvisorId)> ArrangeAsync(string name, string key, string? coordinatorId = null)
+    {
+        var pool = await app.CreatePoolAsync(name, coordinatorId);
+        var advisor = await app.CreateAdvisorAsync(pool.Id, $"{name}-berater");
+        await app.MunicipalityAsync(key, $"Stadt {name}");
+        var engagement = await app.EngagementAsync(pool.Id, key, [advisor.Id]);
+        return (pool.Id, key, engagement.Id, advisor.Id);
+    }
+
+    private async Task<QuotaBooking> LogAsync(int engagementId, int advisorId, DateOnly date, int halfDays)
+    {
+        await using var scope = app.Scope();
+        return await scope.ServiceProvider.GetRequiredService<DayQuotaService>().TryLogActivityAsync(new Activity
+        {
+            EngagementId = engagementId, AdvisorId = advisorId, Date = date, Kind = ActivityKind.Conversation, HalfDays = halfDays,
+        }, Ct);
+    }
+
+    [Fact]
+    public async Task Days_count_in_the_calendar_year_of_the_activity_date()
+    {
+        var (poolId, key, engagementId, advisorId) = await ArrangeAsync("jahreswechsel", "05121000");
+        Assert.True((await LogAsync(engagementId, advisorId, new DateOnly(2025, 12, 31), 20)).Succeeded);
+        var refused = await LogAsync(engagementId, advisorId, new DateOnly(2025, 12, 31), 1);
+        Assert.False(refused.Succeeded);
+        Assert.Equal(2025, refused.Year);
+        var newYear = await LogAsync(engagementId, advisorId, new DateOnly(2026, 1, 1), 1);
+        Assert.True(newYear.Succeeded);
+        Assert.Equal((2026, 19), (newYear.Year, newYear.RemainingHalfDays));
+        var years = await app.WithDbAsync(db => db.DayQuotaAccounts.Where(a => a.PoolId == poolId && a.MunicipalityKey == key)
+            .OrderBy(a => a.Year).Select(a => new { a.Year, a.UsedHalfDays }).ToListAsync());
+        Assert.Equal([(2025, 20), (2026, 1)], years.Select(y => (y.Year, y.UsedHalfDays)));
+    }
+
+    [Fact]
+    public async Task Deleting_or_shortening_an_activity_gives_the_days_back()
+    {
+        var (poolId, key, engagementId, advisorId) = await ArrangeAsync("rueckgabe", "05122000");
+        Assert.True((await LogAsync(engagementId, advisorId, new DateOnly(2026, 3, 2), 16)).Succeeded);
+        Assert.True((await LogAsync(engagementId, advisorId, new DateOnly(2026, 3, 3), 4)).Succeeded);
+        var ids = await app.WithDbAsync(db => db.Activities.Where(a => a.EngagementId == engagementId).OrderBy(a => a.Id).Select(a => a.Id).ToListAsync());
+
+        await using (var scope = app.Scope())
+        {
+            var quota = scope.ServiceProvider.GetRequiredService<DayQuotaService>();
+            var db = scope.ServiceProvider.GetRequiredService<Beraterpool.Web.Data.AppDbContext>();
+            var second = await db.Activities.SingleAsync(a => a.Id == ids[1], Ct);
+            Assert.False((await quota.TryChangeActivityAsync(second, second.Date, 6, Ct)).Succeeded);
+            Assert.True((await quota.TryChangeActivityAsync(second, second.Date, 2, Ct)).Succeeded);
+            Assert.True(await quota.DeleteActivityAsync(ids[0], Ct));
+        }
+        Assert.Equal(2, await app.WithDbAsync(db => db.DayQuotaAccounts.Where(a => a.PoolId == poolId && a.MunicipalityKey == key && a.Year == 2026).Select(a => a.UsedHalfDays).SingleAsync()));
+        Assert.Equal(2, await app.WithDbAsync(db => db.Activities.Where(a => a.EngagementId == engagementId).SumAsync(a => a.HalfDays)));
+    }
+
+    [Fact]
+    public async Task Quota_change_needs_a_written_reason_and_a_raise_lets_more_days_through()
+    {
+        var coordinator = await app.SignedInBrowserAsync("quota-koord@example.org", Roles.Coordinator);
+        var coordinatorId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == "quota-koord@example.org").Select(u => u.Id).SingleAsync());
+        var (poolId, key, engagementId, advisorId) = await ArrangeAsync("erhoehung", "05123000", coordinatorId);
+        var year = GermanCalendar.Year;
+        var date = new DateOnly(year, 1, 2);
+        Assert.True((await LogAsync(engagementId, advisorId, date, 20)).Succeeded);
+        Assert.False((await LogAsync(engagementId, advisorId, date, 2)).Succeeded);
+        Assert.Contains("Stadt erhoehung", Html.Text(await coordinator.GetStringAsync($"/manage/quota?pool={poolId}", Ct)));
+
+        var url = $"/manage/quota?pool={poolId}";
+        var noReason = await coordinator.PostFormAsync(url, [new("Input.MunicipalityKey", key), new("Input.Year", year.ToString()), new("Input.Days", "12"), new("Input.Reason", "")]);
+        Assert.Equal(HttpStatusCode.OK, noReason.StatusCode);
+        Assert.Contains("Bitte begründen Sie die Änderung schriftlich.", Html.Text(await noReason.Content.ReadAsStringAsync(Ct)));
+        var below = await coordinator.PostFormAsync(url, [new("Input.MunicipalityKey", key), new("Input.Year", year.ToString()), new("Input.Days", "8"), new("Input.Reason", "Weniger Bedarf als gedacht")]);
+        Assert.Contains("schon 10 Tage genutzt", Html.Text(await below.Content.ReadAsStringAsync(Ct)));
+        Assert.False(await app.WithDbAsync(db => db.QuotaIncreases.AnyAsync(q => q.PoolId == poolId)));
+
+        var raised = await coordinator.PostFormAsync(url, [new("Input.MunicipalityKey", key), new("Input.Year", year.ToString()), new("Input.Days", "12"),
+            new("Input.Reason", "Zweite Phase der Städtepartnerschaft mit Bürgerforum")]);
+        Assert.Equal(HttpStatusCode.Redirect, raised.StatusCode);
+        var increase = await app.WithDbAsync(db => db.QuotaIncreases.SingleAsync(q => q.PoolId == poolId));
+        Assert.Equal((20, 24, "Zweite Phase der Städtepartnerschaft mit Bürgerforum"), (increase.PreviousQuotaHalfDays, increase.NewQuotaHalfDays, increase.Reason));
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "quota.changed" && e.Details!.Contains("Zweite Phase"))));
+
+        Assert.True((await LogAsync(engagementId, advisorId, date, 4)).Succeeded);
+        Assert.False((await LogAsync(engagementId, advisorId, date, 1)).Succeeded);
+    }
+}
