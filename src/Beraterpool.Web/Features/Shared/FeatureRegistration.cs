@@ -2,6 +2,7 @@ using Beraterpool.Web.Features.Gazetteer;
 using Beraterpool.Web.Features.Municipalities;
 using Beraterpool.Web.Features.Advisors.Directory;
 using Beraterpool.Web.Features.Bench;
+using Beraterpool.Web.Features.Fees;
 using Beraterpool.Web.Features.Advisors.Editor;
 using Beraterpool.Web.Features.Pools.Manage;
 using Beraterpool.Web.Features.Shared.Forms;
@@ -20,6 +21,7 @@ public static class FeatureRegistration
         services.AddGermanBindingMessages();
         services.AddPoolManagement();
         services.AddAdvisorManagement();
+        services.AddFees();
         return services;
     }
 
@@ -41,6 +43,7 @@ public static class FeatureRegistration
         }).AllowAnonymous();
         app.MapAdvisorDirectory();
         app.MapBench();
+        app.MapFees();
         return app;
     }
 }
