@@ -42,6 +42,10 @@ public sealed class FeeStatementTests(FeeStatementTests.App app) : IClassFixture
         Assert.Contains("12,60 €", page);
         Assert.Contains("762,60 €", page);
         Assert.Contains("DE•• •••• •••• •••• ••30 00", page);
+        var english = Html.Text(await w.Advisor.GetStringAsync($"/me/fees/{id}?lang=en", Ct));
+        Assert.Contains("Fee statement November 2026", english);
+        Assert.Contains("Fee: 3 days × 250,00 €", english);
+        Assert.Contains("Frais de déplacement", Html.Text(await w.Advisor.GetStringAsync($"/me/fees/{id}?lang=fr", Ct)));
 
         var pdf = await w.Advisor.GetAsync($"/me/fees/{id}/pdf", Ct);
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
