@@ -81,7 +81,7 @@ public static class FeePdf
         writer.Y = Math.Max(leftEnd, writer.Y) + 16;
 
         writer.Text("Beratungstage", Heading, 18);
-        double[] cols = [Left, Left + 70, Left + 270, Right - 110, Right];
+        double[] cols = [Left, Left + 70, Left + 250, Right - 150, Right];
         writer.Row(cols, ["Datum", "Einsatz / Kommune", "Art", "Tage", "Betrag"], Bold, line: true);
         if (s.Activities.Count == 0) writer.Text("Keine Beratungstage abgerechnet.", Body);
         foreach (var group in s.Activities.GroupBy(a => (a.EngagementId, a.Municipality)).OrderBy(g => g.Min(a => a.Date)))
@@ -91,12 +91,13 @@ public static class FeePdf
                     Money.Days(FeeCalculator.Days(a.HalfDays)), Money.Format(FeeCalculator.Fee(a.HalfDays, s.DayRate))], Body);
         }
         writer.Rule();
-        writer.Row(cols, ["", $"Honorar: {Money.Days(totals.Days)} Tage × {Money.Format(s.DayRate)}", "", Money.Days(totals.Days), Money.Format(totals.Fee)], Bold);
+        writer.Row([Left, Left + 70, Right - 151, Right - 150, Right],
+            ["", $"Honorar: {Money.Days(totals.Days)} Tage × {Money.Format(s.DayRate)}", "", Money.Days(totals.Days), Money.Format(totals.Fee)], Bold);
         writer.Y += 12;
 
         writer.Text("Reisekosten", Heading, 18);
         if (s.Travel.Count == 0) writer.Text("Keine Reisekosten.", Body);
-        double[] travelCols = [Left, Left + 70, Right - 160, Right - 1, Right];
+        double[] travelCols = [Left, Left + 70, Right - 150, Right - 1, Right];
         foreach (var t in s.Travel)
             writer.Row(travelCols, [t.Date.ToString("dd.MM.yyyy"), t.Description,
                 t.Kilometres is { } km ? $"{km.ToString("0.#", Money.German)} km" : "Ticket", "", Money.Format(t.Amount)], Body);
@@ -204,8 +205,9 @@ public static class FeePdf
                 var width = (i + 1 < cols.Length ? cols[i + 1] : Right) - x - 6;
                 if (i >= cells.Length - 2)
                 {
-                    var rightEdge = i == cells.Length - 1 ? Right : cols[i + 1] - 20;
-                    _gfx.DrawString(cells[i], font, XBrushes.Black, new XRect(rightEdge - 100, Y, 100, 14), XStringFormats.TopRight);
+                    // Days end 90 pt before the right margin, amounts at it: numbers line up on their last digit.
+                    var rightEdge = i == cells.Length - 1 ? Right : Right - 90;
+                    _gfx.DrawString(cells[i], font, XBrushes.Black, new XRect(rightEdge - 80, Y, 80, 14), XStringFormats.TopRight);
                 }
                 else
                 {
