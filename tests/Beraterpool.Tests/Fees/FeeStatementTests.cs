@@ -210,6 +210,56 @@ public sealed class FeeStatementTests(FeeStatementTests.App app) : IClassFixture
     }
 
     [Fact]
+    public async Task A_statement_whose_day_lost_its_approval_cannot_be_approved()
+    {
+        var w = await app.WorldAsync("revoked");
+        await app.BankAsync(w);
+        var activity = await app.ActivityAsync(w, Nov3, 2);
+        var id = await app.CreateStatementAsync(w);
+        await PostAsync(w.Advisor, $"/me/fees/{id}?handler=Submit");
+        await app.WithDbAsync(db => db.Activities.Where(a => a.Id == activity).ExecuteUpdateAsync(u => u.SetProperty(a => a.ApprovedAt, (DateTimeOffset?)null)));
+
+        var response = await PostAsync(w.Coordinator, $"/manage/fees/{id}?handler=Approve");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("nicht (mehr) freigegeben", Html.Text(await response.Content.ReadAsStringAsync(Ct)));
+        Assert.Equal(FeeStatementStatus.Submitted, (await app.StatementAsync(id)).Status);
+    }
+
+    [Fact]
+    public async Task A_ticket_needs_a_real_receipt_which_the_coordinator_can_open()
+    {
+        var w = await app.WorldAsync("ticket");
+        var id = await app.CreateStatementAsync(w);
+        var token = Html.AntiforgeryToken(await w.Advisor.GetStringAsync($"/me/fees/{id}", Ct));
+        Task<HttpResponseMessage> Upload(byte[] content, string fileName)
+        {
+            var form = new MultipartFormDataContent
+            {
+                { new StringContent(token), "__RequestVerificationToken" }, { new StringContent("2026-11-05"), "Travel.Date" },
+                { new StringContent("Bonn – Köln, Bahn"), "Travel.Description" }, { new StringContent("ticket"), "Travel.Mode" },
+                { new StringContent("23,40"), "Travel.Amount" },
+            };
+            var file = new ByteArrayContent(content);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+            form.Add(file, "Travel.Receipt", fileName);
+            return w.Advisor.PostAsync($"/me/fees/{id}?handler=AddTravel", form, Ct);
+        }
+
+        var fake = await Upload("<script>alert(1)</script>"u8.ToArray(), "beleg.pdf");
+        Assert.Equal(HttpStatusCode.OK, fake.StatusCode);
+        Assert.Contains("Der Beleg muss eine PDF-, JPEG- oder PNG-Datei sein.", Html.Text(await fake.Content.ReadAsStringAsync(Ct)));
+        Assert.False(await app.WithDbAsync(db => db.TravelCosts.AnyAsync(t => t.FeeStatementId == id)));
+
+        var pdf = "%PDF-1.4\n%%EOF\n"u8.ToArray();
+        Assert.Equal(HttpStatusCode.Redirect, (await Upload(pdf, "../../Fahrkarte Köln.pdf")).StatusCode);
+        var line = await app.WithDbAsync(db => db.TravelCosts.SingleAsync(t => t.FeeStatementId == id));
+        Assert.Equal((23.40m, (decimal?)null, "application/pdf", "Fahrkarte Köln.pdf"), (line.Amount, line.Kilometres, line.ReceiptContentType, line.ReceiptFileName));
+        var receipt = await w.Coordinator.GetAsync($"/manage/fees/{id}/travel/{line.Id}/receipt", Ct);
+        Assert.Equal(pdf, await receipt.Content.ReadAsByteArrayAsync(Ct));
+        Assert.Equal("application/pdf", receipt.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task Advisor_B_gets_404_on_advisor_A_statement_pdf_and_forms()
     {
         var a = await app.WorldAsync("owner-a");

@@ -129,8 +129,10 @@ public sealed class FeeStatements(AppDbContext db, IbanProtector protector)
         await db.FeeStatements.Where(s => s.Id == id && (s.Status == FeeStatementStatus.Draft || s.Status == FeeStatementStatus.Returned))
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, FeeStatementStatus.Submitted).SetProperty(s => s.SubmittedAt, DateTimeOffset.UtcNow), ct) == 1;
 
+    /// <summary>Only while every billed activity is still approved (an approval taken back on the engagement blocks it).</summary>
     public async Task<bool> ApproveAsync(int id, string? userId, CancellationToken ct) =>
-        await db.FeeStatements.Where(s => s.Id == id && s.Status == FeeStatementStatus.Submitted)
+        await db.FeeStatements.Where(s => s.Id == id && s.Status == FeeStatementStatus.Submitted
+                                          && !db.Activities.Any(a => a.FeeStatementId == s.Id && a.ApprovedAt == null))
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, FeeStatementStatus.Approved)
                 .SetProperty(s => s.ApprovedAt, DateTimeOffset.UtcNow).SetProperty(s => s.ApprovedByUserId, userId), ct) == 1;
 
@@ -142,6 +144,9 @@ public sealed class FeeStatements(AppDbContext db, IbanProtector protector)
     public async Task<bool> MarkPaidAsync(int id, DateOnly paidOn, CancellationToken ct) =>
         await db.FeeStatements.Where(s => s.Id == id && s.Status == FeeStatementStatus.Approved)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, FeeStatementStatus.Paid).SetProperty(s => s.PaidOn, paidOn), ct) == 1;
+
+    public Task<bool> HasUnapprovedAsync(int id, CancellationToken ct) =>
+        db.Activities.AnyAsync(a => a.FeeStatementId == id && a.ApprovedAt == null, ct);
 
     /// <summary>Deletes a draft and gives its days back, so they can be billed on a new statement.</summary>
     public async Task<bool> DeleteDraftAsync(int id, CancellationToken ct)

@@ -36,7 +36,13 @@ public sealed class DetailsModel(AppDbContext db, FeeStatements fees, FeeMails m
     public async Task<IActionResult> OnPostApproveAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        if (!await fees.ApproveAsync(id, access.UserId, ct)) return Stale(id);
+        if (!await fees.ApproveAsync(id, access.UserId, ct))
+        {
+            if (Statement.Status != FeeStatementStatus.Submitted || !await fees.HasUnapprovedAsync(id, ct)) return Stale(id);
+            ModelState.AddModelError("", text["Auf der Abrechnung stehen Tage, die nicht (mehr) freigegeben sind. Geben Sie die Abrechnung zurück, damit die Berater*in sie abwählt."]);
+            PaidOn = Today.ToString("yyyy-MM-dd");
+            return Page();
+        }
         return await DoneAsync(id, "fee.statement.approved", $"total={Statement.Totals.Total}", FeeMails.Kind.Approved,
             text["Die Abrechnung ist freigegeben; {0} ist per E-Mail informiert.", Statement.AdvisorName], ct);
     }
