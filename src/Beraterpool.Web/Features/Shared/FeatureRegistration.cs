@@ -3,6 +3,7 @@ using Beraterpool.Web.Features.Municipalities;
 using Beraterpool.Web.Features.Advisors.Directory;
 using Beraterpool.Web.Features.Bench;
 using Beraterpool.Web.Features.Matching;
+using Beraterpool.Web.Features.Fees;
 using Beraterpool.Web.Features.Advisors.Editor;
 using Beraterpool.Web.Features.Pools.Manage;
 using Beraterpool.Web.Features.Quota;
@@ -26,6 +27,7 @@ public static class FeatureRegistration
         services.AddMatching();
         services.AddDayQuota();
         services.AddEngagements();
+        services.AddFees();
         return services;
     }
 
@@ -47,6 +49,7 @@ public static class FeatureRegistration
         }).AllowAnonymous();
         app.MapAdvisorDirectory();
         app.MapBench();
+        app.MapFees();
         return app;
     }
 }

@@ -1,0 +1,264 @@
+using PdfSharp.Drawing;
+using PdfSharp.Fonts;
+using PdfSharp.Pdf;
+
+namespace Beraterpool.Web.Features.Fees;
+
+/// <summary>Serves DejaVu Sans from the app's own resources, so the PDF looks the same on every server.</summary>
+public sealed class DejaVuFontResolver : IFontResolver
+{
+    public const string Family = "DejaVu Sans";
+
+    public FontResolverInfo? ResolveTypeface(string familyName, bool isBold, bool isItalic) =>
+        // Every family asked for gets DejaVu: the statement uses no other, and a missing font must not break it.
+        new(isBold ? "DejaVuSans-Bold" : "DejaVuSans");
+
+    public byte[]? GetFont(string faceName)
+    {
+        using var stream = typeof(DejaVuFontResolver).Assembly.GetManifestResourceStream($"Beraterpool.Fees.Fonts.{faceName}.ttf");
+        if (stream is null) return null;
+        using var ms = new MemoryStream();
+        stream.CopyTo(ms);
+        return ms.ToArray();
+    }
+
+    private static readonly Lock Gate = new();
+
+    /// <summary>PDFsharp's resolver is process-wide and may be set only once.</summary>
+    public static void Register()
+    {
+        lock (Gate)
+        {
+            if (GlobalFontSettings.FontResolver is null) GlobalFontSettings.FontResolver = new DejaVuFontResolver();
+        }
+    }
+}
+
+/// <summary>
+/// The statement as a German PDF for the advisor and the accounting office: who, which month, each billed day by
+/// engagement and municipality, travel and other costs, the sums in euros, bank details (IBAN masked), tax note, status.
+/// </summary>
+public static class FeePdf
+{
+    private const double Left = 50, Right = 545, Top = 50, Bottom = 780;
+    private static readonly XFont Title, Heading, Body, Bold, Small;
+
+    static FeePdf()
+    {
+        // The resolver must be in place before the first font is created.
+        DejaVuFontResolver.Register();
+        Title = new XFont(DejaVuFontResolver.Family, 18, XFontStyleEx.Bold);
+        Heading = new XFont(DejaVuFontResolver.Family, 11, XFontStyleEx.Bold);
+        Body = new XFont(DejaVuFontResolver.Family, 9.5, XFontStyleEx.Regular);
+        Bold = new XFont(DejaVuFontResolver.Family, 9.5, XFontStyleEx.Bold);
+        Small = new XFont(DejaVuFontResolver.Family, 8, XFontStyleEx.Regular);
+    }
+
+    public static byte[] Render(StatementView s)
+    {
+        using var document = new PdfDocument();
+        document.Info.Title = $"Honorarabrechnung {s.Reference}";
+        document.Info.Author = s.PoolName;
+        var writer = new Writer(document);
+        var totals = s.Totals;
+
+        writer.Text("Honorarabrechnung", Title, 26);
+        writer.Text(s.PoolName, Body, 20);
+        var headerTop = writer.Y;
+        writer.Text(s.AdvisorName, Bold);
+        if (s.Bank is { } address)
+        {
+            if (!string.IsNullOrWhiteSpace(address.Street)) writer.Text(address.Street, Body);
+            if (!string.IsNullOrWhiteSpace(address.PostalCode) || !string.IsNullOrWhiteSpace(address.City)) writer.Text($"{address.PostalCode} {address.City}".Trim(), Body);
+            if (!string.IsNullOrWhiteSpace(address.TaxNumber)) writer.Text($"Steuernummer: {address.TaxNumber}", Body);
+        }
+        var leftEnd = writer.Y;
+        writer.Y = headerTop;
+        writer.Pair("Abrechnungsnummer", s.Reference);
+        writer.Pair("Zeitraum", FeeTexts.PeriodDe(s.Year, s.Month));
+        writer.Pair("Status", FeeTexts.StatusDe(s.Status));
+        writer.Pair("Erstellt am", Date(s.CreatedAt));
+        writer.Y = Math.Max(leftEnd, writer.Y) + 16;
+
+        writer.Text("Beratungstage", Heading, 18);
+        double[] cols = [Left, Left + 70, Left + 250, Right - 150, Right];
+        writer.Row(cols, ["Datum", "Einsatz / Kommune", "Art", "Tage", "Betrag"], Bold, line: true);
+        if (s.Activities.Count == 0) writer.Text("Keine Beratungstage abgerechnet.", Body);
+        foreach (var group in s.Activities.GroupBy(a => (a.EngagementId, a.Municipality)).OrderBy(g => g.Min(a => a.Date)))
+        {
+            foreach (var a in group.OrderBy(a => a.Date))
+                writer.Row(cols, [a.Date.ToString("dd.MM.yyyy"), $"{a.Municipality} (Einsatz {a.EngagementId})", FeeTexts.KindDe(a.Kind),
+                    Money.Days(FeeCalculator.Days(a.HalfDays)), Money.Format(FeeCalculator.Fee(a.HalfDays, s.DayRate))], Body);
+        }
+        writer.Rule();
+        writer.Row([Left, Left + 70, Right - 151, Right - 150, Right],
+            ["", $"Honorar: {Money.Days(totals.Days)} Tage × {Money.Format(s.DayRate)}", "", Money.Days(totals.Days), Money.Format(totals.Fee)], Bold);
+        writer.Y += 12;
+
+        writer.Text("Reisekosten", Heading, 18);
+        if (s.Travel.Count == 0) writer.Text("Keine Reisekosten.", Body);
+        double[] travelCols = [Left, Left + 70, Right - 150, Right - 1, Right];
+        foreach (var t in s.Travel)
+            writer.Row(travelCols, [t.Date.ToString("dd.MM.yyyy"), t.Description,
+                t.Kilometres is { } km ? $"{km.ToString("0.#", Money.German)} km" : "Ticket", "", Money.Format(t.Amount)], Body);
+        writer.Row(travelCols, ["", "Summe Reisekosten", "", "", Money.Format(totals.Travel)], Bold, line: s.Travel.Count > 0);
+        writer.Y += 12;
+
+        if (totals.Other > 0 || !string.IsNullOrWhiteSpace(s.OtherCostsNote))
+        {
+            writer.Text("Sonstige Kosten", Heading, 18);
+            writer.Row(travelCols, ["", s.OtherCostsNote ?? "", "", "", Money.Format(totals.Other)], Body);
+            writer.Y += 12;
+        }
+
+        writer.Rule();
+        double[] sumCols = [Left, Right - 200, Right - 100, Right - 1, Right];
+        writer.Row(sumCols, ["Honorar", "", "", "", Money.Format(totals.Fee)], Body);
+        writer.Row(sumCols, ["Reisekosten", "", "", "", Money.Format(totals.Travel)], Body);
+        writer.Row(sumCols, ["Sonstige Kosten", "", "", "", Money.Format(totals.Other)], Body);
+        writer.Row(sumCols, ["Gesamtbetrag", "", "", "", Money.Format(totals.Total)], Heading, line: true);
+        writer.Y += 16;
+
+        writer.Text("Bankverbindung", Heading, 16);
+        if (s.Bank is { } bank)
+        {
+            writer.Text($"Kontoinhaber*in: {bank.AccountHolder}", Body);
+            writer.Text($"IBAN: {bank.IbanMasked}", Body);
+        }
+        else
+        {
+            writer.Text("Noch keine Bankverbindung hinterlegt.", Body);
+        }
+        writer.Y += 10;
+        if (!string.IsNullOrWhiteSpace(s.TaxNote)) writer.Paragraph(s.TaxNote, Body);
+        writer.Y += 6;
+        var status = s.Status switch
+        {
+            FeeStatementStatus.Approved => $"Freigegeben am {Date(s.ApprovedAt)}",
+            FeeStatementStatus.Paid => $"Freigegeben am {Date(s.ApprovedAt)}, bezahlt am {s.PaidOn?.ToString("dd.MM.yyyy")}",
+            FeeStatementStatus.Submitted => $"Eingereicht am {Date(s.SubmittedAt)}, noch nicht freigegeben",
+            _ => $"{FeeTexts.StatusDe(s.Status)} – noch nicht eingereicht",
+        };
+        writer.Text($"Status: {status}", Bold);
+
+        writer.Finish(s.Reference);
+        using var output = new MemoryStream();
+        document.Save(output);
+        return output.ToArray();
+    }
+
+    private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+
+    private static string Date(DateTimeOffset? at) => at is { } v ? TimeZoneInfo.ConvertTime(v, Berlin).ToString("dd.MM.yyyy") : "";
+
+    /// <summary>A cursor over pages: starts a new page when the next line would not fit.</summary>
+    private sealed class Writer
+    {
+        private readonly PdfDocument _document;
+        private XGraphics _gfx = null!;
+        public double Y;
+
+        public Writer(PdfDocument document)
+        {
+            _document = document;
+            NewPage();
+        }
+
+        private void NewPage()
+        {
+            _gfx?.Dispose();
+            var page = _document.AddPage();
+            page.Size = PdfSharp.PageSize.A4;
+            _gfx = XGraphics.FromPdfPage(page);
+            Y = Top;
+        }
+
+        private void Ensure(double height)
+        {
+            if (Y + height > Bottom) NewPage();
+        }
+
+        public void Text(string text, XFont font, double height = 14)
+        {
+            Ensure(height);
+            _gfx.DrawString(Fit(text, font, Right - Left), font, XBrushes.Black, Left, Y, XStringFormats.TopLeft);
+            Y += height;
+        }
+
+        /// <summary>A label and value in the right half of the header.</summary>
+        public void Pair(string label, string value)
+        {
+            _gfx.DrawString(label, Small, XBrushes.DimGray, 330, Y, XStringFormats.TopLeft);
+            _gfx.DrawString(value, Bold, XBrushes.Black, 440, Y - 1, XStringFormats.TopLeft);
+            Y += 14;
+        }
+
+        /// <summary>Cells between the given x positions; the last two columns (days, amount) are right-aligned.</summary>
+        public void Row(double[] cols, string[] cells, XFont font, bool line = false)
+        {
+            Ensure(15);
+            if (line) _gfx.DrawLine(XPens.Gray, Left, Y - 2, Right, Y - 2);
+            for (var i = 0; i < cells.Length; i++)
+            {
+                if (cells[i].Length == 0) continue;
+                var x = cols[i];
+                var width = (i + 1 < cols.Length ? cols[i + 1] : Right) - x - 6;
+                if (i >= cells.Length - 2)
+                {
+                    // Days end 90 pt before the right margin, amounts at it: numbers line up on their last digit.
+                    var rightEdge = i == cells.Length - 1 ? Right : Right - 90;
+                    _gfx.DrawString(cells[i], font, XBrushes.Black, new XRect(rightEdge - 80, Y, 80, 14), XStringFormats.TopRight);
+                }
+                else
+                {
+                    _gfx.DrawString(Fit(cells[i], font, width), font, XBrushes.Black, x, Y, XStringFormats.TopLeft);
+                }
+            }
+            Y += 15;
+        }
+
+        public void Rule()
+        {
+            Ensure(6);
+            _gfx.DrawLine(XPens.Gray, Left, Y, Right, Y);
+            Y += 6;
+        }
+
+        /// <summary>Wraps a longer text at spaces.</summary>
+        public void Paragraph(string text, XFont font)
+        {
+            var line = "";
+            foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var next = line.Length == 0 ? word : line + " " + word;
+                if (_gfx.MeasureString(next, font).Width > Right - Left && line.Length > 0)
+                {
+                    Text(line, font, 13);
+                    line = word;
+                }
+                else line = next;
+            }
+            if (line.Length > 0) Text(line, font, 13);
+        }
+
+        private string Fit(string text, XFont font, double width)
+        {
+            if (_gfx.MeasureString(text, font).Width <= width) return text;
+            while (text.Length > 1 && _gfx.MeasureString(text + "…", font).Width > width) text = text[..^1];
+            return text + "…";
+        }
+
+        /// <summary>Page numbers in the footer, once the number of pages is known.</summary>
+        public void Finish(string reference)
+        {
+            _gfx.Dispose();
+            var count = _document.PageCount;
+            for (var i = 0; i < count; i++)
+            {
+                using var gfx = XGraphics.FromPdfPage(_document.Pages[i], XGraphicsPdfPageOptions.Append);
+                gfx.DrawString($"{reference} · Seite {i + 1} von {count}", Small, XBrushes.DimGray,
+                    new XRect(Left, 805, Right - Left, 12), XStringFormats.TopRight);
+            }
+        }
+    }
+}

@@ -1,0 +1,215 @@
+using System.Security.Cryptography;
+using Beraterpool.Web.Data;
+using Beraterpool.Web.Features.Audit;
+using Beraterpool.Web.Features.Engagements;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+
+namespace Beraterpool.Web.Features.Fees;
+
+public sealed record OwnAdvisor(int Id, int PoolId, string FullName);
+
+public sealed record ActivityLine(int Id, DateOnly Date, int EngagementId, string Municipality, ActivityKind Kind, int HalfDays);
+
+public sealed record TravelLine(int Id, DateOnly Date, string Description, decimal? Kilometres, decimal Amount, string? ReceiptFileName);
+
+public sealed record BankView(string AccountHolder, string? Iban, string IbanMasked, string? Street, string? PostalCode, string? City, string? TaxNumber);
+
+/// <summary>Everything a statement page, its PDF and the export show, read in one place.</summary>
+public sealed record StatementView(
+    int Id, int PoolId, string PoolName, int AdvisorId, string AdvisorName, string? AdvisorUserId, string AdvisorEmail,
+    int Year, int Month, FeeStatementStatus Status, decimal DayRate, decimal OtherCosts, string? OtherCostsNote, string? TaxNote,
+    DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt, DateTimeOffset? ApprovedAt, DateOnly? PaidOn, string? ReturnComment,
+    BankView? Bank, IReadOnlyList<ActivityLine> Activities, IReadOnlyList<TravelLine> Travel)
+{
+    public string Reference => FeeStatements.Reference(Year, Month, Id);
+    public bool IsEditable => FeeStatements.IsEditable(Status);
+    public FeeTotals Totals => FeeCalculator.Totals(Activities.Sum(a => a.HalfDays), DayRate, Travel.Select(t => t.Amount), OtherCosts);
+}
+
+/// <summary>Keeps the IBAN readable only for this app: encrypted with Data Protection under its own purpose.</summary>
+public sealed class IbanProtector(IDataProtectionProvider provider)
+{
+    private readonly IDataProtector _protector = provider.CreateProtector("Beraterpool.Fees.Iban");
+
+    public string Protect(string iban) => _protector.Protect(Iban.Normalize(iban));
+
+    /// <summary>Null when the key ring no longer holds the key (e.g. a restored database without its keys).</summary>
+    public string? Unprotect(string protectedIban)
+    {
+        try { return _protector.Unprotect(protectedIban); }
+        catch (CryptographicException) { return null; }
+    }
+}
+
+/// <summary>
+/// The rules of fee statements that need the database: one statement per advisor and month, only approved and
+/// not yet billed activity days, each day on one statement only, status changes that hold when two people click at once.
+/// </summary>
+public sealed class FeeStatements(AppDbContext db, IbanProtector protector)
+{
+    public const string TaxNoteDefault = "Gemäß § 19 UStG wird keine Umsatzsteuer ausgewiesen.";
+
+    public static string Reference(int year, int month, int id) => $"HA-{year}-{month:00}-{id:00000}";
+
+    public static bool IsEditable(FeeStatementStatus status) => status is FeeStatementStatus.Draft or FeeStatementStatus.Returned;
+
+    public async Task<OwnAdvisor?> OwnAdvisorAsync(string? userId, CancellationToken ct) => userId is null ? null :
+        await db.Advisors.AsNoTracking().Where(a => a.UserId == userId)
+            .Select(a => new OwnAdvisor(a.Id, a.PoolId, a.FirstName + " " + a.LastName)).FirstOrDefaultAsync(ct);
+
+    /// <summary>The advisor's approved activities of the month in the pool that no statement bills yet.</summary>
+    public IQueryable<Activity> Unbilled(int advisorId, int poolId, int year, int month)
+    {
+        var from = new DateOnly(year, month, 1);
+        var to = from.AddMonths(1);
+        return db.Activities.Where(a => a.FeeStatementId == null && a.ApprovedAt != null && a.AdvisorId == advisorId
+                                        && a.Date >= from && a.Date < to
+                                        && db.Engagements.Any(e => e.Id == a.EngagementId && e.PoolId == poolId));
+    }
+
+    /// <summary>
+    /// Creates the month's draft billing all its unbilled approved days; when the month already has a statement
+    /// (also when a second click raced the first), answers that one instead.
+    /// </summary>
+    public async Task<(int Id, bool Created)> CreateAsync(OwnAdvisor advisor, int year, int month, string? userId, CancellationToken ct)
+    {
+        var existing = await FindAsync(advisor.Id, year, month, ct);
+        if (existing is { } id) return (id, false);
+        var dayRate = await db.Pools.Where(p => p.Id == advisor.PoolId).Select(p => p.DayRate).FirstAsync(ct);
+        var statement = new FeeStatement
+        {
+            PoolId = advisor.PoolId, AdvisorId = advisor.Id, Year = year, Month = month, DayRate = dayRate,
+            TaxNote = TaxNoteDefault, CreatedAt = DateTimeOffset.UtcNow,
+        };
+        db.FeeStatements.Add(statement);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique index (advisor, year, month) refused a parallel twin: use the one that won.
+            db.ChangeTracker.Clear();
+            if (await FindAsync(advisor.Id, year, month, ct) is { } winner) return (winner, false);
+            throw;
+        }
+        var claimed = await Unbilled(advisor.Id, advisor.PoolId, year, month)
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.FeeStatementId, statement.Id), ct);
+        db.Audit("fee.statement.created", $"fee:{statement.Id}", userId, advisor.PoolId,
+            $"{Reference(year, month, statement.Id)}; activities={claimed}; dayRate={dayRate}");
+        await db.SaveChangesAsync(ct);
+        return (statement.Id, true);
+    }
+
+    private Task<int?> FindAsync(int advisorId, int year, int month, CancellationToken ct) =>
+        db.FeeStatements.Where(s => s.AdvisorId == advisorId && s.Year == year && s.Month == month).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
+
+    /// <summary>
+    /// Puts the chosen activities on the statement and takes the others off. The claim is one conditional update,
+    /// so a day that another statement took in the meantime, or that is not approved, is simply not claimed.
+    /// Returns the ids asked for that could not be claimed.
+    /// </summary>
+    public async Task<IReadOnlyList<int>> SelectAsync(StatementView s, IReadOnlyCollection<int> chosen, CancellationToken ct)
+    {
+        var release = s.Activities.Select(a => a.Id).Except(chosen).ToList();
+        if (release.Count > 0)
+            await db.Activities.Where(a => a.FeeStatementId == s.Id && release.Contains(a.Id))
+                .ExecuteUpdateAsync(u => u.SetProperty(a => a.FeeStatementId, (int?)null), ct);
+        var wanted = chosen.Except(s.Activities.Select(a => a.Id)).ToList();
+        if (wanted.Count == 0) return [];
+        await Unbilled(s.AdvisorId, s.PoolId, s.Year, s.Month).Where(a => wanted.Contains(a.Id))
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.FeeStatementId, s.Id), ct);
+        var got = await db.Activities.Where(a => a.FeeStatementId == s.Id && wanted.Contains(a.Id)).Select(a => a.Id).ToListAsync(ct);
+        return wanted.Except(got).ToList();
+    }
+
+    /// <summary>Status changes are conditional updates: false when the status changed meanwhile (someone else was quicker).</summary>
+    public async Task<bool> SubmitAsync(int id, CancellationToken ct) =>
+        await db.FeeStatements.Where(s => s.Id == id && (s.Status == FeeStatementStatus.Draft || s.Status == FeeStatementStatus.Returned))
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, FeeStatementStatus.Submitted).SetProperty(s => s.SubmittedAt, DateTimeOffset.UtcNow), ct) == 1;
+
+    /// <summary>Only while every billed activity is still approved (an approval taken back on the engagement blocks it).</summary>
+    public async Task<bool> ApproveAsync(int id, string? userId, CancellationToken ct) =>
+        await db.FeeStatements.Where(s => s.Id == id && s.Status == FeeStatementStatus.Submitted
+                                          && !db.Activities.Any(a => a.FeeStatementId == s.Id && a.ApprovedAt == null))
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, FeeStatementStatus.Approved)
+                .SetProperty(s => s.ApprovedAt, DateTimeOffset.UtcNow).SetProperty(s => s.ApprovedByUserId, userId), ct) == 1;
+
+    public async Task<bool> ReturnAsync(int id, string comment, CancellationToken ct) =>
+        await db.FeeStatements.Where(s => s.Id == id && (s.Status == FeeStatementStatus.Submitted || s.Status == FeeStatementStatus.Approved))
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, FeeStatementStatus.Returned).SetProperty(s => s.ReturnComment, comment)
+                .SetProperty(s => s.ApprovedAt, (DateTimeOffset?)null).SetProperty(s => s.ApprovedByUserId, (string?)null), ct) == 1;
+
+    public async Task<bool> MarkPaidAsync(int id, DateOnly paidOn, CancellationToken ct) =>
+        await db.FeeStatements.Where(s => s.Id == id && s.Status == FeeStatementStatus.Approved)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, FeeStatementStatus.Paid).SetProperty(s => s.PaidOn, paidOn), ct) == 1;
+
+    public Task<bool> HasUnapprovedAsync(int id, CancellationToken ct) =>
+        db.Activities.AnyAsync(a => a.FeeStatementId == id && a.ApprovedAt == null, ct);
+
+    /// <summary>Deletes a draft and gives its days back, so they can be billed on a new statement.</summary>
+    public async Task<bool> DeleteDraftAsync(int id, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Activities.Where(a => a.FeeStatementId == id).ExecuteUpdateAsync(u => u.SetProperty(a => a.FeeStatementId, (int?)null), ct);
+        await db.TravelCosts.Where(t => t.FeeStatementId == id).ExecuteDeleteAsync(ct);
+        var deleted = await db.FeeStatements.Where(s => s.Id == id && s.Status == FeeStatementStatus.Draft).ExecuteDeleteAsync(ct);
+        if (deleted == 0) return false; // disposing rolls back
+        await tx.CommitAsync(ct);
+        return true;
+    }
+
+    public async Task<StatementView?> LoadAsync(int id, CancellationToken ct)
+    {
+        var head = await db.FeeStatements.AsNoTracking().Where(s => s.Id == id)
+            .Select(s => new
+            {
+                s,
+                PoolName = db.Pools.Where(p => p.Id == s.PoolId).Select(p => p.Name).First(),
+                Advisor = db.Advisors.Where(a => a.Id == s.AdvisorId).Select(a => new { a.FirstName, a.LastName, a.UserId, a.Email }).First(),
+            })
+            .FirstOrDefaultAsync(ct);
+        if (head is null) return null;
+        var s = head.s;
+        var activities = await (from a in db.Activities.AsNoTracking()
+                                where a.FeeStatementId == id
+                                join e in db.Engagements on a.EngagementId equals e.Id
+                                join m in db.Municipalities on e.MunicipalityKey equals m.OfficialKey
+                                orderby a.Date, a.Id
+                                select new ActivityLine(a.Id, a.Date, a.EngagementId, m.ShortName, a.Kind, a.HalfDays)).ToListAsync(ct);
+        var travel = await db.TravelCosts.AsNoTracking().Where(t => t.FeeStatementId == id).OrderBy(t => t.Date).ThenBy(t => t.Id)
+            .Select(t => new TravelLine(t.Id, t.Date, t.Description, t.Kilometres, t.Amount, t.ReceiptFileName)).ToListAsync(ct);
+        var bank = await BankAsync(s.AdvisorId, ct);
+        return new StatementView(s.Id, s.PoolId, head.PoolName, s.AdvisorId, head.Advisor.FirstName + " " + head.Advisor.LastName,
+            head.Advisor.UserId, head.Advisor.Email, s.Year, s.Month, s.Status, s.DayRate, s.OtherCosts, s.OtherCostsNote, s.TaxNote,
+            s.CreatedAt, s.SubmittedAt, s.ApprovedAt, s.PaidOn, s.ReturnComment, bank, activities, travel);
+    }
+
+    public async Task<BankView?> BankAsync(int advisorId, CancellationToken ct)
+    {
+        var b = await db.AdvisorBankDetails.AsNoTracking().FirstOrDefaultAsync(x => x.AdvisorId == advisorId, ct);
+        if (b is null) return null;
+        var iban = protector.Unprotect(b.IbanProtected);
+        return new BankView(b.AccountHolder, iban, iban is null ? "•••• " + b.IbanLast4 : Iban.Mask(iban), b.Street, b.PostalCode, b.City, b.TaxNumber);
+    }
+
+    /// <summary>Activities the advisor could still add to the statement (approved, unbilled, same month).</summary>
+    public Task<List<ActivityLine>> AvailableAsync(StatementView s, CancellationToken ct) =>
+        (from a in Unbilled(s.AdvisorId, s.PoolId, s.Year, s.Month).AsNoTracking()
+         join e in db.Engagements on a.EngagementId equals e.Id
+         join m in db.Municipalities on e.MunicipalityKey equals m.OfficialKey
+         orderby a.Date, a.Id
+         select new ActivityLine(a.Id, a.Date, a.EngagementId, m.ShortName, a.Kind, a.HalfDays)).ToListAsync(ct);
+
+    /// <summary>Sums for a page of statements in two small queries (no decimal aggregates in SQL: SQLite has none).</summary>
+    public async Task<Dictionary<int, FeeTotals>> TotalsAsync(IReadOnlyCollection<(int Id, decimal DayRate, decimal Other)> statements, CancellationToken ct)
+    {
+        var ids = statements.Select(s => s.Id).ToList();
+        var halfDays = await db.Activities.Where(a => a.FeeStatementId != null && ids.Contains(a.FeeStatementId.Value))
+            .GroupBy(a => a.FeeStatementId!.Value).Select(g => new { g.Key, Sum = g.Sum(a => a.HalfDays) }).ToDictionaryAsync(x => x.Key, x => x.Sum, ct);
+        var travel = (await db.TravelCosts.Where(t => ids.Contains(t.FeeStatementId)).Select(t => new { t.FeeStatementId, t.Amount }).ToListAsync(ct))
+            .ToLookup(t => t.FeeStatementId, t => t.Amount);
+        return statements.ToDictionary(s => s.Id, s => FeeCalculator.Totals(halfDays.GetValueOrDefault(s.Id), s.DayRate, travel[s.Id], s.Other));
+    }
+}

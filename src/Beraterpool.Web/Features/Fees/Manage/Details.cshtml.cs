@@ -1,0 +1,106 @@
+using Beraterpool.Web.Data;
+using Beraterpool.Web.Features.Accounts;
+using Beraterpool.Web.Features.Audit;
+using Beraterpool.Web.Features.Pools;
+using Beraterpool.Web.Features.Shared.Forms;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Beraterpool.Web.Features.Fees.Manage;
+
+/// <summary>
+/// A coordinator checks a statement of their pool: approve it, return it with a comment, mark it paid. Every step
+/// is audited and e-mailed to the advisor. Statements of other pools answer 404.
+/// </summary>
+[Authorize(Roles = Roles.Administrator + "," + Roles.Coordinator)]
+public sealed class DetailsModel(AppDbContext db, FeeStatements fees, FeeMails mails, PoolAccess access, IStringLocalizer<DetailsModel> text) : PageModel
+{
+    public StatementView Statement { get; private set; } = null!;
+    public IReadOnlyList<FeeHistory.Entry> History { get; private set; } = [];
+
+    [BindProperty] public string? Comment { get; set; }
+    [BindProperty] public string? PaidOn { get; set; }
+
+    private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+    private static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Berlin).DateTime);
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        PaidOn = Today.ToString("yyyy-MM-dd");
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostApproveAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (!await fees.ApproveAsync(id, access.UserId, ct))
+        {
+            if (Statement.Status != FeeStatementStatus.Submitted || !await fees.HasUnapprovedAsync(id, ct)) return Stale(id);
+            ModelState.AddModelError("", text["Auf der Abrechnung stehen Tage, die nicht (mehr) freigegeben sind. Geben Sie die Abrechnung zurück, damit die Berater*in sie abwählt."]);
+            PaidOn = Today.ToString("yyyy-MM-dd");
+            return Page();
+        }
+        return await DoneAsync(id, "fee.statement.approved", $"total={Statement.Totals.Total}", FeeMails.Kind.Approved,
+            text["Die Abrechnung ist freigegeben; {0} ist per E-Mail informiert.", Statement.AdvisorName], ct);
+    }
+
+    public async Task<IActionResult> OnPostReturnAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        ModelState.Clear();
+        var comment = Comment?.Trim() ?? "";
+        if (comment.Length == 0) ModelState.AddModelError(nameof(Comment), text["Bitte schreiben Sie, was geändert werden soll."]);
+        else if (comment.Length > 1000) ModelState.AddModelError(nameof(Comment), text["Der Kommentar darf höchstens 1000 Zeichen lang sein."]);
+        if (!ModelState.IsValid)
+        {
+            PaidOn ??= Today.ToString("yyyy-MM-dd");
+            return Page();
+        }
+        if (!await fees.ReturnAsync(id, comment, ct)) return Stale(id);
+        return await DoneAsync(id, "fee.statement.returned", comment, FeeMails.Kind.Returned,
+            text["Die Abrechnung ist an {0} zurückgegeben.", Statement.AdvisorName], ct);
+    }
+
+    public async Task<IActionResult> OnPostPaidAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        ModelState.Clear();
+        var date = DateOnly.TryParseExact(PaidOn, "yyyy-MM-dd", out var d) || DateOnly.TryParseExact(PaidOn, "dd.MM.yyyy", out d) ? d : (DateOnly?)null;
+        if (date is null) ModelState.AddModelError(nameof(PaidOn), text["Bitte geben Sie das Datum der Überweisung an."]);
+        else if (date > Today) ModelState.AddModelError(nameof(PaidOn), text["Das Datum der Überweisung darf nicht in der Zukunft liegen."]);
+        else if (Statement.ApprovedAt is { } approved && date < DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(approved, Berlin).DateTime))
+            ModelState.AddModelError(nameof(PaidOn), text["Das Datum der Überweisung liegt vor der Freigabe."]);
+        if (!ModelState.IsValid) return Page();
+        if (!await fees.MarkPaidAsync(id, date!.Value, ct)) return Stale(id);
+        return await DoneAsync(id, "fee.statement.paid", $"paidOn={date:yyyy-MM-dd}", FeeMails.Kind.Paid,
+            text["Die Abrechnung ist als bezahlt markiert; {0} ist per E-Mail informiert.", Statement.AdvisorName], ct);
+    }
+
+    private async Task<IActionResult> DoneAsync(int id, string action, string details, FeeMails.Kind mail, string message, CancellationToken ct)
+    {
+        db.Audit(action, $"fee:{id}", access.UserId, Statement.PoolId, details);
+        await db.SaveChangesAsync(ct);
+        // The mail tells the new state, so it is read again after the change.
+        if (await fees.LoadAsync(id, ct) is { } changed) await mails.SendAsync(changed, mail, ct);
+        TempData[StatusMessage.Key] = message;
+        return Redirect(Url.Content($"~/manage/fees/{id}"));
+    }
+
+    private IActionResult Stale(int id)
+    {
+        TempData[StatusMessage.Key] = text["Der Status der Abrechnung hat sich inzwischen geändert. Bitte prüfen Sie den aktuellen Stand."].Value;
+        return Redirect(Url.Content($"~/manage/fees/{id}"));
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        var s = await fees.LoadAsync(id, ct);
+        if (s is null || !await access.CanManageAsync(s.PoolId, ct)) return false;
+        Statement = s;
+        History = await FeeHistory.LoadAsync(db, id, ct);
+        return true;
+    }
+}
