@@ -4,6 +4,7 @@ using Beraterpool.Web.Features.Advisors.Directory;
 using Beraterpool.Web.Features.Bench;
 using Beraterpool.Web.Features.Advisors.Editor;
 using Beraterpool.Web.Features.Pools.Manage;
+using Beraterpool.Web.Features.Requests;
 using Beraterpool.Web.Features.Shared.Forms;
 using Microsoft.AspNetCore.Localization;
 
@@ -20,6 +21,7 @@ public static class FeatureRegistration
         services.AddGermanBindingMessages();
         services.AddPoolManagement();
         services.AddAdvisorManagement();
+        services.AddConsultationRequests();
         return services;
     }
 
