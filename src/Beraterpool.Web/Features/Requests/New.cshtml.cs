@@ -109,7 +109,6 @@ public sealed class NewModel(AppDbContext db, CurrentPool currentPool, PoolCatal
         if (!string.IsNullOrEmpty(key))
         {
             Chosen = await db.Municipalities.AsNoTracking().Where(m => m.OfficialKey == key).ToListItems(db).FirstOrDefaultAsync(ct);
-            if (Chosen is null) Input.MunicipalityKey = null;
         }
         Pool = await PoolForAsync(Chosen?.StateCode, ct);
         if (Pool is not null)
