@@ -223,4 +223,15 @@ public sealed class RequestFormTests(RequestFormTests.App app) : IClassFixture<R
         var mail = app.MailsTo(email).Last();
         TestUsers.LinkIn(mail, "/account/invitation");
     }
+
+    [Theory]
+    [InlineData("en", "Request a consultation", "Your municipality sets the goal and the need")]
+    [InlineData("fr", "Demander un accompagnement", "Votre commune fixe l’objectif et le besoin")]
+    public async Task The_form_speaks_English_and_French(string lang, string heading, string sentence)
+    {
+        var page = WebUtility.HtmlDecode(await app.Browser().GetStringAsync($"/requests/new?lang={lang}", Ct));
+        Assert.Contains(heading, page);
+        Assert.Contains(sentence, page);
+        Assert.DoesNotContain("Ihre Kommune bestimmt", page);
+    }
 }
