@@ -46,8 +46,9 @@ public sealed class RequestWorkflowTests
     [Fact]
     public void Only_requests_not_yet_in_progress_count_as_open()
     {
-        Assert.Equal([RequestStatus.Submitted, RequestStatus.Intake, RequestStatus.NeedsInformation, RequestStatus.Matching],
+        Assert.Equal([RequestStatus.Submitted, RequestStatus.Intake, RequestStatus.Matching, RequestStatus.NeedsInformation],
             Enum.GetValues<RequestStatus>().Where(RequestWorkflow.IsOpen));
+        Assert.Equal(RequestWorkflow.OpenStatuses.Order(), Enum.GetValues<RequestStatus>().Where(RequestWorkflow.IsOpen).Order());
     }
 
     [Fact]

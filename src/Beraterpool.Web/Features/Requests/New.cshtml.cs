@@ -40,7 +40,12 @@ public sealed class NewModel(AppDbContext db, CurrentPool currentPool, PoolCatal
         Searched = true;
         var q = Input.MunicipalityQuery?.Trim() ?? "";
         if (q.Length is > 0 and <= 100)
-            Matches = await db.Municipalities.AsNoTracking().Matching(q, null).Take(MaxMatches).ToListItems(db).ToListAsync(ct);
+        {
+            var found = await db.Municipalities.AsNoTracking().Matching(q, null).Take(MaxMatches).ToListItems(db).ToListAsync(ct);
+            // A district-free city is listed twice in the register (as municipality and as district): offer it once.
+            Matches = found.Where(m => m.Level != MunicipalityLevel.District
+                || !found.Any(c => c.Level == MunicipalityLevel.Municipality && c.DistrictKey == m.Key && c.TypeCode is "61" or "62")).ToList();
+        }
         else
             ModelState.AddModelError("Input.MunicipalityQuery", text["Bitte geben Sie einen Namen, eine Postleitzahl oder einen Gemeindeschlüssel ein."]);
         await LoadAsync(ct);
