@@ -41,4 +41,15 @@ public sealed class MunicipalityContactTests(MunicipalityContactTests.App app) :
         // Not a coordinator: the queue is closed to a contact.
         Assert.NotEqual(HttpStatusCode.OK, (await koeln.GetAsync($"/manage/requests/{own}", Ct)).StatusCode);
     }
+
+    [Fact]
+    public async Task A_contact_lands_on_their_municipality_page_after_signing_in()
+    {
+        await app.CreatePoolAsync("landung");
+        await app.CreateUserAsync("landung@kontakt.example", Roles.MunicipalityContact);
+        var response = await app.Browser().PostFormAsync("/account/login",
+            [new("Input.Email", "landung@kontakt.example"), new("Input.Password", TestUsers.Password)]);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/municipality", response.Headers.Location?.OriginalString);
+    }
 }

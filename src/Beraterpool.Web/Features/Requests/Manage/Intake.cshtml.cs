@@ -74,7 +74,7 @@ public sealed class IntakeModel(AppDbContext db, PoolAccess access, Consultation
         var halfDays = ParseHalfDays(Input.ExpectedDays);
         if (Input.ExpectedDays is not null && halfDays is null)
             ModelState.AddModelError("Input.ExpectedDays", text["Bitte geben Sie die Tage in halben Schritten an, z. B. 2 oder 3,5 (höchstens 50)."]);
-        if (Input.Date is { } date && date > BerlinClock.Today.AddDays(1))
+        if (Input.Date is { } date && date > BerlinClock.Today)
             ModelState.AddModelError("Input.Date", text["Das Gespräch kann nicht in der Zukunft liegen."]);
         if (Input.TopicIds.Any(t => Topics.All(x => x.Id != t)))
             ModelState.AddModelError("Input.TopicIds", text["Bitte wählen Sie Themenfelder aus der Liste."]);
