@@ -19,7 +19,7 @@ public sealed class PageAuthorizationTests(PageAuthorizationTests.App app) : ICl
     private static readonly HashSet<string> PublicPages = new(StringComparer.OrdinalIgnoreCase)
     {
         "/", "/account/login", "/account/logout", "/account/forgot-password", "/account/reset-password", "/account/invitation",
-        "/account/access-denied", "/advisors", "/statistics", "/municipalities", "/about-data", "/apply", "/request",
+        "/account/access-denied", "/advisors", "/statistics", "/municipalities", "/about-data", "/apply", "/request", "/requests/new", "/requests/sent",
     };
 
     [Fact]

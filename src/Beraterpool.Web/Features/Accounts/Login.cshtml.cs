@@ -62,6 +62,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         var roles = await users.GetRolesAsync(user);
         if (roles.Contains(Roles.Administrator) || roles.Contains(Roles.Coordinator)) return url.Content("~/manage");
         if (roles.Contains(Roles.Advisor)) return url.Content("~/me/profile");
+        if (roles.Contains(Roles.MunicipalityContact)) return url.Content("~/municipality");
         return url.Content("~/");
     }
 }

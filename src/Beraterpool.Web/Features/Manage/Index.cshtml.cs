@@ -14,6 +14,7 @@ public sealed class IndexModel(AppDbContext db, PoolAccess access) : PageModel
     public sealed record PoolRow(int Id, string Name, int Advisors, int Active);
 
     public IReadOnlyList<PoolRow> Pools { get; private set; } = [];
+    public Requests.Manage.CoordinatorQueue.Result? Queue { get; private set; }
     public bool IsAdministrator => access.IsAdministrator;
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -24,5 +25,6 @@ public sealed class IndexModel(AppDbContext db, PoolAccess access) : PageModel
                 db.Advisors.Count(a => a.PoolId == p.Id),
                 db.Advisors.Count(a => a.PoolId == p.Id && a.Status == Advisors.AdvisorStatus.Active)))
             .ToListAsync(ct);
+        Queue = await Requests.Manage.CoordinatorQueue.LoadAsync(db, ids, ct);
     }
 }

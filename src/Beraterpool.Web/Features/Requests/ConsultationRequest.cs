@@ -26,6 +26,8 @@ public sealed class ConsultationRequest
     public ConsultationFormat Format { get; set; } = ConsultationFormat.Mixed;
     public string? HeardFrom { get; set; }
     public DateTimeOffset ConsentGivenAt { get; set; }
+    /// <summary>UI language the request was written in (de, en, fr): later e-mails to the contact use it.</summary>
+    public string Culture { get; set; } = "de";
     public RequestStatus Status { get; set; } = RequestStatus.Submitted;
     /// <summary>Reason shown to the municipality when declined or when information is missing.</summary>
     public string? StatusReason { get; set; }
@@ -114,6 +116,7 @@ public sealed class ConsultationRequestConfiguration :
         b.Property(r => r.Goal).HasMaxLength(2000);
         b.Property(r => r.Need).HasMaxLength(2000);
         b.Property(r => r.HeardFrom).HasMaxLength(200);
+        b.Property(r => r.Culture).HasMaxLength(5);
         b.Property(r => r.StatusReason).HasMaxLength(1000);
         b.Property(r => r.TrackingTokenHash).HasMaxLength(64);
         b.HasOne<Pool>().WithMany().HasForeignKey(r => r.PoolId).OnDelete(DeleteBehavior.Restrict);

@@ -8,6 +8,7 @@ using Beraterpool.Web.Features.Advisors.Editor;
 using Beraterpool.Web.Features.Pools.Manage;
 using Beraterpool.Web.Features.Quota;
 using Beraterpool.Web.Features.Engagements;
+using Beraterpool.Web.Features.Requests;
 using Beraterpool.Web.Features.Shared.Forms;
 using Microsoft.AspNetCore.Localization;
 
@@ -28,6 +29,7 @@ public static class FeatureRegistration
         services.AddDayQuota();
         services.AddEngagements();
         services.AddFees();
+        services.AddConsultationRequests();
         return services;
     }
 

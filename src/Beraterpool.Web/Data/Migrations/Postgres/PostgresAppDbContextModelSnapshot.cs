@@ -1222,6 +1222,11 @@ namespace Beraterpool.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
                     b.Property<string>("Department")
                         .HasMaxLength(150)
                         .HasColumnType("character varying(150)");

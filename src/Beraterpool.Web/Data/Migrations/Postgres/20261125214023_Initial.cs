@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Beraterpool.Web.Data.Migrations.Sqlite
+namespace Beraterpool.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,10 +16,10 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -29,24 +30,24 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    Culture = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    DisplayName = table.Column<string>(type: "text", nullable: true),
+                    Culture = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -57,14 +58,14 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", nullable: true),
-                    PoolId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    Details = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UserId = table.Column<string>(type: "text", nullable: true),
+                    PoolId = table.Column<int>(type: "integer", nullable: true),
+                    Action = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Details = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -75,10 +76,10 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
-                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -89,10 +90,10 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                 name: "MunicipalAssociations",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "TEXT", maxLength: 9, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
-                    TypeCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
-                    DistrictKey = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false)
+                    Key = table.Column<string>(type: "character varying(9)", maxLength: 9, nullable: false),
+                    Name = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
+                    TypeCode = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    DistrictKey = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -103,28 +104,28 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                 name: "Pools",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Slug = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    BrandName = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    Claim = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    StateCodes = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    ContactEmail = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    DayRate = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
-                    AnnualDayQuota = table.Column<int>(type: "INTEGER", nullable: false),
-                    Host = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    IsDefault = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Logo = table.Column<byte[]>(type: "BLOB", nullable: true),
-                    LogoContentType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Matching_Topics = table.Column<int>(type: "INTEGER", nullable: false),
-                    Matching_Languages = table.Column<int>(type: "INTEGER", nullable: false),
-                    Matching_Distance = table.Column<int>(type: "INTEGER", nullable: false),
-                    Matching_Availability = table.Column<int>(type: "INTEGER", nullable: false),
-                    Matching_Workload = table.Column<int>(type: "INTEGER", nullable: false),
-                    Matching_MaxDistanceKm = table.Column<int>(type: "INTEGER", nullable: false),
-                    Matching_KmRate = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Slug = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    BrandName = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Claim = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    StateCodes = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    ContactEmail = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DayRate = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
+                    AnnualDayQuota = table.Column<int>(type: "integer", nullable: false),
+                    Host = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    IsDefault = table.Column<bool>(type: "boolean", nullable: false),
+                    Logo = table.Column<byte[]>(type: "bytea", nullable: true),
+                    LogoContentType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Matching_Topics = table.Column<int>(type: "integer", nullable: false),
+                    Matching_Languages = table.Column<int>(type: "integer", nullable: false),
+                    Matching_Distance = table.Column<int>(type: "integer", nullable: false),
+                    Matching_Availability = table.Column<int>(type: "integer", nullable: false),
+                    Matching_Workload = table.Column<int>(type: "integer", nullable: false),
+                    Matching_MaxDistanceKm = table.Column<int>(type: "integer", nullable: false),
+                    Matching_KmRate = table.Column<decimal>(type: "numeric(6,2)", precision: 6, scale: 2, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -135,16 +136,16 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                 name: "QuotaIncreases",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PoolId = table.Column<int>(type: "INTEGER", nullable: false),
-                    MunicipalityKey = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    PreviousQuotaHalfDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    NewQuotaHalfDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", nullable: true),
-                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PoolId = table.Column<int>(type: "integer", nullable: false),
+                    MunicipalityKey = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    PreviousQuotaHalfDays = table.Column<int>(type: "integer", nullable: false),
+                    NewQuotaHalfDays = table.Column<int>(type: "integer", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    UserId = table.Column<string>(type: "text", nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -155,8 +156,8 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                 name: "States",
                 columns: table => new
                 {
-                    Code = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                    Code = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -167,11 +168,11 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -188,11 +189,11 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -209,10 +210,10 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -229,8 +230,8 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    RoleId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -253,10 +254,10 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -273,8 +274,8 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                 name: "PoolCoordinators",
                 columns: table => new
                 {
-                    PoolId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                    PoolId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -297,14 +298,14 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                 name: "Topics",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PoolId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Slug = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    NameDe = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    NameEn = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
-                    NameFr = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PoolId = table.Column<int>(type: "integer", nullable: false),
+                    Slug = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    NameDe = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    NameFr = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -321,9 +322,9 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                 name: "GovernmentDistricts",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "TEXT", maxLength: 4, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    StateCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false)
+                    Key = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    StateCode = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -340,24 +341,24 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                 name: "Municipalities",
                 columns: table => new
                 {
-                    OfficialKey = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    Level = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
-                    ShortName = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
-                    SearchName = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
-                    TypeCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
-                    StateCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
-                    GovernmentDistrictKey = table.Column<string>(type: "TEXT", maxLength: 4, nullable: true),
-                    DistrictKey = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
-                    AssociationKey = table.Column<string>(type: "TEXT", maxLength: 9, nullable: true),
-                    AreaKm2 = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: true),
-                    Population = table.Column<int>(type: "INTEGER", nullable: true),
-                    PopulationMale = table.Column<int>(type: "INTEGER", nullable: true),
-                    PopulationFemale = table.Column<int>(type: "INTEGER", nullable: true),
-                    PostalCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
-                    Latitude = table.Column<double>(type: "REAL", nullable: true),
-                    Longitude = table.Column<double>(type: "REAL", nullable: true),
-                    ImportedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    OfficialKey = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Level = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
+                    ShortName = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
+                    SearchName = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
+                    TypeCode = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    StateCode = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    GovernmentDistrictKey = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: true),
+                    DistrictKey = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    AssociationKey = table.Column<string>(type: "character varying(9)", maxLength: 9, nullable: true),
+                    AreaKm2 = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: true),
+                    Population = table.Column<int>(type: "integer", nullable: true),
+                    PopulationMale = table.Column<int>(type: "integer", nullable: true),
+                    PopulationFemale = table.Column<int>(type: "integer", nullable: true),
+                    PostalCode = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: true),
+                    Latitude = table.Column<double>(type: "double precision", nullable: true),
+                    Longitude = table.Column<double>(type: "double precision", nullable: true),
+                    ImportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -374,25 +375,25 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                 name: "Advisors",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PoolId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Slug = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", nullable: true),
-                    FirstName = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    LastName = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    Gender = table.Column<int>(type: "INTEGER", nullable: false),
-                    GenderSelfDescription = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
-                    BirthYear = table.Column<int>(type: "INTEGER", nullable: true),
-                    CityKey = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
-                    Expertise = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Bio = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    DaysPerMonth = table.Column<int>(type: "INTEGER", nullable: true),
-                    EmployerKey = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PoolId = table.Column<int>(type: "integer", nullable: false),
+                    Slug = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    UserId = table.Column<string>(type: "text", nullable: true),
+                    FirstName = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    LastName = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Email = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Gender = table.Column<int>(type: "integer", nullable: false),
+                    GenderSelfDescription = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    BirthYear = table.Column<int>(type: "integer", nullable: true),
+                    CityKey = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    Expertise = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Bio = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    DaysPerMonth = table.Column<int>(type: "integer", nullable: true),
+                    EmployerKey = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -421,29 +422,30 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                 name: "ConsultationRequests",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PoolId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Reference = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    MunicipalityKey = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    Department = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true),
-                    ContactName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    ContactFunction = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
-                    ContactEmail = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ContactPhone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    Goal = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Need = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    PreferredFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    PreferredTo = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Format = table.Column<int>(type: "INTEGER", nullable: false),
-                    HeardFrom = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ConsentGivenAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    StatusReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    TrackingTokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ContactUserId = table.Column<string>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PoolId = table.Column<int>(type: "integer", nullable: false),
+                    Reference = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    MunicipalityKey = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Department = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: true),
+                    ContactName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    ContactFunction = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: true),
+                    ContactEmail = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContactPhone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Goal = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Need = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    PreferredFrom = table.Column<DateOnly>(type: "date", nullable: true),
+                    PreferredTo = table.Column<DateOnly>(type: "date", nullable: true),
+                    Format = table.Column<int>(type: "integer", nullable: false),
+                    HeardFrom = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ConsentGivenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Culture = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    StatusReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    TrackingTokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ContactUserId = table.Column<string>(type: "text", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -472,11 +474,11 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                 name: "DayQuotaAccounts",
                 columns: table => new
                 {
-                    PoolId = table.Column<int>(type: "INTEGER", nullable: false),
-                    MunicipalityKey = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    QuotaHalfDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    UsedHalfDays = table.Column<int>(type: "INTEGER", nullable: false)
+                    PoolId = table.Column<int>(type: "integer", nullable: false),
+                    MunicipalityKey = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    QuotaHalfDays = table.Column<int>(type: "integer", nullable: false),
+                    UsedHalfDays = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -500,15 +502,15 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                 name: "AdvisorBankDetails",
                 columns: table => new
                 {
-                    AdvisorId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AccountHolder = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    IbanProtected = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    IbanLast4 = table.Column<string>(type: "TEXT", maxLength: 4, nullable: false),
-                    Street = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true),
-                    PostalCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
-                    City = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    TaxNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    AdvisorId = table.Column<int>(type: "integer", nullable: false),
+                    AccountHolder = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    IbanProtected = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    IbanLast4 = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
+                    Street = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: true),
+                    PostalCode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    City = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    TaxNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -525,9 +527,9 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                 name: "AdvisorConsents",
                 columns: table => new
                 {
-                    AdvisorId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Field = table.Column<int>(type: "INTEGER", nullable: false),
-                    GrantedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    AdvisorId = table.Column<int>(type: "integer", nullable: false),
+                    Field = table.Column<int>(type: "integer", nullable: false),
+                    GrantedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -544,8 +546,8 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                 name: "AdvisorCountries",
                 columns: table => new
                 {
-                    AdvisorId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CountryCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false)
+                    AdvisorId = table.Column<int>(type: "integer", nullable: false),
+                    CountryCode = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -562,9 +564,9 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                 name: "AdvisorLanguages",
                 columns: table => new
                 {
-                    AdvisorId = table.Column<int>(type: "INTEGER", nullable: false),
-                    LanguageCode = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
-                    Level = table.Column<int>(type: "INTEGER", nullable: false)
+                    AdvisorId = table.Column<int>(type: "integer", nullable: false),
+                    LanguageCode = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    Level = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -581,10 +583,10 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                 name: "AdvisorPhotos",
                 columns: table => new
                 {
-                    AdvisorId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    AdvisorId = table.Column<int>(type: "integer", nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -601,8 +603,8 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                 name: "AdvisorTopics",
                 columns: table => new
                 {
-                    AdvisorId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TopicId = table.Column<int>(type: "INTEGER", nullable: false)
+                    AdvisorId = table.Column<int>(type: "integer", nullable: false),
+                    TopicId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -625,12 +627,12 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                 name: "BlockedPeriods",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AdvisorId = table.Column<int>(type: "INTEGER", nullable: false),
-                    From = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    To = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AdvisorId = table.Column<int>(type: "integer", nullable: false),
+                    From = table.Column<DateOnly>(type: "date", nullable: false),
+                    To = table.Column<DateOnly>(type: "date", nullable: false),
+                    Note = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -647,23 +649,23 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                 name: "FeeStatements",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PoolId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AdvisorId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    Month = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    DayRate = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
-                    OtherCosts = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
-                    OtherCostsNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    TaxNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ApprovedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ApprovedByUserId = table.Column<string>(type: "TEXT", nullable: true),
-                    PaidOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ReturnComment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PoolId = table.Column<int>(type: "integer", nullable: false),
+                    AdvisorId = table.Column<int>(type: "integer", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Month = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    DayRate = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
+                    OtherCosts = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
+                    OtherCostsNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    TaxNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ApprovedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ApprovedByUserId = table.Column<string>(type: "text", nullable: true),
+                    PaidOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ReturnComment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -686,17 +688,17 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                 name: "EngagementInvitations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RequestId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AdvisorId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProposalGroup = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    MatchExplanation = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    ProposedByUserId = table.Column<string>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    RespondedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RequestId = table.Column<int>(type: "integer", nullable: false),
+                    AdvisorId = table.Column<int>(type: "integer", nullable: false),
+                    ProposalGroup = table.Column<Guid>(type: "uuid", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    MatchExplanation = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ProposedByUserId = table.Column<string>(type: "text", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RespondedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -719,17 +721,17 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                 name: "Engagements",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PoolId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RequestId = table.Column<int>(type: "INTEGER", nullable: false),
-                    MunicipalityKey = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    FeedbackRating = table.Column<int>(type: "INTEGER", nullable: true),
-                    FeedbackText = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    FeedbackAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PoolId = table.Column<int>(type: "integer", nullable: false),
+                    RequestId = table.Column<int>(type: "integer", nullable: false),
+                    MunicipalityKey = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FeedbackRating = table.Column<int>(type: "integer", nullable: true),
+                    FeedbackText = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    FeedbackAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -758,18 +760,18 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                 name: "IntakeConversations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RequestId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Participants = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    ClarifiedGoal = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    ClarifiedNeed = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    AgreedTopicIds = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ExpectedHalfDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    RecordedByUserId = table.Column<string>(type: "TEXT", nullable: true),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RequestId = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Participants = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ClarifiedGoal = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    ClarifiedNeed = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    AgreedTopicIds = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ExpectedHalfDays = table.Column<int>(type: "integer", nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    RecordedByUserId = table.Column<string>(type: "text", nullable: true),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -786,8 +788,8 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                 name: "RequestLanguages",
                 columns: table => new
                 {
-                    RequestId = table.Column<int>(type: "INTEGER", nullable: false),
-                    LanguageCode = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false)
+                    RequestId = table.Column<int>(type: "integer", nullable: false),
+                    LanguageCode = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -804,15 +806,15 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                 name: "RequestStatusChanges",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RequestId = table.Column<int>(type: "INTEGER", nullable: false),
-                    From = table.Column<int>(type: "INTEGER", nullable: true),
-                    To = table.Column<int>(type: "INTEGER", nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    ActorUserId = table.Column<string>(type: "TEXT", nullable: true),
-                    ActorName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RequestId = table.Column<int>(type: "integer", nullable: false),
+                    From = table.Column<int>(type: "integer", nullable: true),
+                    To = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ActorUserId = table.Column<string>(type: "text", nullable: true),
+                    ActorName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -829,8 +831,8 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                 name: "RequestTopics",
                 columns: table => new
                 {
-                    RequestId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TopicId = table.Column<int>(type: "INTEGER", nullable: false)
+                    RequestId = table.Column<int>(type: "integer", nullable: false),
+                    TopicId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -853,16 +855,16 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                 name: "TravelCosts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FeeStatementId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Kilometres = table.Column<decimal>(type: "TEXT", precision: 8, scale: 1, nullable: true),
-                    Amount = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
-                    Receipt = table.Column<byte[]>(type: "BLOB", nullable: true),
-                    ReceiptContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ReceiptFileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FeeStatementId = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Description = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Kilometres = table.Column<decimal>(type: "numeric(8,1)", precision: 8, scale: 1, nullable: true),
+                    Amount = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
+                    Receipt = table.Column<byte[]>(type: "bytea", nullable: true),
+                    ReceiptContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ReceiptFileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -879,16 +881,16 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                 name: "ActionOptions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EngagementId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    CarriedOutBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EngagementId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    CarriedOutBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -905,20 +907,20 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                 name: "Activities",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EngagementId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AdvisorId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    HalfDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    Participants = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Notes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    CreatedByUserId = table.Column<string>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ApprovedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ApprovedByUserId = table.Column<string>(type: "TEXT", nullable: true),
-                    FeeStatementId = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EngagementId = table.Column<int>(type: "integer", nullable: false),
+                    AdvisorId = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    HalfDays = table.Column<int>(type: "integer", nullable: false),
+                    Participants = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Notes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    CreatedByUserId = table.Column<string>(type: "text", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ApprovedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ApprovedByUserId = table.Column<string>(type: "text", nullable: true),
+                    FeeStatementId = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -947,10 +949,10 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                 name: "EngagementAdvisors",
                 columns: table => new
                 {
-                    EngagementId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AdvisorId = table.Column<int>(type: "INTEGER", nullable: false),
-                    JoinedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Reflection = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                    EngagementId = table.Column<int>(type: "integer", nullable: false),
+                    AdvisorId = table.Column<int>(type: "integer", nullable: false),
+                    JoinedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Reflection = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -973,14 +975,14 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                 name: "EngagementComments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EngagementId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AuthorUserId = table.Column<string>(type: "TEXT", nullable: true),
-                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    Side = table.Column<int>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EngagementId = table.Column<int>(type: "integer", nullable: false),
+                    AuthorUserId = table.Column<string>(type: "text", nullable: true),
+                    AuthorName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Side = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -997,16 +999,16 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                 name: "EngagementDocuments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EngagementId = table.Column<int>(type: "INTEGER", nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Size = table.Column<long>(type: "INTEGER", nullable: false),
-                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    UploadedByUserId = table.Column<string>(type: "TEXT", nullable: true),
-                    UploadedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EngagementId = table.Column<int>(type: "integer", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    UploadedByUserId = table.Column<string>(type: "text", nullable: true),
+                    UploadedByName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1023,14 +1025,14 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                 name: "Learnings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EngagementId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AuthorUserId = table.Column<string>(type: "TEXT", nullable: true),
-                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    Side = table.Column<int>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EngagementId = table.Column<int>(type: "integer", nullable: false),
+                    AuthorUserId = table.Column<string>(type: "text", nullable: true),
+                    AuthorName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Side = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -1,0 +1,90 @@
+using System.Security.Cryptography;
+using System.Text;
+using Beraterpool.Web.Data;
+using Beraterpool.Web.Features.Audit;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Beraterpool.Web.Features.Requests;
+
+/// <summary>Creating requests (reference number, tracking token) and moving them through <see cref="RequestWorkflow"/>.</summary>
+public sealed class ConsultationRequests(AppDbContext db)
+{
+    public const string ReferencePrefix = "BA";
+
+    /// <summary>A new random secret for the personal link; only its hash is stored.</summary>
+    public static string NewTrackingToken() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+
+    public static string HashToken(string token) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    /// <summary>
+    /// Saves a new request with its first timeline entry. The reference counts per calendar year; two requests
+    /// sent at the same moment collide on the unique index, and the later one simply takes the next number.
+    /// </summary>
+    public async Task SaveNewAsync(ConsultationRequest request, CancellationToken ct)
+    {
+        var now = DateTimeOffset.UtcNow;
+        request.CreatedAt = now;
+        request.UpdatedAt = now;
+        request.Status = RequestStatus.Submitted;
+        request.StatusChanges.Add(new RequestStatusChange { From = null, To = RequestStatus.Submitted, At = now, ActorName = request.ContactName });
+        db.ConsultationRequests.Add(request);
+        for (var attempt = 1; ; attempt++)
+        {
+            request.Reference = await NextReferenceAsync(BerlinClock.Year, ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                break;
+            }
+            catch (DbUpdateException) when (attempt < 8)
+            {
+                // Another request took this number a moment ago: try the next one.
+            }
+        }
+        db.Audit("request.submitted", $"request:{request.Id}", null, request.PoolId, $"{request.Reference}; {request.MunicipalityKey}");
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<string> NextReferenceAsync(int year, CancellationToken ct)
+    {
+        var prefix = $"{ReferencePrefix}-{year}-";
+        var last = await db.ConsultationRequests.AsNoTracking()
+            .Where(r => r.Reference.StartsWith(prefix))
+            .OrderByDescending(r => r.Reference.Length).ThenByDescending(r => r.Reference)
+            .Select(r => r.Reference).FirstOrDefaultAsync(ct);
+        var number = last is not null && int.TryParse(last[prefix.Length..], out var n) ? n + 1 : 1;
+        return $"{prefix}{number:0000}";
+    }
+
+    /// <summary>
+    /// Moves a (tracked) request to another state if the workflow allows it, with a timeline entry and an audit
+    /// entry; saves. Returns false when the move is not allowed from the current state.
+    /// </summary>
+    public async Task<bool> MoveAsync(ConsultationRequest request, RequestStatus to, string? actorUserId, string actorName, string? note, CancellationToken ct)
+    {
+        if (!RequestWorkflow.CanMove(request.Status, to)) return false;
+        var now = DateTimeOffset.UtcNow;
+        var from = request.Status;
+        note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        request.Status = to;
+        request.UpdatedAt = now;
+        if (RequestWorkflow.NeedsReason(to)) request.StatusReason = note;
+        else if (to != RequestStatus.Withdrawn) request.StatusReason = null;
+        db.RequestStatusChanges.Add(new RequestStatusChange
+        {
+            RequestId = request.Id, From = from, To = to, At = now, ActorUserId = actorUserId,
+            ActorName = actorName.Length > 120 ? actorName[..120] : actorName, Note = note,
+        });
+        db.Audit($"request.status.{to.ToString().ToLowerInvariant()}", $"request:{request.Id}", actorUserId, request.PoolId,
+            note is null ? $"{from} -> {to}" : $"{from} -> {to}: {(note.Length > 1500 ? note[..1500] : note)}");
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>The name a coordinator's change carries in the timeline (internal; the municipality sees "Koordinierungsstelle").</summary>
+    public async Task<string> ActorNameAsync(string? userId, CancellationToken ct) =>
+        userId is null ? "System"
+            : await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName ?? u.Email ?? u.UserName ?? userId).FirstOrDefaultAsync(ct) ?? userId;
+}

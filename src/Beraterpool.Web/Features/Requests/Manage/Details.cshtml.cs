@@ -1,0 +1,109 @@
+using System.ComponentModel.DataAnnotations;
+using Beraterpool.Web.Data;
+using Beraterpool.Web.Features.Accounts;
+using Beraterpool.Web.Features.Engagements;
+using Beraterpool.Web.Features.Pools;
+using Beraterpool.Web.Features.Shared;
+using Beraterpool.Web.Features.Shared.Forms;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Beraterpool.Web.Features.Requests.Manage;
+
+/// <summary>One request for the coordinator: all answers, the timeline, intake conversations, and the next steps.</summary>
+[Authorize(Roles = Roles.Administrator + "," + Roles.Coordinator)]
+public sealed class DetailsModel(AppDbContext db, PoolAccess access, RequestRecords records, ConsultationRequests requests, RequestMails mails,
+    RequestTexts texts, IStringLocalizer<DetailsModel> text) : PageModel
+{
+    public sealed record Intake(int Id, DateOnly Date, string Participants, string ClarifiedGoal, string ClarifiedNeed,
+        IReadOnlyList<string> Topics, int ExpectedHalfDays, string Outcome, string RecordedBy, DateTimeOffset RecordedAt);
+
+    public static readonly string[] DeclineReasons =
+    [
+        "Das Anliegen liegt außerhalb des Angebots des Beraterpools.",
+        "Die Beratungstage Ihrer Kommune für dieses Jahr sind aufgebraucht.",
+        "Zurzeit sind keine passenden Berater*innen verfügbar.",
+    ];
+
+    public RequestRecord Record { get; private set; } = null!;
+    public IReadOnlyList<Intake> Intakes { get; private set; } = [];
+    public IReadOnlyList<RequestStatus> Next { get; private set; } = [];
+
+    [BindProperty]
+    [StringLength(1000, ErrorMessage = "Die Rückfrage darf höchstens 1000 Zeichen lang sein.")]
+    public string? Question { get; set; }
+
+    [BindProperty] public string? DeclineReason { get; set; }
+
+    [BindProperty]
+    [StringLength(800, ErrorMessage = "Die Begründung darf höchstens 800 Zeichen lang sein.")]
+    public string? DeclineNote { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostMoveAsync(int id, RequestStatus to, CancellationToken ct)
+    {
+        var request = await db.ConsultationRequests.FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (request is null || !await access.CanManageAsync(request.PoolId, ct)) return NotFound();
+
+        string? note = null;
+        if (to == RequestStatus.NeedsInformation)
+        {
+            if (string.IsNullOrWhiteSpace(Question)) ModelState.AddModelError(nameof(Question), text["Bitte schreiben Sie, welche Angaben fehlen."]);
+            note = Question?.Trim();
+        }
+        else if (to == RequestStatus.Declined)
+        {
+            var preset = DeclineReasons.Contains(DeclineReason) ? text[DeclineReason!].Value : null;
+            if (preset is null && string.IsNullOrWhiteSpace(DeclineNote))
+                ModelState.AddModelError(nameof(DeclineNote), text["Bitte wählen oder schreiben Sie eine Begründung; sie geht an die Kommune."]);
+            note = string.Join(" ", new[] { preset, DeclineNote?.Trim() }.Where(s => !string.IsNullOrEmpty(s)));
+        }
+        else if (to == RequestStatus.Completed && request.Status == RequestStatus.InProgress
+                 && await db.Engagements.AnyAsync(e => e.RequestId == id && e.Status != EngagementStatus.Closed, ct))
+        {
+            ModelState.AddModelError("", text["Die Anfrage lässt sich erst abschließen, wenn der Einsatz abgeschlossen ist."]);
+        }
+        if (!RequestWorkflow.CanMove(request.Status, to))
+            ModelState.AddModelError("", text["Dieser Schritt ist im Stand „{0}“ nicht möglich.", texts.Status(request.Status)]);
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(id, ct);
+            return Page();
+        }
+
+        var actorName = await requests.ActorNameAsync(access.UserId, ct);
+        await requests.MoveAsync(request, to, access.UserId, actorName, note, ct);
+        var pool = await db.Pools.AsNoTracking().Where(p => p.Id == request.PoolId).Select(p => p.Name).FirstAsync(ct);
+        await mails.SendStatusChangedAsync(request, pool, note, ct);
+        var status = texts.Status(to);
+        TempData[StatusMessage.Key] = text["Neuer Stand: {0}. Die Kommune ist per E-Mail informiert.", status].Value;
+        return Redirect(Url.Content($"~/manage/requests/{id}"));
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        var managed = await access.ManagedPoolIdsAsync(ct);
+        var record = await records.LoadAsync(db.ConsultationRequests.Where(r => r.Id == id && managed.Contains(r.PoolId)), ct);
+        if (record is null) return false;
+        Record = record;
+        Next = RequestWorkflow.Next(record.Status).Where(s => s != RequestStatus.Withdrawn && s != RequestStatus.InProgress).ToList();
+        var culture = WebUi.CurrentCulture;
+        var topics = await db.Topics.AsNoTracking().Where(t => t.PoolId == record.PoolId).ToListAsync(ct);
+        var rows = await db.IntakeConversations.AsNoTracking().Where(i => i.RequestId == id).OrderBy(i => i.Date).ThenBy(i => i.Id)
+            .Select(i => new
+            {
+                i.Id, i.Date, i.Participants, i.ClarifiedGoal, i.ClarifiedNeed, i.AgreedTopicIds, i.ExpectedHalfDays, i.Outcome, i.RecordedAt,
+                RecordedBy = db.Users.Where(u => u.Id == i.RecordedByUserId).Select(u => u.DisplayName ?? u.Email).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        Intakes = rows.Select(i => new Intake(i.Id, i.Date, i.Participants, i.ClarifiedGoal, i.ClarifiedNeed,
+            topics.Where(t => i.AgreedTopicIds.Contains(t.Id)).OrderBy(t => t.SortOrder).Select(t => t.Name(culture)).ToList(),
+            i.ExpectedHalfDays, i.Outcome, i.RecordedBy ?? "–", i.RecordedAt)).ToList();
+        return true;
+    }
+}

@@ -1,0 +1,14 @@
+namespace Beraterpool.Web.Features.Requests;
+
+public static class RequestsSetup
+{
+    public static IServiceCollection AddConsultationRequests(this IServiceCollection services)
+    {
+        services.AddScoped<ConsultationRequests>();
+        services.AddScoped<RequestMails>();
+        services.AddScoped<RequestTexts>();
+        services.AddScoped<RequestRecords>();
+        services.AddSingleton<RequestRateLimit>();
+        return services;
+    }
+}

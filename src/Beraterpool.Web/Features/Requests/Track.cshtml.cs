@@ -1,0 +1,75 @@
+using Beraterpool.Web.Data;
+using Beraterpool.Web.Features.Accounts;
+using Beraterpool.Web.Features.Audit;
+using Beraterpool.Web.Features.Shared;
+using Beraterpool.Web.Features.Shared.Forms;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Beraterpool.Web.Features.Requests;
+
+/// <summary>
+/// The contact's personal link: whoever holds the secret token sees the request, its timeline and, later, the
+/// engagement and the days left; the contact can withdraw the request or create an account from here.
+/// </summary>
+[AllowAnonymous]
+public sealed class TrackModel(AppDbContext db, RequestRecords records, Invitations invitations, UserManager<AppUser> users,
+    RequestRateLimit rateLimit, IStringLocalizer<TrackModel> text) : PageModel
+{
+    public RequestRecord Record { get; private set; } = null!;
+    public string Token { get; private set; } = "";
+    public bool HasAccount { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct)
+    {
+        if (!await LoadAsync(token, ct)) return NotFound();
+        return Page();
+    }
+
+    /// <summary>
+    /// Creates (or finds) the contact's account with the MunicipalityContact role, links every request sent from that
+    /// address, and mails the invitation to set a password — the same mechanism as for invited advisors.
+    /// </summary>
+    public async Task<IActionResult> OnPostAccountAsync(string token, CancellationToken ct)
+    {
+        if (!rateLimit.TryAcquire(HttpContext)) return StatusCode(StatusCodes.Status429TooManyRequests);
+        if (!await LoadAsync(token, ct)) return NotFound();
+        var result = await invitations.EnsureUserAsync(Record.ContactEmail, Record.ContactName, Roles.MunicipalityContact, WebUi.CurrentCulture);
+        if (result.User is not { } user)
+        {
+            TempData[StatusMessage.Key] = text["Das Konto konnte nicht angelegt werden. Bitte wenden Sie sich an die Koordinierungsstelle."].Value;
+            return Redirect(Url.Content($"~/requests/track/{token}"));
+        }
+        var email = Record.ContactEmail.ToLower();
+        var linked = await db.ConsultationRequests.Where(r => r.ContactEmail.ToLower() == email && r.ContactUserId == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ContactUserId, user.Id), ct);
+        db.Audit("request.contact-account", $"request:{Record.Id}", user.Id, Record.PoolId, $"linked {linked} request(s); created={result.Created}");
+        await db.SaveChangesAsync(ct);
+        if (await users.HasPasswordAsync(user))
+        {
+            TempData[StatusMessage.Key] = text["Sie haben schon ein Konto. Melden Sie sich mit Ihrer E-Mail-Adresse an; Ihre Anfragen finden Sie dort unter „Meine Kommune“."].Value;
+        }
+        else
+        {
+            await invitations.SendAsync(user, Record.PoolName, ct);
+            TempData[StatusMessage.Key] = text["Wir haben Ihnen eine E-Mail an {0} geschickt. Über den Link darin legen Sie Ihr Passwort fest.", Record.ContactEmail].Value;
+        }
+        return Redirect(Url.Content($"~/requests/track/{token}"));
+    }
+
+    private async Task<bool> LoadAsync(string token, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 100) return false;
+        var hash = ConsultationRequests.HashToken(token);
+        var record = await records.LoadAsync(db.ConsultationRequests.Where(r => r.TrackingTokenHash == hash), ct);
+        if (record is null) return false;
+        Record = record;
+        Token = token;
+        HasAccount = record.ContactUserId is not null;
+        return true;
+    }
+}
