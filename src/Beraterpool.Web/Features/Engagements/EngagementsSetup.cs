@@ -5,6 +5,7 @@ public static class EngagementsSetup
     public static IServiceCollection AddEngagements(this IServiceCollection services)
     {
         services.AddScoped<EngagementAccess>();
+        services.AddScoped<EngagementMails>();
         services.AddSingleton<EngagementNames>();
         return services;
     }

@@ -16,7 +16,7 @@ namespace Beraterpool.Web.Features.Engagements;
 /// coordinator of the pool sees all and closes it. Everyone else gets 404. Each form posts to its own handler
 /// (PRG); a failed form re-displays the page with its input and messages.
 /// </summary>
-public sealed class RecordModel(AppDbContext db, EngagementAccess access, DayQuotaService quota, IStringLocalizer<RecordModel> text) : PageModel
+public sealed class RecordModel(AppDbContext db, EngagementAccess access, DayQuotaService quota, EngagementMails mails, IStringLocalizer<RecordModel> text) : PageModel
 {
     public sealed record HeaderInfo(string Municipality, string MunicipalityKey, string Reference, string Goal, string Need, string ContactName,
         EngagementStatus Status, DateTimeOffset StartedAt, DateTimeOffset? ClosedAt, int? FeedbackRating, string? FeedbackText, DateTimeOffset? FeedbackAt);
@@ -131,6 +131,7 @@ public sealed class RecordModel(AppDbContext db, EngagementAccess access, DayQuo
                 db.Audit("engagement.activity.logged", $"engagement:{id}", viewer.UserId, viewer.PoolId,
                     $"activity:{activity.Id}; {activity.Date:yyyy-MM-dd}; {activity.Kind}; halfDays={activity.HalfDays}");
                 await db.SaveChangesAsync(ct);
+                await mails.ActivityLoggedAsync(id, viewer.PoolId, viewer.Name, activity, ct);
                 return Done(id, text["Die Aktivität ist eingetragen. Für {0} sind noch {1} Beratungstage übrig.", booking.Year, Days.Number(booking.RemainingHalfDays)], "activities");
             }
             ModelState.AddModelError("Log.HalfDays", quota.RefusalMessage(booking));
@@ -231,9 +232,11 @@ public sealed class RecordModel(AppDbContext db, EngagementAccess access, DayQuo
         if (!ModelState.IsValid) return await FailedAsync(id, "closing", ct);
         var row = await db.EngagementAdvisors.SingleAsync(a => a.EngagementId == id && a.AdvisorId == advisorId, ct);
         row.Reflection = Reflection.Text!.Trim();
-        await MarkClosingAsync(id, ct);
+        // The first reflection starts the closing step; only then is the municipality asked for its feedback (once).
+        var startsClosing = await MarkClosingAsync(id, ct) > 0;
         db.Audit("engagement.reflection.saved", $"engagement:{id}", viewer.UserId, viewer.PoolId);
         await db.SaveChangesAsync(ct);
+        if (startsClosing) await mails.FeedbackRequestedAsync(id, ct);
         return Done(id, text["Ihre Reflexion ist gespeichert."], "closing");
     }
 
@@ -272,6 +275,7 @@ public sealed class RecordModel(AppDbContext db, EngagementAccess access, DayQuo
             request.UpdatedAt = now;
         }
         await db.SaveChangesAsync(ct);
+        await mails.ClosedAsync(id, ct);
         return Done(id, text["Die Begleitung ist abgeschlossen."], null);
     }
 
@@ -290,10 +294,12 @@ public sealed class RecordModel(AppDbContext db, EngagementAccess access, DayQuo
             db.Learnings.Add(new Learning { EngagementId = id, AuthorUserId = viewer.UserId, AuthorName = viewer.Name, Side = viewer.Side, Text = input.Text!.Trim(), CreatedAt = now });
         db.Audit(isComment ? "engagement.comment.added" : "engagement.learning.added", $"engagement:{id}", viewer.UserId, viewer.PoolId);
         await db.SaveChangesAsync(ct);
+        // The advisors hear of the municipality's comments; their own and the coordinator's they see in the record.
+        if (isComment && viewer.IsMunicipalityContact && !viewer.IsAdvisor) await mails.CommentedAsync(id, viewer.Name, input.Text!.Trim(), ct);
         return Done(id, isComment ? text["Ihr Kommentar ist gespeichert."] : text["Die Erkenntnis ist gespeichert."], section);
     }
 
-    private async Task MarkClosingAsync(int id, CancellationToken ct) =>
+    private async Task<int> MarkClosingAsync(int id, CancellationToken ct) =>
         await db.Engagements.Where(e => e.Id == id && e.Status == EngagementStatus.Active)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EngagementStatus.Closing), ct);
 

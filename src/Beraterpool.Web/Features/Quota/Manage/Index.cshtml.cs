@@ -16,7 +16,7 @@ namespace Beraterpool.Web.Features.Quota.Manage;
 /// only with a written reason, which is kept with the change and in the audit trail.
 /// </summary>
 [Authorize(Roles = Roles.Administrator + "," + Roles.Coordinator)]
-public sealed class IndexModel(AppDbContext db, PoolAccess access, PoolCatalog catalog, DayQuotaService quota, IStringLocalizer<IndexModel> text) : PageModel
+public sealed class IndexModel(AppDbContext db, PoolAccess access, PoolCatalog catalog, DayQuotaService quota, Engagements.EngagementMails mails, IStringLocalizer<IndexModel> text) : PageModel
 {
     public sealed record AccountRow(string Key, string Municipality, int QuotaHalfDays, int UsedHalfDays)
     {
@@ -87,6 +87,7 @@ public sealed class IndexModel(AppDbContext db, PoolAccess access, PoolCatalog c
                 ModelState.AddModelError("Input.Days", text["Das Kontingent von {0} für {1} beträgt schon {2} Tage.", name, balance.Year, Quota.Days.Number(balance.QuotaHalfDays)]);
                 return Page();
         }
+        await mails.QuotaChangedAsync(Pool.Id, Input.MunicipalityKey!, balance, ct);
         TempData[StatusMessage.Key] = text["Das Kontingent von {0} für {1} beträgt jetzt {2} Tage; {3} Tage sind übrig.", name, balance.Year,
             Quota.Days.Number(balance.QuotaHalfDays), Quota.Days.Number(balance.RemainingHalfDays)].Value;
         return Redirect(Url.Content($"~/manage/quota?pool={Pool.Id}&year={balance.Year}"));
