@@ -24,7 +24,7 @@ public sealed class RecordModel(AppDbContext db, EngagementAccess access, DayQuo
     public sealed record ActivityRow(int Id, int AdvisorId, string AdvisorName, DateOnly Date, ActivityKind Kind, int HalfDays, string? Participants,
         string? Notes, DateTimeOffset? ApprovedAt, bool Billed, bool Editable);
     public sealed record NoteRow(string AuthorName, EngagementSide Side, string Text, DateTimeOffset At);
-    public sealed record DocumentRow(int Id, string FileName, long Size, string UploadedByName, DateTimeOffset UploadedAt);
+    public sealed record DocumentRow(int Id, string FileName, long Size, string UploadedByName, DateTimeOffset UploadedAt, string? UploadedByUserId);
 
     public EngagementViewer Viewer { get; private set; } = null!;
     public HeaderInfo Info { get; private set; } = null!;
@@ -355,7 +355,7 @@ public sealed class RecordModel(AppDbContext db, EngagementAccess access, DayQuo
         Comments = await db.EngagementComments.AsNoTracking().Where(c => c.EngagementId == id).OrderBy(c => c.Id)
             .Select(c => new NoteRow(c.AuthorName, c.Side, c.Text, c.CreatedAt)).ToListAsync(ct);
         Documents = await db.EngagementDocuments.AsNoTracking().Where(d => d.EngagementId == id).OrderByDescending(d => d.Id)
-            .Select(d => new DocumentRow(d.Id, d.FileName, d.Size, d.UploadedByName, d.UploadedAt)).ToListAsync(ct);
+            .Select(d => new DocumentRow(d.Id, d.FileName, d.Size, d.UploadedByName, d.UploadedAt, d.UploadedByUserId)).ToListAsync(ct);
         return true;
     }
 }
