@@ -32,7 +32,7 @@ public sealed class QuotaVisibilityTests
 
         var dashboard = Html.Text(await contact.GetStringAsync("/municipality", Ct));
         Assert.Contains("8,5", dashboard);
-        Assert.Contains("Beratungstage übrig in diesem Jahr für Stadt sichtbar (von 10, Pool sichtbar)", dashboard);
+        Assert.Contains("Beratungstage übrig in diesem Jahr für Stadt sichtbar (1,5 von 10 genutzt, Pool sichtbar)", dashboard);
 
         var record = Html.Text(await contact.GetStringAsync($"/engagements/{engagement.Id}", Ct));
         Assert.Contains($"Beratungstage {GermanCalendar.Year} für Stadt sichtbar", record);
