@@ -42,6 +42,40 @@ public sealed class MatchingPageTests(MatchingPageTests.App app) : IClassFixture
         Assert.DoesNotContain("value=\"a-", ExcludedRadio(await client.GetStringAsync($"/manage/requests/{request.Id}/matching", Ct), "Fatou"));
     }
 
+    [Fact]
+    public async Task Coordinator_sets_the_employer_by_search_and_the_matching_page_then_excludes_the_advisor_for_a_conflict()
+    {
+        var scene = await app.PoolAsync("match-employer");
+        var omar = await app.AdvisorAsync(scene, "omar-arbeitgeber", "Omar", "Benali", MatchingArrange.Bonn, [scene.FairTradeTopic]);
+        var request = await app.RequestAsync(scene, MatchingArrange.Koeln, [scene.FairTradeTopic]);
+        var client = await app.SignedInBrowserAsync(scene.CoordinatorEmail, Roles.Coordinator);
+        Assert.Contains("1. Omar Benali", Html.Text(await client.GetStringAsync($"/manage/requests/{request.Id}/matching", Ct)));
+
+        // Search, then choose Köln (the city, not its district) from the list, then save.
+        var url = $"/manage/advisors/{omar.Id}/edit";
+        var search = FormFields.Of(await client.GetStringAsync(url, Ct), "multipart").Set("Input.EmployerQuery", "Köln");
+        var found = await client.PostAsync(url + "?handler=SearchEmployer", search.Multipart(), Ct);
+        Assert.Equal(HttpStatusCode.OK, found.StatusCode);
+        var foundPage = await found.Content.ReadAsStringAsync(Ct);
+        Assert.Contains($"value=\"{MatchingArrange.Koeln}\"", foundPage);
+        var save = await client.PostAsync(url, FormFields.Of(foundPage, "multipart").Set("Input.EmployerKey", MatchingArrange.Koeln).Multipart(), Ct);
+        Assert.Equal(HttpStatusCode.Redirect, save.StatusCode);
+        Assert.Equal(MatchingArrange.Koeln, await app.WithDbAsync(db => db.Advisors.Where(a => a.Id == omar.Id).Select(a => a.EmployerKey).SingleAsync()));
+        Assert.Contains("advisor.employer.changed", await app.WithDbAsync(db => db.AuditEntries.Where(e => e.Subject == $"advisor:{omar.Id}").Select(e => e.Action).ToListAsync()));
+
+        var matching = await client.GetStringAsync($"/manage/requests/{request.Id}/matching", Ct);
+        Assert.Contains("Omar Benali: Interessenkonflikt", Html.Text(matching));
+        Assert.Equal("", ExcludedRadio(matching, "Omar"));
+
+        // The advisor's own editor neither shows nor changes it.
+        var own = await app.SignedInBrowserAsync("omar-arbeitgeber@example.org", Roles.Advisor);
+        var ownPage = await own.GetStringAsync("/me/profile", Ct);
+        Assert.DoesNotContain("EmployerQuery", ownPage);
+        var ownSave = await own.PostAsync("/me/profile", FormFields.Of(ownPage, "multipart").Set("Input.EmployerKey", "").Multipart(), Ct);
+        Assert.Equal(HttpStatusCode.Redirect, ownSave.StatusCode);
+        Assert.Equal(MatchingArrange.Koeln, await app.WithDbAsync(db => db.Advisors.Where(a => a.Id == omar.Id).Select(a => a.EmployerKey).SingleAsync()));
+    }
+
     // The radio of a person, if the page offers one (the label follows the input).
     private static string ExcludedRadio(string html, string firstName)
     {

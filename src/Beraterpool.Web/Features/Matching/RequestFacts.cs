@@ -40,8 +40,11 @@ public sealed record RequestFacts(
             Format == ConsultationFormat.Online);
     }
 
-    /// <summary>States in which the office may still propose advisors.</summary>
-    public bool OpenForProposals => Status is RequestStatus.Submitted or RequestStatus.Intake or RequestStatus.Matching or RequestStatus.NeedsInformation;
+    /// <summary>
+    /// States in which the office may propose advisors: matching, or a state the workflow lets move to matching
+    /// (not "submitted": before every engagement stands the intake conversation).
+    /// </summary>
+    public bool OpenForProposals => Status == RequestStatus.Matching || RequestWorkflow.CanMove(Status, RequestStatus.Matching);
 }
 
 public static class BerlinTime

@@ -86,7 +86,13 @@ public sealed class RequestMatchingModel(AppDbContext db, PoolAccess access, Mat
         }
 
         var user = await users.GetUserAsync(User);
-        await workflow.ProposeAsync(Facts, proposed, user?.Id, InvitationWorkflow.ActorName(user), ct);
+        if (await workflow.ProposeAsync(Facts, proposed, user?.Id, InvitationWorkflow.ActorName(user), ct) is null)
+        {
+            // The request moved on in the meantime (declined, withdrawn): show the page as it is now.
+            await LoadAsync(id, ct);
+            ModelState.AddModelError(nameof(Choice), text["Für diese Anfrage können keine Berater*innen mehr vorgeschlagen werden."]);
+            return Page();
+        }
         TempData[StatusMessage.Key] = proposed.Count == 1
             ? text["{0} ist angefragt und hat eine E-Mail bekommen.", proposed[0].Advisor.FullName].Value
             : text["Das Tandem {0} und {1} ist angefragt; beide haben eine E-Mail bekommen.", proposed[0].Advisor.FullName, proposed[1].Advisor.FullName].Value;

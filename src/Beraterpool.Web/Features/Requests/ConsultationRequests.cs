@@ -60,13 +60,19 @@ public sealed class ConsultationRequests(AppDbContext db)
 
     /// <summary>
     /// Moves a (tracked) request to another state if the workflow allows it, with a timeline entry and an audit
-    /// entry; saves. Returns false when the move is not allowed from the current state.
+    /// entry; saves. Returns false when the move is not allowed from the current state or the request was moved
+    /// meanwhile by someone else.
     /// </summary>
     public async Task<bool> MoveAsync(ConsultationRequest request, RequestStatus to, string? actorUserId, string actorName, string? note, CancellationToken ct)
     {
         if (!RequestWorkflow.CanMove(request.Status, to)) return false;
         var now = DateTimeOffset.UtcNow;
         var from = request.Status;
+        // Conditional on the state we read: of two moves at once (a double click, two tandem partners accepting
+        // together) only one wins, so the timeline and whatever the caller starts after a move happen once.
+        var moved = await db.ConsultationRequests.Where(r => r.Id == request.Id && r.Status == from)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, to).SetProperty(r => r.UpdatedAt, now), ct);
+        if (moved == 0) return false;
         note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         request.Status = to;
         request.UpdatedAt = now;

@@ -21,4 +21,19 @@ public static class EditorPage
         input.CityKey = matches.Count == 1 ? matches[0].Key : null;
         modelState.Remove("Input.CityKey");
     }
+
+    /// <summary>The coordinator's "Suchen" for the employer: like <see cref="SearchCityAsync"/>, districts included.</summary>
+    public static async Task SearchEmployerAsync(ProfileEditor editor, ProfileInput input, ModelStateDictionary modelState, CancellationToken ct)
+    {
+        foreach (var entry in modelState.Values)
+        {
+            entry.Errors.Clear();
+            entry.ValidationState = ModelValidationState.Skipped;
+        }
+        var matches = await editor.SearchEmployersAsync(input.EmployerQuery, ct);
+        input.Options.EmployerMatches = matches;
+        input.Options.EmployerSearched = true;
+        input.EmployerKey = matches.Count == 1 ? matches[0].Key : null;
+        modelState.Remove("Input.EmployerKey");
+    }
 }

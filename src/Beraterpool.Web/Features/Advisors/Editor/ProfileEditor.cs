@@ -40,6 +40,9 @@ public sealed class ProfileEditor(AppDbContext db, AdvisorChanges changes, IStri
         };
         if (a.CityKey is not null)
             input.CityQuery = await db.Municipalities.Where(m => m.OfficialKey == a.CityKey).Select(m => m.ShortName).FirstOrDefaultAsync(ct);
+        input.EmployerKey = a.EmployerKey;
+        if (a.EmployerKey is not null)
+            input.EmployerQuery = await db.Municipalities.Where(m => m.OfficialKey == a.EmployerKey).Select(m => m.ShortName).FirstOrDefaultAsync(ct);
         return input;
     }
 
@@ -58,6 +61,8 @@ public sealed class ProfileEditor(AppDbContext db, AdvisorChanges changes, IStri
         o.PhotoUrl = photoUrl;
         if (o.CityMatches.Count == 0 && !string.IsNullOrEmpty(input.CityKey))
             o.CityMatches = await LabelsAsync(db.Municipalities.Where(m => m.OfficialKey == input.CityKey), ct);
+        if (forCoordinator && o.EmployerMatches.Count == 0 && !string.IsNullOrEmpty(input.EmployerKey))
+            o.EmployerMatches = await LabelsAsync(db.Municipalities.Where(m => m.OfficialKey == input.EmployerKey), ct);
 
         // Rows to fill in without JavaScript: at least five language rows, two empty period rows.
         while (input.Languages.Count < ProfileInput.MinLanguageRows || !string.IsNullOrEmpty(input.Languages[^1].Code))
@@ -67,11 +72,19 @@ public sealed class ProfileEditor(AppDbContext db, AdvisorChanges changes, IStri
     }
 
     /// <summary>Up to 20 municipalities whose name starts with the text, or whose postcode or key starts with the digits.</summary>
-    public async Task<IReadOnlyList<(string Key, string Label)>> SearchCitiesAsync(string? query, CancellationToken ct = default)
+    public async Task<IReadOnlyList<(string Key, string Label)>> SearchCitiesAsync(string? query, CancellationToken ct = default) =>
+        await SearchPlacesAsync(query, withDistricts: false, ct);
+
+    /// <summary>As <see cref="SearchCitiesAsync"/>, with districts too: an advisor may work for a district (Kreis).</summary>
+    public async Task<IReadOnlyList<(string Key, string Label)>> SearchEmployersAsync(string? query, CancellationToken ct = default) =>
+        await SearchPlacesAsync(query, withDistricts: true, ct);
+
+    private async Task<IReadOnlyList<(string Key, string Label)>> SearchPlacesAsync(string? query, bool withDistricts, CancellationToken ct)
     {
         var q = (query ?? "").Trim();
         if (q.Length < 2) return [];
-        IQueryable<Municipality> matches = db.Municipalities.Where(m => m.Level == MunicipalityLevel.Municipality);
+        IQueryable<Municipality> matches = db.Municipalities.Where(m => m.Level == MunicipalityLevel.Municipality
+                                                                        || (withDistricts && m.Level == MunicipalityLevel.District));
         if (q.All(char.IsAsciiDigit))
             matches = matches.Where(m => (m.PostalCode != null && m.PostalCode.StartsWith(q)) || m.OfficialKey.StartsWith(q));
         else
@@ -104,7 +117,8 @@ public sealed class ProfileEditor(AppDbContext db, AdvisorChanges changes, IStri
     /// consents (each grant or withdrawal audited) in one transaction. Returns false with field messages in
     /// <paramref name="modelState"/> under <paramref name="prefix"/> when something is wrong.
     /// </summary>
-    public async Task<bool> SaveAsync(int advisorId, ProfileInput input, ModelStateDictionary modelState, string prefix, string? actingUserId, CancellationToken ct = default)
+    public async Task<bool> SaveAsync(int advisorId, ProfileInput input, ModelStateDictionary modelState, string prefix, string? actingUserId,
+        CancellationToken ct = default, bool forCoordinator = false)
     {
         var advisor = await db.Advisors.AsSplitQuery()
             .Include(x => x.Countries).Include(x => x.Languages).Include(x => x.Topics).Include(x => x.Consents).Include(x => x.BlockedPeriods)
@@ -112,6 +126,8 @@ public sealed class ProfileEditor(AppDbContext db, AdvisorChanges changes, IStri
         string Key(string field) => string.IsNullOrEmpty(prefix) ? field : $"{prefix}.{field}";
 
         var cityKey = await ResolveCityAsync(input, modelState, Key(nameof(ProfileInput.CityQuery)), ct);
+        // The employer only comes from a coordinator's form; the advisor's own form neither shows nor changes it.
+        var employerKey = forCoordinator ? await ResolveEmployerAsync(input, modelState, Key(nameof(ProfileInput.EmployerQuery)), ct) : advisor.EmployerKey;
         var poolTopics = await db.Topics.Where(t => t.PoolId == advisor.PoolId).Select(t => t.Id).ToListAsync(ct);
         if (input.TopicIds.Any(t => !poolTopics.Contains(t)))
             modelState.AddModelError(Key(nameof(ProfileInput.TopicIds)), text["Bitte wählen Sie nur Themenfelder aus der Liste."]);
@@ -137,6 +153,9 @@ public sealed class ProfileEditor(AppDbContext db, AdvisorChanges changes, IStri
         advisor.GenderSelfDescription = Clean(input.GenderSelfDescription);
         advisor.BirthYear = input.BirthYear;
         advisor.CityKey = cityKey;
+        if (advisor.EmployerKey != employerKey)
+            db.Audit("advisor.employer.changed", subject, actingUserId, advisor.PoolId, $"{advisor.EmployerKey ?? "–"} → {employerKey ?? "–"}");
+        advisor.EmployerKey = employerKey;
         advisor.Expertise = Clean(input.Expertise);
         advisor.Bio = Clean(input.Bio);
         advisor.DaysPerMonth = input.DaysPerMonth;
@@ -210,39 +229,49 @@ public sealed class ProfileEditor(AppDbContext db, AdvisorChanges changes, IStri
     /// </summary>
     private async Task<string?> ResolveCityAsync(ProfileInput input, ModelStateDictionary modelState, string key, CancellationToken ct)
     {
-        var q = input.CityQuery?.Trim() ?? "";
-        if (!string.IsNullOrEmpty(input.CityKey))
+        var (chosen, matches, searched) = await ResolvePlaceAsync(input.CityQuery, input.CityKey, withDistricts: false, modelState, key, ct);
+        if (searched) (input.Options.CityMatches, input.Options.CitySearched) = (matches, true);
+        input.CityKey = chosen;
+        return chosen;
+    }
+
+    private async Task<string?> ResolveEmployerAsync(ProfileInput input, ModelStateDictionary modelState, string key, CancellationToken ct)
+    {
+        var (chosen, matches, searched) = await ResolvePlaceAsync(input.EmployerQuery, input.EmployerKey, withDistricts: true, modelState, key, ct);
+        if (searched) (input.Options.EmployerMatches, input.Options.EmployerSearched) = (matches, true);
+        input.EmployerKey = chosen;
+        return chosen;
+    }
+
+    private async Task<(string? Key, IReadOnlyList<(string Key, string Label)> Matches, bool Searched)> ResolvePlaceAsync(
+        string? query, string? chosenKey, bool withDistricts, ModelStateDictionary modelState, string key, CancellationToken ct)
+    {
+        var q = query?.Trim() ?? "";
+        if (!string.IsNullOrEmpty(chosenKey))
         {
-            var chosen = await db.Municipalities.Where(m => m.OfficialKey == input.CityKey)
+            var chosen = await db.Municipalities.Where(m => m.OfficialKey == chosenKey)
                 .Select(m => new { m.ShortName, m.SearchName, m.PostalCode }).FirstOrDefaultAsync(ct);
             if (chosen is not null)
             {
                 var (folded, plain) = Fold(q);
                 var fits = q.Length == 0 || chosen.SearchName.StartsWith(folded) || chosen.SearchName.StartsWith(plain)
                            || chosen.ShortName.StartsWith(q, StringComparison.CurrentCultureIgnoreCase)
-                           || (chosen.PostalCode?.StartsWith(q) ?? false) || input.CityKey.StartsWith(q);
-                if (fits) return input.CityKey;
+                           || (chosen.PostalCode?.StartsWith(q) ?? false) || chosenKey.StartsWith(q);
+                if (fits) return (chosenKey, [], false);
             }
             else if (q.Length == 0)
             {
                 modelState.AddModelError(key, text["Bitte wählen Sie einen Ort aus der Liste."]);
-                return null;
+                return (null, [], false);
             }
         }
-        if (q.Length == 0) return null;
-        var matches = await SearchCitiesAsync(q, ct);
-        input.Options.CityMatches = matches;
-        input.Options.CitySearched = true;
-        if (matches.Count == 1)
-        {
-            input.CityKey = matches[0].Key;
-            return matches[0].Key;
-        }
+        if (q.Length == 0) return (null, [], false);
+        var matches = await SearchPlacesAsync(q, withDistricts, ct);
+        if (matches.Count == 1) return (matches[0].Key, matches, true);
         modelState.AddModelError(key, matches.Count == 0
             ? text["Zu „{0}“ haben wir keinen Ort gefunden. Bitte prüfen Sie die Schreibweise oder geben Sie die Postleitzahl ein.", q]
             : text["Zu „{0}“ passen mehrere Orte. Bitte wählen Sie Ihren Ort aus der Liste.", q]);
-        input.CityKey = null;
-        return null;
+        return (null, matches, true);
     }
 
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

@@ -36,6 +36,14 @@ public sealed class ProfileInput : IValidatableObject
     [StringLength(8, ErrorMessage = "Bitte wählen Sie einen Ort aus der Liste.")]
     public string? CityKey { get; set; }
 
+    /// <summary>What the coordinator typed to find the advisor's employer (coordinators only; matching's conflict check).</summary>
+    [StringLength(100, ErrorMessage = "Der Suchbegriff darf höchstens 100 Zeichen lang sein.")]
+    public string? EmployerQuery { get; set; }
+
+    /// <summary>The employing municipality's or district's official key; only coordinators see and set it.</summary>
+    [StringLength(8, ErrorMessage = "Bitte wählen Sie einen Ort aus der Liste.")]
+    public string? EmployerKey { get; set; }
+
     public List<string> CountryCodes { get; set; } = [];
     public List<LanguageRow> Languages { get; set; } = [];
     public List<int> TopicIds { get; set; } = [];
@@ -128,6 +136,8 @@ public sealed class ProfileOptions
     public IReadOnlyList<(string Key, string Label)> CityMatches { get; set; } = [];
     /// <summary>True after a search, so the form can say "no match".</summary>
     public bool CitySearched { get; set; }
+    public IReadOnlyList<(string Key, string Label)> EmployerMatches { get; set; } = [];
+    public bool EmployerSearched { get; set; }
     public IReadOnlyDictionary<ConsentField, DateTimeOffset> GrantedAt { get; set; } = new Dictionary<ConsentField, DateTimeOffset>();
     public bool HasPhoto { get; set; }
     public string? PhotoUrl { get; set; }

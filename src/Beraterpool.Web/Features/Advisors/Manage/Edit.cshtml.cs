@@ -39,7 +39,7 @@ public sealed class EditModel(AppDbContext db, PoolAccess access, PoolCatalog ca
         if (!await LoadAsync(id, ct)) return NotFound();
         if (!Enum.IsDefined(Status)) ModelState.AddModelError(nameof(Status), text["Bitte wählen Sie einen Status aus der Liste."]);
         // Saving also checks what needs the database, so one submit shows every problem.
-        if (await editor.SaveAsync(id, Input, ModelState, nameof(Input), access.UserId, ct))
+        if (await editor.SaveAsync(id, Input, ModelState, nameof(Input), access.UserId, ct, forCoordinator: true))
         {
             var advisor = await db.Advisors.FirstAsync(a => a.Id == id, ct);
             if (advisor.Status != Status)
@@ -61,6 +61,14 @@ public sealed class EditModel(AppDbContext db, PoolAccess access, PoolCatalog ca
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         await EditorPage.SearchCityAsync(editor, Input, ModelState, ct);
+        await editor.PrepareAsync(id, Input, forCoordinator: true, PhotoUrl(id), ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSearchEmployerAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        await EditorPage.SearchEmployerAsync(editor, Input, ModelState, ct);
         await editor.PrepareAsync(id, Input, forCoordinator: true, PhotoUrl(id), ct);
         return Page();
     }

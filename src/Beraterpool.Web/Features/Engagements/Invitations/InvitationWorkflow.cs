@@ -14,11 +14,16 @@ namespace Beraterpool.Web.Features.Engagements.Invitations;
 /// mailed. Answers are conditional updates on the pending state, and only the answer that moves the request to
 /// "in progress" creates the engagement, so double clicks or two partners answering at once start it once.
 /// </summary>
-public sealed class InvitationWorkflow(AppDbContext db, InvitationMails mails, PoolCatalog catalog)
+public sealed class InvitationWorkflow(AppDbContext db, InvitationMails mails, PoolCatalog catalog, ConsultationRequests requests)
 {
     public sealed record Proposed(MatchCandidate Advisor, string Explanation);
 
-    public async Task<Guid> ProposeAsync(RequestFacts request, IReadOnlyList<Proposed> advisors, string? userId, string actorName, CancellationToken ct)
+    /// <summary>
+    /// Proposes and moves the request to matching (through <see cref="ConsultationRequests.MoveAsync"/>, so the
+    /// timeline and audit rules stay in one place). Null when the request has left the states that allow proposals
+    /// meanwhile; then nothing is saved or sent.
+    /// </summary>
+    public async Task<Guid?> ProposeAsync(RequestFacts request, IReadOnlyList<Proposed> advisors, string? userId, string actorName, CancellationToken ct)
     {
         var now = DateTimeOffset.UtcNow;
         var group = Guid.NewGuid();
@@ -31,22 +36,19 @@ public sealed class InvitationWorkflow(AppDbContext db, InvitationMails mails, P
 
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
+            var tracked = await db.ConsultationRequests.FirstAsync(r => r.Id == request.Id, ct);
             db.EngagementInvitations.AddRange(invitations);
-            if (request.Status != RequestStatus.Matching)
-            {
-                var moved = await db.ConsultationRequests.Where(r => r.Id == request.Id && r.Status == request.Status)
-                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RequestStatus.Matching).SetProperty(r => r.UpdatedAt, now), ct);
-                if (moved == 1)
-                {
-                    db.RequestStatusChanges.Add(new RequestStatusChange
-                    {
-                        RequestId = request.Id, From = request.Status, To = RequestStatus.Matching, At = now, ActorUserId = userId, ActorName = actorName,
-                        Note = "Berater*innen vorgeschlagen: " + string.Join(", ", advisors.Select(a => a.Advisor.FullName)),
-                    });
-                }
-            }
             db.Audit("invitation.proposed", $"request:{request.Id}", userId, request.PoolId,
                 $"group={group}; advisors={string.Join(',', advisors.Select(a => a.Advisor.Id))}");
+            if (tracked.Status != RequestStatus.Matching)
+            {
+                var note = "Berater*innen vorgeschlagen: " + string.Join(", ", advisors.Select(a => a.Advisor.FullName));
+                if (!await requests.MoveAsync(tracked, RequestStatus.Matching, userId, actorName, note, ct))
+                {
+                    db.ChangeTracker.Clear();
+                    return null;
+                }
+            }
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
@@ -94,11 +96,10 @@ public sealed class InvitationWorkflow(AppDbContext db, InvitationMails mails, P
     private async Task<bool> StartEngagementAsync(RequestFacts request, int[] advisorIds, string names, string? userId, DateTimeOffset now, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        RequestStatus[] open = [RequestStatus.Submitted, RequestStatus.Intake, RequestStatus.Matching, RequestStatus.NeedsInformation];
-        var current = await db.ConsultationRequests.Where(r => r.Id == request.Id).Select(r => r.Status).FirstAsync(ct);
-        var moved = await db.ConsultationRequests.Where(r => r.Id == request.Id && open.Contains(r.Status))
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RequestStatus.InProgress).SetProperty(r => r.UpdatedAt, now), ct);
-        if (moved == 0) return false;
+        // The move is conditional on the state read here, so of two partners answering at once only one starts it.
+        // It sends no mail: the municipality hears once, from the "who accompanies you" mail below.
+        var tracked = await db.ConsultationRequests.FirstAsync(r => r.Id == request.Id, ct);
+        if (!await requests.MoveAsync(tracked, RequestStatus.InProgress, userId, names, "Zusage – die Begleitung beginnt.", ct)) return false;
 
         var engagement = new Engagement
         {
@@ -106,11 +107,6 @@ public sealed class InvitationWorkflow(AppDbContext db, InvitationMails mails, P
             Advisors = advisorIds.Select(id => new EngagementAdvisor { AdvisorId = id, JoinedAt = now }).ToList(),
         };
         db.Engagements.Add(engagement);
-        db.RequestStatusChanges.Add(new RequestStatusChange
-        {
-            RequestId = request.Id, From = current, To = RequestStatus.InProgress, At = now, ActorUserId = userId, ActorName = names,
-            Note = "Zusage – die Begleitung beginnt.",
-        });
         // Other proposals still waiting for this request are no longer needed.
         await db.EngagementInvitations.Where(i => i.RequestId == request.Id && i.Status == InvitationStatus.Pending)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, InvitationStatus.Withdrawn)

@@ -77,7 +77,14 @@ public sealed class DetailsModel(AppDbContext db, PoolAccess access, RequestReco
         }
 
         var actorName = await requests.ActorNameAsync(access.UserId, ct);
-        await requests.MoveAsync(request, to, access.UserId, actorName, note, ct);
+        if (!await requests.MoveAsync(request, to, access.UserId, actorName, note, ct))
+        {
+            // Someone moved the request a moment ago (another tab, an advisor's acceptance).
+            var current = await db.ConsultationRequests.AsNoTracking().Where(r => r.Id == id).Select(r => r.Status).FirstAsync(ct);
+            ModelState.AddModelError("", text["Dieser Schritt ist im Stand „{0}“ nicht möglich.", texts.Status(current)]);
+            await LoadAsync(id, ct);
+            return Page();
+        }
         var pool = await db.Pools.AsNoTracking().Where(p => p.Id == request.PoolId).Select(p => p.Name).FirstAsync(ct);
         await mails.SendStatusChangedAsync(request, pool, note, ct);
         var status = texts.Status(to);
