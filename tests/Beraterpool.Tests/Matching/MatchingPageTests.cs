@@ -5,6 +5,7 @@ using Beraterpool.Web.Features.Advisors;
 using Beraterpool.Web.Features.Engagements;
 using Beraterpool.Web.Features.Requests;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Beraterpool.Tests.Matching;
 
@@ -74,6 +75,32 @@ public sealed class MatchingPageTests(MatchingPageTests.App app) : IClassFixture
         var ownSave = await own.PostAsync("/me/profile", FormFields.Of(ownPage, "multipart").Set("Input.EmployerKey", "").Multipart(), Ct);
         Assert.Equal(HttpStatusCode.Redirect, ownSave.StatusCode);
         Assert.Equal(MatchingArrange.Koeln, await app.WithDbAsync(db => db.Advisors.Where(a => a.Id == omar.Id).Select(a => a.EmployerKey).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Topic_change_signalled_through_AdvisorChanges_shows_in_the_next_ranking()
+    {
+        var scene = await app.PoolAsync("match-snapshot");
+        var amina = await app.AdvisorAsync(scene, "amina-snapshot", "Amina", "Tesfaye", MatchingArrange.Koeln, [scene.SdgTopic]);
+        var kwame = await app.AdvisorAsync(scene, "kwame-snapshot", "Kwame", "Mensah", MatchingArrange.Muenster, [scene.FairTradeTopic]);
+        var request = await app.RequestAsync(scene, MatchingArrange.Koeln, [scene.FairTradeTopic]);
+        var client = await app.SignedInBrowserAsync(scene.CoordinatorEmail, Roles.Coordinator);
+        var url = $"/manage/requests/{request.Id}/matching";
+        Assert.Contains("1. Kwame Mensah", Html.Text(await client.GetStringAsync(url, Ct)));
+
+        // The pool's candidate snapshot is now built; the topic moves from Kwame to Amina behind its back.
+        await app.WithDbAsync(async db =>
+        {
+            db.AdvisorTopics.Remove(await db.AdvisorTopics.SingleAsync(t => t.AdvisorId == kwame.Id && t.TopicId == scene.FairTradeTopic, Ct));
+            db.AdvisorTopics.Add(new AdvisorTopic { AdvisorId = amina.Id, TopicId = scene.FairTradeTopic });
+            return await db.SaveChangesAsync(Ct);
+        });
+        app.Services.GetRequiredService<AdvisorChanges>().Changed(scene.PoolId);
+
+        var text = Html.Text(await client.GetStringAsync(url, Ct));
+        Assert.Contains("1. Amina Tesfaye", text);
+        Assert.True(text.IndexOf("1. Amina Tesfaye", StringComparison.Ordinal) < text.IndexOf("Kwame Mensah", StringComparison.Ordinal));
+        Assert.Contains("Themen: 1 von 1 (Fairer Handel) – 50 von 50 Punkten", text);
     }
 
     // The radio of a person, if the page offers one (the label follows the input).

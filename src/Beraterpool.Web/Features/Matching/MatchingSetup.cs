@@ -7,6 +7,7 @@ public static class MatchingSetup
 {
     public static IServiceCollection AddMatching(this IServiceCollection services)
     {
+        services.AddSingleton<CandidateSnapshots>();
         services.AddScoped<MatchTexts>();
         services.AddScoped<InvitationMails>();
         services.AddScoped<InvitationWorkflow>();

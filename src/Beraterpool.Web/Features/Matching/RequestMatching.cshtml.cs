@@ -20,7 +20,7 @@ namespace Beraterpool.Web.Features.Matching;
 /// advisors left out and why, the proposals made so far; the coordinator proposes one advisor or a tandem.
 /// </summary>
 [Authorize(Roles = Roles.Administrator + "," + Roles.Coordinator)]
-public sealed class RequestMatchingModel(AppDbContext db, PoolAccess access, MatchTexts texts, InvitationWorkflow workflow,
+public sealed class RequestMatchingModel(AppDbContext db, PoolAccess access, MatchTexts texts, InvitationWorkflow workflow, CandidateSnapshots snapshots,
     UserManager<AppUser> users, IStringLocalizer<RequestMatchingModel> text) : PageModel
 {
     public const int SingleCount = 20;
@@ -112,7 +112,7 @@ public sealed class RequestMatchingModel(AppDbContext db, PoolAccess access, Mat
         var today = BerlinTime.Today;
         var request = facts.ToMatchRequest(today);
         Period = (request.From, request.To);
-        var candidates = await CandidateLoader.LoadAsync(db, facts.PoolId, facts.Id, request, today.Year, ct);
+        var candidates = await CandidateLoader.LoadAsync(db, snapshots, facts.PoolId, facts.Id, today.Year, ct);
         Result = MatchScorer.Rank(request, candidates, weights, SingleCount, TandemCount);
         Proposals = await (
                 from i in db.EngagementInvitations.AsNoTracking()
