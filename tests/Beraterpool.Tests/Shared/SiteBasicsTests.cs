@@ -1,5 +1,7 @@
 using System.Net;
 using Beraterpool.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Beraterpool.Tests.Shared;
 
@@ -57,5 +59,30 @@ public sealed class SiteBasicsTests : IAsyncLifetime
     {
         var response = await _app.Browser().GetAsync("/culture?lang=fr&returnUrl=https%3A%2F%2Fevil.example", TestContext.Current.CancellationToken);
         Assert.Equal("/", response.Headers.Location?.OriginalString);
+    }
+}
+
+public sealed class PoolQuotaTextTests : IAsyncLifetime
+{
+    private readonly TestApp _app = new(importGazetteer: false);
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+
+    [Fact]
+    public async Task Footer_and_request_form_name_the_pools_own_annual_quota()
+    {
+        var pool = await _app.CreatePoolAsync("zwoelf");
+        await _app.WithDbAsync(async db =>
+        {
+            await db.Pools.Where(p => p.Id == pool.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.AnnualDayQuota, 12), TestContext.Current.CancellationToken);
+            return 0;
+        });
+        _app.Services.GetRequiredService<Beraterpool.Web.Features.Pools.PoolCatalog>().Invalidate();
+
+        var home = Html.Text(await _app.CreateClient().GetStringAsync("/", TestContext.Current.CancellationToken));
+        Assert.Contains("bis zu 12 Beratungstage im Jahr", home);
+        var form = Html.Text(await _app.CreateClient().GetStringAsync("/requests/new", TestContext.Current.CancellationToken));
+        Assert.Contains("bis zu 12 Beratungstage im Jahr", form);
     }
 }

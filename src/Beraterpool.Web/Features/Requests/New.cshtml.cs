@@ -99,12 +99,13 @@ public sealed class NewModel(AppDbContext db, CurrentPool currentPool, PoolCatal
         request.Languages.AddRange(Input.LanguageCodes.Distinct().Select(code => new RequestLanguage { LanguageCode = code }));
         await requests.SaveNewAsync(request, ct);
 
-        await mails.SendConfirmationAsync(request, token, Chosen.ShortName, Pool.Name, ct);
+        await mails.SendConfirmationAsync(request, token, Chosen.ShortName, Pool.Name, Pool.AnnualDayQuota, ct);
         await mails.SendOfficeNotificationAsync(request, Pool.ContactEmail, Chosen.ShortName, ct);
 
         TempData["RequestReference"] = request.Reference;
         TempData["RequestEmail"] = request.ContactEmail;
         TempData["RequestPool"] = Pool.Name;
+        TempData["RequestQuota"] = Pool.AnnualDayQuota;
         return Redirect(Url.Content("~/requests/sent"));
     }
 

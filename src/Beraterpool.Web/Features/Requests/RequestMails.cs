@@ -17,7 +17,7 @@ public sealed class RequestMails(EmailSender sender, IStringLocalizer<RequestMai
 
     public string TrackingLink(string token) => $"{BaseUrl}/requests/track/{token}";
 
-    public Task SendConfirmationAsync(ConsultationRequest request, string token, string municipalityName, string poolName, CancellationToken ct)
+    public Task SendConfirmationAsync(ConsultationRequest request, string token, string municipalityName, string poolName, int annualDayQuota, CancellationToken ct)
     {
         var (subject, body) = InCulture(request.Culture, () => (
             text["Ihre Beratungsanfrage {0} ist eingegangen", request.Reference].Value,
@@ -29,7 +29,7 @@ public sealed class RequestMails(EmailSender sender, IStringLocalizer<RequestMai
                 text["So geht es weiter:"],
                 "- " + text["Die Koordinierungsstelle meldet sich in der Regel innerhalb von zehn Arbeitstagen, um mit Ihnen ein Erstgespräch zu vereinbaren."],
                 "- " + text["Im Erstgespräch klären Sie gemeinsam Ziel, Bedarf und Rahmen. Danach schlägt die Koordinierungsstelle eine*n Berater*in oder ein Tandem vor."],
-                "- " + text["Die Begleitung ist für Ihre Kommune kostenlos; je Kalenderjahr stehen bis zu zehn Beratungstage zur Verfügung."],
+                "- " + text["Die Begleitung ist für Ihre Kommune kostenlos; je Kalenderjahr stehen bis zu {0} Beratungstage zur Verfügung.", annualDayQuota],
                 "",
                 text["Über Ihren persönlichen Link sehen Sie jederzeit den Stand Ihrer Anfrage und später die Begleitung. Dort können Sie die Anfrage auch zurückziehen oder ein Konto anlegen:"],
                 TrackingLink(token),

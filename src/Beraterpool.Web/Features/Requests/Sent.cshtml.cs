@@ -7,6 +7,9 @@ namespace Beraterpool.Web.Features.Requests;
 [AllowAnonymous]
 public sealed class SentModel : PageModel
 {
+    /// <summary>The annual day quota of the pool the request went to.</summary>
+    public int AnnualDayQuota { get; private set; } = 10;
+
     public string? Reference { get; private set; }
     public string? Email { get; private set; }
     public string? PoolName { get; private set; }
@@ -16,5 +19,6 @@ public sealed class SentModel : PageModel
         Reference = TempData["RequestReference"] as string;
         Email = TempData["RequestEmail"] as string;
         PoolName = TempData["RequestPool"] as string;
+        AnnualDayQuota = TempData["RequestQuota"] as int? ?? 10;
     }
 }
