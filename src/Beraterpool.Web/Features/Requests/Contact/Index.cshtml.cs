@@ -9,7 +9,7 @@ namespace Beraterpool.Web.Features.Requests.Contact;
 
 /// <summary>The municipality contact's start page: their requests, the engagements, and the days left this year.</summary>
 [Authorize(Roles = Roles.MunicipalityContact)]
-public sealed class IndexModel(AppDbContext db, PoolAccess access, RequestRecords records, PoolCatalog catalog) : PageModel
+public sealed class IndexModel(AppDbContext db, PoolAccess access, PoolCatalog catalog) : PageModel
 {
     public sealed record Row(int Id, string Reference, int PoolId, string MunicipalityKey, string MunicipalityName, RequestStatus Status,
         DateTimeOffset CreatedAt, IReadOnlyList<int> EngagementIds);
@@ -39,12 +39,18 @@ public sealed class IndexModel(AppDbContext db, PoolAccess access, RequestRecord
         Rows = rows.Select(r => new Row(r.Id, r.Reference, r.PoolId, r.MunicipalityKey, r.Name ?? r.MunicipalityKey, r.Status, r.CreatedAt,
             engagements.Where(e => e.RequestId == r.Id).Select(e => e.Id).ToList())).ToList();
 
-        var days = new List<Days>();
-        foreach (var pair in Rows.Select(r => (r.PoolId, r.MunicipalityKey, r.MunicipalityName)).Distinct())
+        // One query for all of the contact's day accounts this year; without a row the pool's full quota applies.
+        var keys = Rows.Select(r => r.MunicipalityKey).Distinct().ToList();
+        var year = BerlinClock.Year;
+        var accounts = await db.DayQuotaAccounts.AsNoTracking()
+            .Where(a => a.Year == year && keys.Contains(a.MunicipalityKey))
+            .Select(a => new { a.PoolId, a.MunicipalityKey, a.QuotaHalfDays, a.UsedHalfDays }).ToListAsync(ct);
+        var pools = await catalog.AllAsync(ct);
+        DaysLeft = Rows.Select(r => (r.PoolId, r.MunicipalityKey, r.MunicipalityName)).Distinct().Select(pair =>
         {
-            var (quota, used) = await records.DaysAsync(pair.PoolId, pair.MunicipalityKey, ct);
-            days.Add(new Days(pair.MunicipalityName, (await catalog.FindAsync(pair.PoolId, ct))?.Name ?? "", quota, used));
-        }
-        DaysLeft = days;
+            var pool = pools.FirstOrDefault(p => p.Id == pair.PoolId);
+            var account = accounts.FirstOrDefault(a => a.PoolId == pair.PoolId && a.MunicipalityKey == pair.MunicipalityKey);
+            return new Days(pair.MunicipalityName, pool?.Name ?? "", account?.QuotaHalfDays ?? (pool?.AnnualDayQuota ?? 10) * 2, account?.UsedHalfDays ?? 0);
+        }).ToList();
     }
 }
