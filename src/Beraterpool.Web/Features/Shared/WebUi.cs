@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.ResponseCompression;
 
@@ -8,9 +10,16 @@ public static class WebUi
 {
     public static readonly string[] Cultures = ["de", "en", "fr"];
 
+    /// <summary>
+    /// Writes "Köln", not "K&amp;#xF6;ln": only markup characters are escaped. Razor gets the same settings
+    /// from AddWebEncoders in <see cref="AddWebUi"/>; code that writes HTML itself uses this one.
+    /// </summary>
+    public static readonly HtmlEncoder HtmlEncoder = HtmlEncoder.Create(UnicodeRanges.All);
+
     public static IServiceCollection AddWebUi(this IServiceCollection services)
     {
         // Resources sit beside the page they translate (Index.en.resx next to Index.cshtml): German is the key.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddLocalization();
         services.AddRazorPages(o =>
             {

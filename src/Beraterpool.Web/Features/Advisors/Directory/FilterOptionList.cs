@@ -1,6 +1,6 @@
 using System.Collections;
 using System.Text;
-using System.Text.Encodings.Web;
+using Beraterpool.Web.Features.Shared;
 using Microsoft.AspNetCore.Html;
 
 namespace Beraterpool.Web.Features.Advisors.Directory;
@@ -46,7 +46,7 @@ public sealed class FilterOptionList : IReadOnlyList<FilterOption>
 
     // The same markup (and encoder) as Razor writes for <option value="@v" selected="@b">@label</option>.
     private static string Markup(FilterOption o, bool selected) =>
-        $"<option value=\"{HtmlEncoder.Default.Encode(o.Value)}\"{(selected ? " selected=\"selected\"" : "")}>{HtmlEncoder.Default.Encode(o.Label)}</option>";
+        $"<option value=\"{WebUi.HtmlEncoder.Encode(o.Value)}\"{(selected ? " selected=\"selected\"" : "")}>{WebUi.HtmlEncoder.Encode(o.Label)}</option>";
 
     public FilterOption this[int index] => _options[index];
     public int Count => _options.Length;
