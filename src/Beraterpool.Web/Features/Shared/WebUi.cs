@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
+using Beraterpool.Web.Features.Shared.Localization;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.Localization;
 
 namespace Beraterpool.Web.Features.Shared;
 
@@ -18,8 +20,9 @@ public static class WebUi
 
     public static IServiceCollection AddWebUi(this IServiceCollection services)
     {
-        // Resources sit beside the page they translate (Index.en.resx next to Index.cshtml): German is the key.
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        // One resource per feature and language, plus the shared one; German is the key (FeatureStringLocalizerFactory).
+        services.AddSingleton<IStringLocalizerFactory, FeatureStringLocalizerFactory>();
         services.AddLocalization();
         services.AddRazorPages(o =>
             {
@@ -30,7 +33,7 @@ public static class WebUi
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o =>
-                o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+                o.DataAnnotationLocalizerProvider = (type, factory) => factory.Create(type));
         services.Configure<RouteOptions>(o => { o.LowercaseUrls = true; o.LowercaseQueryStrings = false; });
 
         services.AddAuthorization();
@@ -66,5 +69,5 @@ public static class WebUi
     };
 }
 
-/// <summary>Marker for the shared resource file (validation messages, layout texts).</summary>
+/// <summary>Marker for the shared resource (common words, glossary terms, texts of more than one feature).</summary>
 public sealed class SharedResource;
