@@ -24,7 +24,7 @@ public static class AccountsSetup
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
-            .AddErrorDescriber<GermanIdentityErrorDescriber>();
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
         // Invitation and reset links stay valid for three days: people read mail after the weekend.
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(3));
 
