@@ -2,7 +2,7 @@ namespace Beraterpool.Web.Features.Municipalities;
 
 /// <summary>
 /// The register's text codes (Textkennzeichen) in words. The German words are resource keys
-/// (MunicipalityTypes.en/fr.resx); inject <c>IStringLocalizer&lt;MunicipalityTypes&gt;</c> to show them.
+/// (Municipalities.en/fr.resx); inject <c>IStringLocalizer&lt;MunicipalityTypes&gt;</c> to show them.
 /// </summary>
 public sealed class MunicipalityTypes
 {
