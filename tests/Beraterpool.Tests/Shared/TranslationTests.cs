@@ -33,7 +33,7 @@ public sealed partial class TranslationTests
             Assert.Equal(TranslationCatalog.Languages, languages.Keys.Order());
             var english = languages["en"].Keys.ToHashSet();
             Assert.True(english.SetEquals(languages["fr"].Keys),
-                $"{feature}: English and French differ in " + string.Join(", ", english.ToHashSet().Except(languages["fr"].Keys).Concat(languages["fr"].Keys.Except(english))));
+                $"{feature}: English and French differ in " + string.Join(", ", english.Except(languages["fr"].Keys).Concat(languages["fr"].Keys.Except(english))));
         }
     }
 
