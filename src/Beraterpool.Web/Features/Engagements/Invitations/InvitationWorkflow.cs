@@ -84,12 +84,9 @@ public sealed class InvitationWorkflow(AppDbContext db, InvitationMails mails, P
 
         var office = await OfficeEmailAsync(invitation.ProposedByUserId, request.PoolId, ct);
         await mails.SendAcceptedToOfficeAsync(office, advisors[invitation.AdvisorId].Name, request.MunicipalityName, request.Reference, request.Id, started, ct);
-        if (started && await catalog.FindAsync(request.PoolId, ct) is { } pool)
-        {
-            var root = mails.PoolRoot(pool);
+        if (started)
             await mails.SendStartedToMunicipalityAsync(request.ContactEmail, request.ContactName, request.MunicipalityName, request.Reference,
-                group.Select(g => (advisors[g.AdvisorId].Name, $"{root}/advisors/{advisors[g.AdvisorId].Slug}")).ToList(), ct);
-        }
+                group.Select(g => (advisors[g.AdvisorId].Name, advisors[g.AdvisorId].Slug)).ToList(), await catalog.FindAsync(request.PoolId, ct), ct);
         return true;
     }
 
