@@ -47,11 +47,13 @@ public sealed class EngagementMails(AppDbContext db, Mailer mailer)
         await mailer.SendAsync(FeedbackRequested, to.To, new FeedbackRequestedMail.Model(engagementId, to.Name, municipality, to.HasAccount));
     }
 
-    public async Task ClosedAsync(int engagementId, CancellationToken ct)
+    /// <summary>Everyone involved hears of the closing, except an address that was just told otherwise (the request's completion).</summary>
+    public async Task ClosedAsync(int engagementId, string? alreadyTold, CancellationToken ct)
     {
         var municipality = await MunicipalityAsync(engagementId, ct);
         var recipients = await AdvisorsAsync(engagementId, ct);
-        if (await ContactAsync(engagementId, ct) is { } contact) recipients.Add(contact);
+        if (await ContactAsync(engagementId, ct) is { } contact && !string.Equals(contact.Email, alreadyTold, StringComparison.OrdinalIgnoreCase))
+            recipients.Add(contact);
         foreach (var to in recipients.DistinctBy(r => r.Email.ToLowerInvariant()))
             await mailer.SendAsync(Closed, to.To, new EngagementClosedMail.Model(engagementId, to.Name, municipality, to.HasAccount));
     }

@@ -60,12 +60,13 @@ public sealed class ConsultationRequests(AppDbContext db)
 
     /// <summary>
     /// Moves a (tracked) request to another state if the workflow allows it, with a timeline entry and an audit
-    /// entry; saves. Returns false when the move is not allowed from the current state or the request was moved
-    /// meanwhile by someone else.
+    /// entry, saved in the same transaction as the move (the caller's when it has one). Returns false when the move
+    /// is not allowed from the current state or the request was moved meanwhile by someone else.
     /// </summary>
     public async Task<bool> MoveAsync(ConsultationRequest request, RequestStatus to, string? actorUserId, string actorName, string? note, CancellationToken ct)
     {
         if (!RequestWorkflow.CanMove(request.Status, to)) return false;
+        await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var now = DateTimeOffset.UtcNow;
         var from = request.Status;
         // Conditional on the state we read: of two moves at once (a double click, two tandem partners accepting
@@ -86,6 +87,7 @@ public sealed class ConsultationRequests(AppDbContext db)
         db.Audit($"request.status.{to.ToString().ToLowerInvariant()}", $"request:{request.Id}", actorUserId, request.PoolId,
             note is null ? $"{from} -> {to}" : $"{from} -> {to}: {(note.Length > 1500 ? note[..1500] : note)}");
         await db.SaveChangesAsync(ct);
+        if (own is not null) await own.CommitAsync(ct);
         return true;
     }
 

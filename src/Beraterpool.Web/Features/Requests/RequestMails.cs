@@ -1,5 +1,7 @@
+using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Email;
 using Beraterpool.Web.Features.Pools;
+using Microsoft.EntityFrameworkCore;
 
 namespace Beraterpool.Web.Features.Requests;
 
@@ -7,7 +9,7 @@ namespace Beraterpool.Web.Features.Requests;
 /// The e-mails of a request: confirmation with the personal link, the note to the pool's office, each change of
 /// state and a withdrawal — to the contact in the language the request was written in, to the office in German.
 /// </summary>
-public sealed class RequestMails(Mailer mailer, PoolCatalog pools)
+public sealed class RequestMails(AppDbContext db, Mailer mailer, PoolCatalog pools)
 {
     public static readonly RequestConfirmationMail Confirmation = new();
     public static readonly RequestOfficeNotificationMail OfficeNotification = new();
@@ -29,6 +31,15 @@ public sealed class RequestMails(Mailer mailer, PoolCatalog pools)
     public Task SendStatusChangedAsync(ConsultationRequest request, string poolName, string? note, CancellationToken ct) =>
         mailer.SendAsync(StatusChanged, Contact(request),
             new RequestStatusChangedMail.Model(request.ContactName, request.Reference, request.Status, poolName, note));
+
+    /// <summary>The same for a move another feature made (closing the last engagement completes the request); answers the address told.</summary>
+    public async Task<string> SendStatusChangedAsync(int requestId, string? note, CancellationToken ct)
+    {
+        var request = await db.ConsultationRequests.AsNoTracking().SingleAsync(r => r.Id == requestId, ct);
+        var pool = await db.Pools.AsNoTracking().Where(p => p.Id == request.PoolId).Select(p => p.Name).SingleAsync(ct);
+        await SendStatusChangedAsync(request, pool, note, ct);
+        return request.ContactEmail;
+    }
 
     public async Task SendWithdrawnAsync(ConsultationRequest request, string? reason, CancellationToken ct)
     {

@@ -68,12 +68,16 @@ public sealed class InvitationWorkflow(AppDbContext db, InvitationMails mails, P
     {
         var now = DateTimeOffset.UtcNow;
         var invitation = await db.EngagementInvitations.AsNoTracking().FirstAsync(i => i.Id == invitationId, ct);
-        var answered = await db.EngagementInvitations.Where(i => i.Id == invitationId && i.Status == InvitationStatus.Pending)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, InvitationStatus.Accepted).SetProperty(i => i.RespondedAt, now), ct);
-        if (answered == 0) return false;
         var request = (await RequestFacts.LoadAsync(db, invitation.RequestId, ct))!;
-        db.Audit("invitation.accepted", $"invitation:{invitationId}", userId, request.PoolId, $"request={request.Id}");
-        await db.SaveChangesAsync(ct);
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            var answered = await db.EngagementInvitations.Where(i => i.Id == invitationId && i.Status == InvitationStatus.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, InvitationStatus.Accepted).SetProperty(i => i.RespondedAt, now), ct);
+            if (answered == 0) return false;
+            db.Audit("invitation.accepted", $"invitation:{invitationId}", userId, request.PoolId, $"request={request.Id}");
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
 
         // Read after our own answer is committed: whichever partner answers last sees all accepted.
         var group = await db.EngagementInvitations.AsNoTracking().Where(i => i.ProposalGroup == invitation.ProposalGroup)
