@@ -1,4 +1,5 @@
 using System.Net;
+using Beraterpool.Tests.Audit;
 using Beraterpool.Tests.Infrastructure;
 using Beraterpool.Tests.Requests;
 using Beraterpool.Web.Features.Accounts;
@@ -109,7 +110,7 @@ public sealed class EngagementClosingTests(EngagementClosingTests.App app) : ICl
     public async Task When_the_requests_audit_entry_cannot_be_saved_neither_the_request_nor_the_engagement_changes()
     {
         var a = await ArrangeAsync("atomar", "05914000");
-        await RefuseAuditAsync("atomar", $"request:{a.RequestId}");
+        await app.RefuseAuditAsync("atomar", $"request:{a.RequestId}");
 
         await Assert.ThrowsAnyAsync<Exception>(async () =>
         {
@@ -130,7 +131,7 @@ public sealed class EngagementClosingTests(EngagementClosingTests.App app) : ICl
     public async Task When_a_moves_audit_entry_cannot_be_saved_the_request_keeps_its_state()
     {
         var a = await ArrangeAsync("ohneprotokoll", "05915000");
-        await RefuseAuditAsync("ohneprotokoll", $"request:{a.RequestId}");
+        await app.RefuseAuditAsync("ohneprotokoll", $"request:{a.RequestId}");
 
         await Assert.ThrowsAnyAsync<Exception>(async () =>
         {
@@ -143,15 +144,4 @@ public sealed class EngagementClosingTests(EngagementClosingTests.App app) : ICl
         Assert.Equal(RequestStatus.InProgress, await app.WithDbAsync(db => db.ConsultationRequests.Where(r => r.Id == a.RequestId).Select(r => r.Status).SingleAsync(Ct)));
         Assert.Equal(0, await app.WithDbAsync(db => db.RequestStatusChanges.CountAsync(c => c.RequestId == a.RequestId, Ct)));
     }
-
-    // Names and subjects are the test's own constants; a trigger's DDL cannot take parameters.
-#pragma warning disable EF1002, EF1003
-    /// <summary>A trigger that makes the database refuse audit entries about one subject, as a full disk or a bug would.</summary>
-    private Task RefuseAuditAsync(string name, string subject) => app.WithDbAsync(db => TestApp.UsePostgres
-        ? db.Database.ExecuteSqlRawAsync(
-            $"CREATE FUNCTION refuse_{name}() RETURNS trigger AS $$ BEGIN IF NEW.\"Subject\" = '{subject}' THEN RAISE EXCEPTION 'audit refused'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql; " +
-            $"CREATE TRIGGER refuse_{name} BEFORE INSERT ON \"AuditEntries\" FOR EACH ROW EXECUTE FUNCTION refuse_{name}();", Ct)
-        : db.Database.ExecuteSqlRawAsync(
-            $"CREATE TRIGGER refuse_{name} BEFORE INSERT ON \"AuditEntries\" WHEN NEW.\"Subject\" = '{subject}' BEGIN SELECT RAISE(ABORT, 'audit refused'); END;", Ct));
-#pragma warning restore EF1002, EF1003
 }
