@@ -13,6 +13,8 @@ public sealed class Mailer(EmailSender sender, IStringLocalizerFactory localizer
 {
     public static readonly string[] Cultures = ["de", "en", "fr"];
 
+    private int _warnedUnconfigured;
+
     public static CultureInfo CultureOf(string? culture) => new(culture is "en" or "fr" ? culture : "de");
 
     /// <summary>Subject and body as the recipient would read them; sends nothing.</summary>
@@ -29,6 +31,8 @@ public sealed class Mailer(EmailSender sender, IStringLocalizerFactory localizer
     /// </summary>
     public async Task<bool> SendAsync<TModel>(MailTemplate<TModel> template, MailRecipient to, TModel model, PoolInfo? pool = null)
     {
+        if (!links.IsConfigured && Interlocked.Exchange(ref _warnedUnconfigured, 1) == 0)
+            log.LogWarning("{Key} is not set; links in mails point to {Fallback}", PublicLinks.Key, PublicLinks.Fallback);
         var mail = Render(template, model, to.Culture, pool);
         try
         {

@@ -16,6 +16,8 @@ public sealed class PublicLinks(IConfiguration config)
     /// test server that learns its port only at start can still set it.</summary>
     public string Site => (config[Key] is { Length: > 0 } url ? url : Fallback).TrimEnd('/');
 
+    public bool IsConfigured => config[Key] is { Length: > 0 };
+
     /// <summary>Where a pool's public pages are; its own host keeps the site's scheme.</summary>
     public string Pool(PoolInfo? pool)
     {
