@@ -107,6 +107,14 @@ public sealed class EngagementClosingTests(EngagementClosingTests.App app) : ICl
     }
 
     [Fact]
+    public void Only_a_pending_proposal_is_answered_or_withdrawn()
+    {
+        Assert.All([InvitationStatus.Accepted, InvitationStatus.Declined, InvitationStatus.Withdrawn], to =>
+            Assert.Equal([InvitationStatus.Pending], Beraterpool.Web.Features.Engagements.Invitations.ProposalWorkflow.From(to)));
+        Assert.False(Beraterpool.Web.Features.Engagements.Invitations.ProposalWorkflow.CanMove(InvitationStatus.Declined, InvitationStatus.Accepted));
+    }
+
+    [Fact]
     public async Task When_the_requests_audit_entry_cannot_be_saved_neither_the_request_nor_the_engagement_changes()
     {
         var a = await ArrangeAsync("atomar", "05914000");

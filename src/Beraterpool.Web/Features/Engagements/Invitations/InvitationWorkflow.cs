@@ -71,7 +71,7 @@ public sealed class InvitationWorkflow(AppDbContext db, InvitationMails mails, P
         var request = (await RequestFacts.LoadAsync(db, invitation.RequestId, ct))!;
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            var answered = await db.EngagementInvitations.Where(i => i.Id == invitationId && i.Status == InvitationStatus.Pending)
+            var answered = await db.EngagementInvitations.Where(i => i.Id == invitationId && ProposalWorkflow.From(InvitationStatus.Accepted).Contains(i.Status))
                 .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, InvitationStatus.Accepted).SetProperty(i => i.RespondedAt, now), ct);
             if (answered == 0) return false;
             db.Audit("invitation.accepted", $"invitation:{invitationId}", userId, request.PoolId, $"request={request.Id}");
@@ -109,7 +109,7 @@ public sealed class InvitationWorkflow(AppDbContext db, InvitationMails mails, P
         };
         db.Engagements.Add(engagement);
         // Other proposals still waiting for this request are no longer needed.
-        await db.EngagementInvitations.Where(i => i.RequestId == request.Id && i.Status == InvitationStatus.Pending)
+        await db.EngagementInvitations.Where(i => i.RequestId == request.Id && ProposalWorkflow.From(InvitationStatus.Withdrawn).Contains(i.Status))
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, InvitationStatus.Withdrawn)
                 .SetProperty(i => i.Reason, "Die Anfrage wird schon von anderen Berater*innen begleitet.").SetProperty(i => i.RespondedAt, now), ct);
         await db.SaveChangesAsync(ct);
@@ -124,7 +124,7 @@ public sealed class InvitationWorkflow(AppDbContext db, InvitationMails mails, P
         var now = DateTimeOffset.UtcNow;
         var invitation = await db.EngagementInvitations.AsNoTracking().FirstAsync(i => i.Id == invitationId, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var answered = await db.EngagementInvitations.Where(i => i.Id == invitationId && i.Status == InvitationStatus.Pending)
+        var answered = await db.EngagementInvitations.Where(i => i.Id == invitationId && ProposalWorkflow.From(InvitationStatus.Declined).Contains(i.Status))
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, InvitationStatus.Declined).SetProperty(i => i.Reason, reason)
                 .SetProperty(i => i.RespondedAt, now), ct);
         if (answered == 0) return false;
@@ -134,7 +134,7 @@ public sealed class InvitationWorkflow(AppDbContext db, InvitationMails mails, P
             .Select(i => i.AdvisorId).ToArrayAsync(ct);
         if (partners.Length > 0)
         {
-            await db.EngagementInvitations.Where(i => i.ProposalGroup == invitation.ProposalGroup && i.Id != invitationId && i.Status == InvitationStatus.Pending)
+            await db.EngagementInvitations.Where(i => i.ProposalGroup == invitation.ProposalGroup && i.Id != invitationId && ProposalWorkflow.From(InvitationStatus.Withdrawn).Contains(i.Status))
                 .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, InvitationStatus.Withdrawn)
                     .SetProperty(i => i.Reason, "Die Tandem-Partnerin oder der Tandem-Partner hat abgelehnt.").SetProperty(i => i.RespondedAt, now), ct);
         }
@@ -172,4 +172,24 @@ public sealed class InvitationWorkflow(AppDbContext db, InvitationMails mails, P
 
     /// <summary>The name the timeline shows for the signed-in user.</summary>
     public static string ActorName(AppUser? user) => user?.DisplayName ?? user?.Email ?? "Koordinierungsstelle";
+}
+
+/// <summary>
+/// The allowed moves of a proposal (one invitation): only a pending one is accepted, declined or withdrawn (by the
+/// partner's decline or because someone else already accompanies the request). Pure, so it is tested directly.
+/// </summary>
+public static class ProposalWorkflow
+{
+    private static readonly Dictionary<InvitationStatus, InvitationStatus[]> Moves = new()
+    {
+        [InvitationStatus.Pending] = [InvitationStatus.Accepted, InvitationStatus.Declined, InvitationStatus.Withdrawn],
+        [InvitationStatus.Accepted] = [],
+        [InvitationStatus.Declined] = [],
+        [InvitationStatus.Withdrawn] = [],
+    };
+
+    public static bool CanMove(InvitationStatus from, InvitationStatus to) =>
+        Moves.TryGetValue(from, out var targets) && targets.Contains(to);
+
+    public static InvitationStatus[] From(InvitationStatus to) => Moves.Where(m => m.Value.Contains(to)).Select(m => m.Key).ToArray();
 }
