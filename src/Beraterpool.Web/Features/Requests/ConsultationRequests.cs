@@ -19,11 +19,13 @@ public sealed class ConsultationRequests(AppDbContext db)
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     /// <summary>
-    /// Saves a new request with its first timeline entry. The reference counts per calendar year; two requests
-    /// sent at the same moment collide on the unique index, and the later one simply takes the next number.
+    /// Saves a new request with its first timeline entry and its audit entry in one transaction. The reference counts
+    /// per calendar year; two requests sent at the same moment collide on the unique index, and the later one simply
+    /// takes the next number (SaveChanges rolls back to its own savepoint, so the transaction goes on).
     /// </summary>
     public async Task SaveNewAsync(ConsultationRequest request, CancellationToken ct)
     {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = DateTimeOffset.UtcNow;
         request.CreatedAt = now;
         request.UpdatedAt = now;
@@ -45,6 +47,7 @@ public sealed class ConsultationRequests(AppDbContext db)
         }
         db.Audit("request.submitted", $"request:{request.Id}", null, request.PoolId, $"{request.Reference}; {request.MunicipalityKey}");
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
     }
 
     public async Task<string> NextReferenceAsync(int year, CancellationToken ct)
