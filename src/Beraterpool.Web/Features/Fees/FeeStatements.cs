@@ -163,14 +163,16 @@ public sealed class FeeStatements(AppDbContext db, IbanProtector protector)
     public Task<bool> HasUnapprovedAsync(int id, CancellationToken ct) =>
         db.Activities.AnyAsync(a => a.FeeStatementId == id && a.ApprovedAt == null, ct);
 
-    /// <summary>Deletes a draft and gives its days back, so they can be billed on a new statement.</summary>
-    public async Task<bool> DeleteDraftAsync(int id, CancellationToken ct)
+    /// <summary>Deletes a draft and gives its days back, so they can be billed on a new statement; audited in the same transaction.</summary>
+    public async Task<bool> DeleteDraftAsync(int id, string? userId, int poolId, string reference, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.Activities.Where(a => a.FeeStatementId == id).ExecuteUpdateAsync(u => u.SetProperty(a => a.FeeStatementId, (int?)null), ct);
         await db.TravelCosts.Where(t => t.FeeStatementId == id).ExecuteDeleteAsync(ct);
         var deleted = await db.FeeStatements.Where(s => s.Id == id && s.Status == FeeStatementStatus.Draft).ExecuteDeleteAsync(ct);
         if (deleted == 0) return false; // disposing rolls back
+        db.Audit("fee.statement.deleted", $"fee:{id}", userId, poolId, reference);
+        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return true;
     }
