@@ -29,6 +29,8 @@ public sealed class BrowserApp : IAsyncLifetime
         App.UseKestrel(0);
         App.StartServer();
         BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        // The port is known only now; links in mails must lead to this server.
+        App.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["App:PublicUrl"] = BaseUrl;
 
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

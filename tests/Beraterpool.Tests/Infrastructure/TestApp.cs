@@ -39,6 +39,8 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
             : $"Data Source={Path.Combine(_folder, "test.db")}";
         _settings["Demo:Seed"] = demo ? "true" : "false";
         _settings["Gazetteer:ImportOnStart"] = importGazetteer ? "true" : "false";
+        // Links in mails come from configuration only; the test client's host is http://localhost too.
+        _settings["App:PublicUrl"] = "http://localhost";
     }
 
     public string Folder => _folder;

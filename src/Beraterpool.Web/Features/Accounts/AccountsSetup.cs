@@ -43,8 +43,7 @@ public static class AccountsSetup
         // Keys in the database: restarts and several instances keep users signed in.
         services.AddDataProtection().SetApplicationName("Beraterpool").PersistKeysToDbContext<AppDbContext>();
 
-        services.Configure<EmailOptions>(config.GetSection("Email"));
-        services.AddSingleton<EmailSender>();
+        services.AddMail(config);
         services.AddScoped<AccountMails>();
         services.AddScoped<Invitations>();
         AppCommands.Register("invite-admin", InviteAdministratorAsync);

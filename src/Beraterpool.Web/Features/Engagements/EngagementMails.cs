@@ -1,61 +1,42 @@
-using System.Globalization;
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Email;
 using Beraterpool.Web.Features.Quota;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Beraterpool.Web.Features.Engagements;
 
 /// <summary>
 /// The e-mails of an engagement's steps: days to approve (coordinators), a municipality comment (advisors), the request
 /// for feedback at closing (contact), the closing (everyone) and a raised quota (advisors) — each in the recipient's
-/// language. A failed mail is logged and never undoes the saved change.
+/// language, through the <see cref="Mailer"/> (so a failed mail is logged and never undoes the saved change).
 /// </summary>
-public sealed class EngagementMails(AppDbContext db, EmailSender sender, IStringLocalizer<EngagementMails> text, EngagementNames names,
-    IHttpContextAccessor http, IConfiguration config, ILogger<EngagementMails> log)
+public sealed class EngagementMails(AppDbContext db, Mailer mailer)
 {
-    private sealed record Recipient(string Email, string Name, string? Culture, bool HasAccount);
+    public static readonly ActivityLoggedMail ActivityLogged = new();
+    public static readonly EngagementCommentedMail Commented = new();
+    public static readonly FeedbackRequestedMail FeedbackRequested = new();
+    public static readonly EngagementClosedMail Closed = new();
+    public static readonly QuotaChangedMail QuotaChanged = new();
+    public static readonly MailTemplate[] Templates = [ActivityLogged, Commented, FeedbackRequested, Closed, QuotaChanged];
 
-    /// <summary>Scheme, host and path base of the current request (keeps a pool prefix); App:PublicUrl outside a request.</summary>
-    public string BaseUrl => http.HttpContext?.Request is { } r
-        ? $"{r.Scheme}://{r.Host}{r.PathBase}"
-        : (config["App:PublicUrl"] ?? "http://localhost:5000").TrimEnd('/');
-
-    private string RecordLink(int engagementId, string? section = null) => $"{BaseUrl}/engagements/{engagementId}" + (section is null ? "" : "#" + section);
+    private sealed record Recipient(string Email, string Name, string? Culture, bool HasAccount)
+    {
+        public MailRecipient To => new(Email, Name, Culture);
+    }
 
     public async Task ActivityLoggedAsync(int engagementId, int poolId, string advisorName, Activity activity, CancellationToken ct)
     {
         var municipality = await MunicipalityAsync(engagementId, ct);
         foreach (var to in await CoordinatorsAsync(poolId, ct))
-            await SendAsync(to, () => (
-                text["Aktivität freizugeben: {0}", municipality].Value,
-                Lines(
-                    text["{0} hat in der Begleitung {1} eine Aktivität eingetragen:", advisorName, municipality],
-                    $"{activity.Date.ToString("d", CultureInfo.CurrentCulture)} · {names[activity.Kind]} · {DayText(activity.HalfDays)}",
-                    "",
-                    text["Bitte prüfen Sie die Aktivität und geben Sie sie frei:"],
-                    $"{BaseUrl}/manage/engagements",
-                    "",
-                    text["Zur Begleitung:"],
-                    RecordLink(engagementId, "activities"))), ct);
+            await mailer.SendAsync(ActivityLogged, to.To,
+                new ActivityLoggedMail.Model(engagementId, municipality, advisorName, activity.Date, activity.Kind, activity.HalfDays));
     }
 
     public async Task CommentedAsync(int engagementId, string authorName, string comment, CancellationToken ct)
     {
         var municipality = await MunicipalityAsync(engagementId, ct);
         foreach (var to in await AdvisorsAsync(engagementId, ct))
-            await SendAsync(to, () => (
-                text["Neuer Kommentar der Kommune {0}", municipality].Value,
-                Lines(
-                    text["Guten Tag {0},", to.Name],
-                    "",
-                    text["{0} hat die Begleitung {1} kommentiert:", authorName, municipality],
-                    "",
-                    comment,
-                    "",
-                    text["Zur Begleitung:"],
-                    RecordLink(engagementId, "comments"))), ct);
+            await mailer.SendAsync(Commented, to.To, new EngagementCommentedMail.Model(engagementId, to.Name, municipality, authorName, comment));
     }
 
     /// <summary>Asks the municipality contact for feedback once an advisor has started the closing step.</summary>
@@ -63,33 +44,18 @@ public sealed class EngagementMails(AppDbContext db, EmailSender sender, IString
     {
         if (await ContactAsync(engagementId, ct) is not { } to) return;
         var municipality = await MunicipalityAsync(engagementId, ct);
-        await SendAsync(to, () => (
-            text["Ihre Rückmeldung zur Begleitung {0}", municipality].Value,
-            Lines(
-                text["Guten Tag {0},", to.Name],
-                "",
-                text["die Begleitung Ihrer Kommune geht zu Ende. Wie war sie für Sie? Bitte geben Sie uns eine kurze Rückmeldung mit einer Bewertung von 1 bis 5 – sie hilft den Berater*innen und der Koordinierungsstelle."],
-                "",
-                to.HasAccount
-                    ? text["Die Rückmeldung geben Sie hier (nach der Anmeldung):"].Value
-                    : text["Die Rückmeldung geben Sie über Ihren persönlichen Link aus der Bestätigung Ihrer Anfrage."].Value,
-                to.HasAccount ? RecordLink(engagementId, "closing") : "")), ct);
+        await mailer.SendAsync(FeedbackRequested, to.To, new FeedbackRequestedMail.Model(engagementId, to.Name, municipality, to.HasAccount));
     }
 
-    public async Task ClosedAsync(int engagementId, CancellationToken ct)
+    /// <summary>Everyone involved hears of the closing, except an address that was just told otherwise (the request's completion).</summary>
+    public async Task ClosedAsync(int engagementId, string? alreadyTold, CancellationToken ct)
     {
         var municipality = await MunicipalityAsync(engagementId, ct);
         var recipients = await AdvisorsAsync(engagementId, ct);
-        if (await ContactAsync(engagementId, ct) is { } contact) recipients.Add(contact);
+        if (await ContactAsync(engagementId, ct) is { } contact && !string.Equals(contact.Email, alreadyTold, StringComparison.OrdinalIgnoreCase))
+            recipients.Add(contact);
         foreach (var to in recipients.DistinctBy(r => r.Email.ToLowerInvariant()))
-            await SendAsync(to, () => (
-                text["Begleitung {0} abgeschlossen", municipality].Value,
-                Lines(
-                    text["Guten Tag {0},", to.Name],
-                    "",
-                    text["die Koordinierungsstelle hat die Begleitung {0} abgeschlossen. Vielen Dank für die Zusammenarbeit!", municipality],
-                    text["Das Protokoll mit Aktivitäten, Handlungsoptionen und Erkenntnissen bleibt lesbar:"],
-                    to.HasAccount ? RecordLink(engagementId) : text["über Ihren persönlichen Link aus der Bestätigung Ihrer Anfrage"].Value)), ct);
+            await mailer.SendAsync(Closed, to.To, new EngagementClosedMail.Model(engagementId, to.Name, municipality, to.HasAccount));
     }
 
     /// <summary>Tells the advisors of the municipality's open engagements in the pool that more days are available.</summary>
@@ -105,16 +71,8 @@ public sealed class EngagementMails(AppDbContext db, EmailSender sender, IString
             foreach (var to in await AdvisorsAsync(engagementId, ct))
             {
                 if (!sent.Add(to.Email)) continue;
-                await SendAsync(to, () => (
-                    text["Neues Kontingent für {0} ({1})", municipality, balance.Year].Value,
-                    Lines(
-                        text["Guten Tag {0},", to.Name],
-                        "",
-                        text["die Koordinierungsstelle hat das Kontingent von {0} für {1} auf {2} Tage gesetzt; {3} Tage sind übrig.", municipality, balance.Year,
-                            Days.Number(balance.QuotaHalfDays), Days.Number(balance.RemainingHalfDays)],
-                        "",
-                        text["Zur Begleitung:"],
-                        RecordLink(engagementId))), ct);
+                await mailer.SendAsync(QuotaChanged, to.To, new QuotaChangedMail.Model(engagementId, to.Name, municipality, balance.Year,
+                    balance.QuotaHalfDays, balance.RemainingHalfDays));
             }
     }
 
@@ -160,32 +118,122 @@ public sealed class EngagementMails(AppDbContext db, EmailSender sender, IString
         if (r.User?.Email is { } email) return new Recipient(email, r.ContactName, r.User.Culture, true);
         return string.IsNullOrWhiteSpace(r.ContactEmail) ? null : new Recipient(r.ContactEmail, r.ContactName, r.Culture, false);
     }
+}
 
-    private string DayText(int halfDays) => halfDays == 2 ? text["1 Tag"] : text["{0} Tage", Days.Number(halfDays)];
+public sealed class ActivityLoggedMail : MailTemplate<ActivityLoggedMail.Model>
+{
+    public sealed record Model(int EngagementId, string Municipality, string AdvisorName, DateOnly Date, ActivityKind Kind, int HalfDays);
 
-    private async Task SendAsync(Recipient to, Func<(string Subject, string Body)> build, CancellationToken ct)
-    {
-        var (previous, previousUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        var culture = new CultureInfo(to.Culture is "en" or "fr" ? to.Culture : "de");
-        (string Subject, string Body) mail;
-        CultureInfo.CurrentCulture = culture;
-        CultureInfo.CurrentUICulture = culture;
-        try { mail = build(); }
-        finally
-        {
-            CultureInfo.CurrentCulture = previous;
-            CultureInfo.CurrentUICulture = previousUi;
-        }
-        try
-        {
-            await sender.SendAsync(new EmailMessage(to.Email, mail.Subject, mail.Body), ct);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // The change is saved and audited; a mail server outage must not turn it into an error page.
-            log.LogWarning(e, "Engagement mail to {To} ({Subject}) failed", to.Email, mail.Subject);
-        }
-    }
+    public override string Id => "engagements.activity-logged";
+    public override Type Texts => typeof(EngagementMails);
+    public override string Feature => "Begleitungen";
+    public override string Name => "Aktivität freizugeben";
+    public override string Audience => "Die Koordinator*innen des Pools (ohne Koordinator*in: die Kontaktadresse des Pools), sobald ein*e Berater*in eine Aktivität einträgt.";
+    public override Model Sample => new(7, "Köln", "Amina Tesfaye", new DateOnly(2026, 3, 12), ActivityKind.Workshop, 2);
 
-    private static string Lines(params object[] lines) => string.Join("\r\n", lines.Select(l => l.ToString()));
+    public override MailContent Build(Model m, MailContext text) => new(
+        text["Aktivität freizugeben: {0}", m.Municipality].Value,
+        Lines(
+            text["{0} hat in der Begleitung {1} eine Aktivität eingetragen:", m.AdvisorName, m.Municipality],
+            $"{MailContext.Date(m.Date)} · {new EngagementNames(text.For<EngagementNames>())[m.Kind]} · {DayText(text, m.HalfDays)}",
+            "",
+            text["Bitte prüfen Sie die Aktivität und geben Sie sie frei:"],
+            text.Site("/manage/engagements"),
+            "",
+            text["Zur Begleitung:"],
+            text.Site($"/engagements/{m.EngagementId}#activities")));
+
+    private static string DayText(MailContext text, int halfDays) => halfDays == 2 ? text["1 Tag"] : text["{0} Tage", Days.Number(halfDays)];
+}
+
+public sealed class EngagementCommentedMail : MailTemplate<EngagementCommentedMail.Model>
+{
+    public sealed record Model(int EngagementId, string AdvisorName, string Municipality, string AuthorName, string Comment);
+
+    public override string Id => "engagements.commented";
+    public override Type Texts => typeof(EngagementMails);
+    public override string Feature => "Begleitungen";
+    public override string Name => "Neuer Kommentar der Kommune";
+    public override string Audience => "Die Berater*innen der Begleitung, wenn die Kontaktperson der Kommune im Protokoll kommentiert.";
+    public override Model Sample => new(7, "Amina Tesfaye", "Köln", "Maria Schmidt", "Können wir den Workshop auf Donnerstag verschieben?");
+
+    public override MailContent Build(Model m, MailContext text) => new(
+        text["Neuer Kommentar der Kommune {0}", m.Municipality].Value,
+        Lines(
+            text["Guten Tag {0},", m.AdvisorName],
+            "",
+            text["{0} hat die Begleitung {1} kommentiert:", m.AuthorName, m.Municipality],
+            "",
+            m.Comment,
+            "",
+            text["Zur Begleitung:"],
+            text.Site($"/engagements/{m.EngagementId}#comments")));
+}
+
+public sealed class FeedbackRequestedMail : MailTemplate<FeedbackRequestedMail.Model>
+{
+    public sealed record Model(int EngagementId, string ContactName, string Municipality, bool HasAccount);
+
+    public override string Id => "engagements.feedback-requested";
+    public override Type Texts => typeof(EngagementMails);
+    public override string Feature => "Begleitungen";
+    public override string Name => "Bitte um Rückmeldung";
+    public override string Audience => "Die Kontaktperson der Kommune, sobald die erste Berater*in ihre Reflexion speichert und damit den Abschluss beginnt (einmal je Begleitung).";
+    public override Model Sample => new(7, "Maria Schmidt", "Köln", true);
+
+    public override MailContent Build(Model m, MailContext text) => new(
+        text["Ihre Rückmeldung zur Begleitung {0}", m.Municipality].Value,
+        Lines(
+            text["Guten Tag {0},", m.ContactName],
+            "",
+            text["die Begleitung Ihrer Kommune geht zu Ende. Wie war sie für Sie? Bitte geben Sie uns eine kurze Rückmeldung mit einer Bewertung von 1 bis 5 – sie hilft den Berater*innen und der Koordinierungsstelle."],
+            "",
+            m.HasAccount
+                ? text["Die Rückmeldung geben Sie hier (nach der Anmeldung):"].Value
+                : text["Die Rückmeldung geben Sie über Ihren persönlichen Link aus der Bestätigung Ihrer Anfrage."].Value,
+            m.HasAccount ? text.Site($"/engagements/{m.EngagementId}#closing") : ""));
+}
+
+public sealed class EngagementClosedMail : MailTemplate<EngagementClosedMail.Model>
+{
+    public sealed record Model(int EngagementId, string Name, string Municipality, bool HasAccount);
+
+    public override string Id => "engagements.closed";
+    public override Type Texts => typeof(EngagementMails);
+    public override string Feature => "Begleitungen";
+    public override string Name => "Begleitung abgeschlossen";
+    public override string Audience => "Die Berater*innen und die Kontaktperson der Kommune, wenn die Koordinierungsstelle die Begleitung abschließt.";
+    public override Model Sample => new(7, "Maria Schmidt", "Köln", true);
+
+    public override MailContent Build(Model m, MailContext text) => new(
+        text["Begleitung {0} abgeschlossen", m.Municipality].Value,
+        Lines(
+            text["Guten Tag {0},", m.Name],
+            "",
+            text["die Koordinierungsstelle hat die Begleitung {0} abgeschlossen. Vielen Dank für die Zusammenarbeit!", m.Municipality],
+            text["Das Protokoll mit Aktivitäten, Handlungsoptionen und Erkenntnissen bleibt lesbar:"],
+            m.HasAccount ? text.Site($"/engagements/{m.EngagementId}") : text["über Ihren persönlichen Link aus der Bestätigung Ihrer Anfrage"].Value));
+}
+
+public sealed class QuotaChangedMail : MailTemplate<QuotaChangedMail.Model>
+{
+    public sealed record Model(int EngagementId, string AdvisorName, string Municipality, int Year, int QuotaHalfDays, int RemainingHalfDays);
+
+    public override string Id => "engagements.quota-changed";
+    public override Type Texts => typeof(EngagementMails);
+    public override string Feature => "Begleitungen";
+    public override string Name => "Neues Kontingent";
+    public override string Audience => "Die Berater*innen der offenen Begleitungen einer Kommune, wenn die Koordinierungsstelle deren Kontingent an Beratungstagen ändert.";
+    public override Model Sample => new(7, "Amina Tesfaye", "Köln", 2026, 24, 9);
+
+    public override MailContent Build(Model m, MailContext text) => new(
+        text["Neues Kontingent für {0} ({1})", m.Municipality, m.Year].Value,
+        Lines(
+            text["Guten Tag {0},", m.AdvisorName],
+            "",
+            text["die Koordinierungsstelle hat das Kontingent von {0} für {1} auf {2} Tage gesetzt; {3} Tage sind übrig.", m.Municipality, m.Year,
+                Days.Number(m.QuotaHalfDays), Days.Number(m.RemainingHalfDays)],
+            "",
+            text["Zur Begleitung:"],
+            text.Site($"/engagements/{m.EngagementId}")));
 }

@@ -6,6 +6,7 @@ public static class EngagementsSetup
     {
         services.AddScoped<EngagementAccess>();
         services.AddScoped<EngagementMails>();
+        services.AddScoped<EngagementMoves>();
         services.AddSingleton<EngagementNames>();
         return services;
     }

@@ -16,7 +16,8 @@ namespace Beraterpool.Web.Features.Engagements;
 /// coordinator of the pool sees all and closes it. Everyone else gets 404. Each form posts to its own handler
 /// (PRG); a failed form re-displays the page with its input and messages.
 /// </summary>
-public sealed class RecordModel(AppDbContext db, EngagementAccess access, DayQuotaService quota, EngagementMails mails, IStringLocalizer<RecordModel> text) : PageModel
+public sealed class RecordModel(AppDbContext db, EngagementAccess access, DayQuotaService quota, EngagementMoves moves, EngagementMails mails,
+    RequestMails requestMails, IStringLocalizer<RecordModel> text) : PageModel
 {
     public sealed record HeaderInfo(string Municipality, string MunicipalityKey, string Reference, string Goal, string Need, string ContactName,
         EngagementStatus Status, DateTimeOffset StartedAt, DateTimeOffset? ClosedAt, int? FeedbackRating, string? FeedbackText, DateTimeOffset? FeedbackAt);
@@ -233,9 +234,8 @@ public sealed class RecordModel(AppDbContext db, EngagementAccess access, DayQuo
         var row = await db.EngagementAdvisors.SingleAsync(a => a.EngagementId == id && a.AdvisorId == advisorId, ct);
         row.Reflection = Reflection.Text!.Trim();
         // The first reflection starts the closing step; only then is the municipality asked for its feedback (once).
-        var startsClosing = await MarkClosingAsync(id, ct) > 0;
         db.Audit("engagement.reflection.saved", $"engagement:{id}", viewer.UserId, viewer.PoolId);
-        await db.SaveChangesAsync(ct);
+        var startsClosing = await moves.SaveWithMoveAsync(id, EngagementStatus.Closing, viewer.UserId, viewer.PoolId, ct);
         if (startsClosing) await mails.FeedbackRequestedAsync(id, ct);
         return Done(id, text["Ihre Reflexion ist gespeichert."], "closing");
     }
@@ -250,9 +250,8 @@ public sealed class RecordModel(AppDbContext db, EngagementAccess access, DayQuo
         engagement.FeedbackRating = Feedback.Rating;
         engagement.FeedbackText = Clean(Feedback.Text);
         engagement.FeedbackAt = DateTimeOffset.UtcNow;
-        if (engagement.Status == EngagementStatus.Active) engagement.Status = EngagementStatus.Closing;
         db.Audit("engagement.feedback.given", $"engagement:{id}", viewer.UserId, viewer.PoolId, $"rating={Feedback.Rating}");
-        await db.SaveChangesAsync(ct);
+        await moves.SaveWithMoveAsync(id, EngagementStatus.Closing, viewer.UserId, viewer.PoolId, ct);
         return Done(id, text["Vielen Dank für Ihre Rückmeldung."], "closing");
     }
 
@@ -260,22 +259,12 @@ public sealed class RecordModel(AppDbContext db, EngagementAccess access, DayQuo
     {
         if (await ViewerAsync(id, ct) is not { } viewer) return NotFound();
         if (!viewer.IsOpen || !viewer.IsCoordinator) return NotAllowed();
-        var now = DateTimeOffset.UtcNow;
-        var engagement = await db.Engagements.SingleAsync(e => e.Id == id, ct);
-        engagement.Status = EngagementStatus.Closed;
-        engagement.ClosedAt = now;
-        db.Audit("engagement.closed", $"engagement:{id}", viewer.UserId, viewer.PoolId);
-        // The request is completed when its last engagement closes.
-        var request = await db.ConsultationRequests.SingleAsync(r => r.Id == engagement.RequestId, ct);
-        if (request.Status == RequestStatus.InProgress
-            && !await db.Engagements.AnyAsync(e => e.RequestId == request.Id && e.Id != id && e.Status != EngagementStatus.Closed, ct))
-        {
-            request.StatusChanges.Add(new RequestStatusChange { RequestId = request.Id, From = request.Status, To = RequestStatus.Completed, At = now, ActorUserId = viewer.UserId, ActorName = viewer.Name, Note = text["Begleitung abgeschlossen."] });
-            request.Status = RequestStatus.Completed;
-            request.UpdatedAt = now;
-        }
-        await db.SaveChangesAsync(ct);
-        await mails.ClosedAsync(id, ct);
+        // The request is completed through its own workflow when its last engagement closes (timeline, audit, mail).
+        if (await moves.CloseAsync(id, viewer.UserId, viewer.Name, text["Begleitung abgeschlossen."], viewer.PoolId, ct) is not { } closed)
+            return Done(id, text["Die Begleitung ist schon abgeschlossen."], null);
+        // The contact hears of a completed request once, through the request's own mail.
+        var told = closed.RequestCompleted ? await requestMails.SendStatusChangedAsync(closed.RequestId, note: null, ct) : null;
+        await mails.ClosedAsync(id, told, ct);
         return Done(id, text["Die Begleitung ist abgeschlossen."], null);
     }
 
@@ -298,10 +287,6 @@ public sealed class RecordModel(AppDbContext db, EngagementAccess access, DayQuo
         if (isComment && viewer.IsMunicipalityContact && !viewer.IsAdvisor) await mails.CommentedAsync(id, viewer.Name, input.Text!.Trim(), ct);
         return Done(id, isComment ? text["Ihr Kommentar ist gespeichert."] : text["Die Erkenntnis ist gespeichert."], section);
     }
-
-    private async Task<int> MarkClosingAsync(int id, CancellationToken ct) =>
-        await db.Engagements.Where(e => e.Id == id && e.Status == EngagementStatus.Active)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EngagementStatus.Closing), ct);
 
     private IActionResult Done(int id, string message, string? section)
     {

@@ -1,62 +1,94 @@
-using System.Globalization;
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Email;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Beraterpool.Web.Features.Fees;
 
 /// <summary>Tells the advisor when a coordinator returned, approved or paid a statement — in the advisor's language.</summary>
-public sealed class FeeMails(AppDbContext db, EmailSender sender, IStringLocalizer<FeeMails> text, IHttpContextAccessor http, IConfiguration config)
+public sealed class FeeMails(AppDbContext db, Mailer mailer)
 {
     public enum Kind { Returned, Approved, Paid }
+
+    public static readonly FeeReturnedMail Returned = new();
+    public static readonly FeeApprovedMail Approved = new();
+    public static readonly FeePaidMail Paid = new();
+    public static readonly MailTemplate[] Templates = [Returned, Approved, Paid];
 
     public async Task SendAsync(StatementView s, Kind kind, CancellationToken ct)
     {
         var user = s.AdvisorUserId is null ? null
             : await db.Users.AsNoTracking().Where(u => u.Id == s.AdvisorUserId).Select(u => new { u.Email, u.Culture }).FirstOrDefaultAsync(ct);
-        var to = user?.Email ?? s.AdvisorEmail;
-        var link = $"{BaseUrl}/me/fees/{s.Id}";
-        var previous = CultureInfo.CurrentUICulture;
-        var previousCulture = CultureInfo.CurrentCulture;
-        var culture = new CultureInfo(user?.Culture is "en" or "fr" ? user.Culture : "de");
-        CultureInfo.CurrentUICulture = culture;
-        CultureInfo.CurrentCulture = culture;
-        try
+        var to = new MailRecipient(user?.Email ?? s.AdvisorEmail, s.AdvisorName, user?.Culture);
+        var model = new FeeMail.Model(s.Id, s.AdvisorName, s.Year, s.Month, s.Reference, s.Totals.Total, s.ReturnComment, s.PaidOn);
+        await (kind switch
         {
-            var period = FeeTexts.Period(s.Year, s.Month);
-            var total = Money.Format(s.Totals.Total);
-            var (subject, lines) = kind switch
-            {
-                Kind.Returned => (text["Ihre Honorarabrechnung {0} wurde zurückgegeben", period].Value, new[]
-                {
-                    text["die Koordinierungsstelle hat Ihre Honorarabrechnung {0} ({1}) zur Überarbeitung zurückgegeben.", period, s.Reference].Value,
-                    "", text["Kommentar:"].Value, s.ReturnComment ?? "", "",
-                    text["Bitte ändern Sie die Abrechnung und reichen Sie sie erneut ein:"].Value,
-                }),
-                Kind.Approved => (text["Ihre Honorarabrechnung {0} ist freigegeben", period].Value, new[]
-                {
-                    text["die Koordinierungsstelle hat Ihre Honorarabrechnung {0} ({1}) über {2} freigegeben. Die Auszahlung wird veranlasst.", period, s.Reference, total].Value,
-                    "", text["Die Abrechnung und ihr PDF finden Sie hier:"].Value,
-                }),
-                _ => (text["Ihre Honorarabrechnung {0} ist bezahlt", period].Value, new[]
-                {
-                    text["Ihre Honorarabrechnung {0} ({1}) über {2} wurde am {3} überwiesen.", period, s.Reference, total,
-                        s.PaidOn?.ToString("d", CultureInfo.CurrentCulture) ?? ""].Value,
-                    "", text["Die Abrechnung und ihr PDF finden Sie hier:"].Value,
-                }),
-            };
-            var body = string.Join("\r\n", new[] { text["Guten Tag {0},", s.AdvisorName].Value, "" }.Concat(lines).Concat(["", link]));
-            await sender.SendAsync(new EmailMessage(to, subject, body), ct);
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-            CultureInfo.CurrentCulture = previousCulture;
-        }
+            Kind.Returned => mailer.SendAsync(Returned, to, model),
+            Kind.Approved => mailer.SendAsync(Approved, to, model),
+            _ => mailer.SendAsync(Paid, to, model),
+        });
     }
+}
 
-    private string BaseUrl => http.HttpContext?.Request is { } r
-        ? $"{r.Scheme}://{r.Host}{r.PathBase}"
-        : (config["App:PublicUrl"] ?? "http://localhost:5000").TrimEnd('/');
+/// <summary>The three fee mails share their frame: greeting, what happened, the link to the statement.</summary>
+public abstract class FeeMail : MailTemplate<FeeMail.Model>
+{
+    public sealed record Model(int StatementId, string AdvisorName, int Year, int Month, string Reference, decimal Total, string? ReturnComment, DateOnly? PaidOn);
+
+    public override Type Texts => typeof(FeeMails);
+    public override string Feature => "Honorare";
+
+    protected abstract (string Subject, IEnumerable<object?> Lines) What(Model m, MailContext text, string period);
+
+    public override MailContent Build(Model m, MailContext text)
+    {
+        var (subject, lines) = What(m, text, FeeTexts.Period(m.Year, m.Month));
+        return new(subject, Lines([text["Guten Tag {0},", m.AdvisorName], "", .. lines, "", text.Site($"/me/fees/{m.StatementId}")]));
+    }
+}
+
+public sealed class FeeReturnedMail : FeeMail
+{
+    public override string Id => "fees.returned";
+    public override string Name => "Honorarabrechnung zurückgegeben";
+    public override string Audience => "Die Berater*in, wenn die Koordinierungsstelle ihre Abrechnung mit einem Kommentar zur Überarbeitung zurückgibt.";
+    public override Model Sample => new(5, "Amina Tesfaye", 2026, 3, "HA-2026-03-00005", 750m, "Bitte die Fahrtkosten vom 12.03. mit Beleg ergänzen.", null);
+
+    protected override (string, IEnumerable<object?>) What(Model m, MailContext text, string period) => (
+        text["Ihre Honorarabrechnung {0} wurde zurückgegeben", period].Value,
+        [
+            text["die Koordinierungsstelle hat Ihre Honorarabrechnung {0} ({1}) zur Überarbeitung zurückgegeben.", period, m.Reference],
+            "", text["Kommentar:"], m.ReturnComment ?? "", "",
+            text["Bitte ändern Sie die Abrechnung und reichen Sie sie erneut ein:"],
+        ]);
+}
+
+public sealed class FeeApprovedMail : FeeMail
+{
+    public override string Id => "fees.approved";
+    public override string Name => "Honorarabrechnung freigegeben";
+    public override string Audience => "Die Berater*in, wenn die Koordinierungsstelle ihre eingereichte Abrechnung freigibt.";
+    public override Model Sample => new(5, "Amina Tesfaye", 2026, 3, "HA-2026-03-00005", 750m, null, null);
+
+    protected override (string, IEnumerable<object?>) What(Model m, MailContext text, string period) => (
+        text["Ihre Honorarabrechnung {0} ist freigegeben", period].Value,
+        [
+            text["die Koordinierungsstelle hat Ihre Honorarabrechnung {0} ({1}) über {2} freigegeben. Die Auszahlung wird veranlasst.", period, m.Reference, Money.Format(m.Total)],
+            "", text["Die Abrechnung und ihr PDF finden Sie hier:"],
+        ]);
+}
+
+public sealed class FeePaidMail : FeeMail
+{
+    public override string Id => "fees.paid";
+    public override string Name => "Honorarabrechnung bezahlt";
+    public override string Audience => "Die Berater*in, wenn die Koordinierungsstelle die Überweisung ihrer freigegebenen Abrechnung einträgt.";
+    public override Model Sample => new(5, "Amina Tesfaye", 2026, 3, "HA-2026-03-00005", 750m, null, new DateOnly(2026, 4, 15));
+
+    protected override (string, IEnumerable<object?>) What(Model m, MailContext text, string period) => (
+        text["Ihre Honorarabrechnung {0} ist bezahlt", period].Value,
+        [
+            text["Ihre Honorarabrechnung {0} ({1}) über {2} wurde am {3} überwiesen.", period, m.Reference, Money.Format(m.Total),
+                m.PaidOn is { } paid ? MailContext.Date(paid) : ""],
+            "", text["Die Abrechnung und ihr PDF finden Sie hier:"],
+        ]);
 }

@@ -124,38 +124,55 @@ public sealed class FeeStatements(AppDbContext db, IbanProtector protector)
         return wanted.Except(got).ToList();
     }
 
-    /// <summary>Status changes are conditional updates: false when the status changed meanwhile (someone else was quicker).</summary>
-    public async Task<bool> SubmitAsync(int id, CancellationToken ct) =>
-        await db.FeeStatements.Where(s => s.Id == id && (s.Status == FeeStatementStatus.Draft || s.Status == FeeStatementStatus.Returned))
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, FeeStatementStatus.Submitted).SetProperty(s => s.SubmittedAt, DateTimeOffset.UtcNow), ct) == 1;
+    /// <summary>
+    /// Status changes follow <see cref="FeeStatementWorkflow"/> as conditional updates — false when the status changed
+    /// meanwhile (someone else was quicker) — and are saved in one transaction with their audit entry.
+    /// </summary>
+    public Task<bool> SubmitAsync(int id, string? userId, int poolId, string details, CancellationToken ct) =>
+        MoveAsync(id, FeeStatementStatus.Submitted, userId, poolId, details, (q, now) => q
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, FeeStatementStatus.Submitted).SetProperty(s => s.SubmittedAt, now), ct), ct);
 
     /// <summary>Only while every billed activity is still approved (an approval taken back on the engagement blocks it).</summary>
-    public async Task<bool> ApproveAsync(int id, string? userId, CancellationToken ct) =>
-        await db.FeeStatements.Where(s => s.Id == id && s.Status == FeeStatementStatus.Submitted
-                                          && !db.Activities.Any(a => a.FeeStatementId == s.Id && a.ApprovedAt == null))
+    public Task<bool> ApproveAsync(int id, string? userId, int poolId, string details, CancellationToken ct) =>
+        MoveAsync(id, FeeStatementStatus.Approved, userId, poolId, details, (q, now) => q
+            .Where(s => !db.Activities.Any(a => a.FeeStatementId == s.Id && a.ApprovedAt == null))
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, FeeStatementStatus.Approved)
-                .SetProperty(s => s.ApprovedAt, DateTimeOffset.UtcNow).SetProperty(s => s.ApprovedByUserId, userId), ct) == 1;
+                .SetProperty(s => s.ApprovedAt, now).SetProperty(s => s.ApprovedByUserId, userId), ct), ct);
 
-    public async Task<bool> ReturnAsync(int id, string comment, CancellationToken ct) =>
-        await db.FeeStatements.Where(s => s.Id == id && (s.Status == FeeStatementStatus.Submitted || s.Status == FeeStatementStatus.Approved))
+    public Task<bool> ReturnAsync(int id, string comment, string? userId, int poolId, CancellationToken ct) =>
+        MoveAsync(id, FeeStatementStatus.Returned, userId, poolId, comment, (q, _) => q
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, FeeStatementStatus.Returned).SetProperty(s => s.ReturnComment, comment)
-                .SetProperty(s => s.ApprovedAt, (DateTimeOffset?)null).SetProperty(s => s.ApprovedByUserId, (string?)null), ct) == 1;
+                .SetProperty(s => s.ApprovedAt, (DateTimeOffset?)null).SetProperty(s => s.ApprovedByUserId, (string?)null), ct), ct);
 
-    public async Task<bool> MarkPaidAsync(int id, DateOnly paidOn, CancellationToken ct) =>
-        await db.FeeStatements.Where(s => s.Id == id && s.Status == FeeStatementStatus.Approved)
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, FeeStatementStatus.Paid).SetProperty(s => s.PaidOn, paidOn), ct) == 1;
+    public Task<bool> MarkPaidAsync(int id, DateOnly paidOn, string? userId, int poolId, CancellationToken ct) =>
+        MoveAsync(id, FeeStatementStatus.Paid, userId, poolId, $"paidOn={paidOn:yyyy-MM-dd}", (q, _) => q
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, FeeStatementStatus.Paid).SetProperty(s => s.PaidOn, paidOn), ct), ct);
+
+    private async Task<bool> MoveAsync(int id, FeeStatementStatus to, string? userId, int poolId, string details,
+        Func<IQueryable<FeeStatement>, DateTimeOffset, Task<int>> update, CancellationToken ct)
+    {
+        var from = FeeStatementWorkflow.From(to);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await update(db.FeeStatements.Where(s => s.Id == id && from.Contains(s.Status)), DateTimeOffset.UtcNow) != 1) return false;
+        db.Audit($"fee.statement.{to.ToString().ToLowerInvariant()}", $"fee:{id}", userId, poolId, details);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
 
     public Task<bool> HasUnapprovedAsync(int id, CancellationToken ct) =>
         db.Activities.AnyAsync(a => a.FeeStatementId == id && a.ApprovedAt == null, ct);
 
-    /// <summary>Deletes a draft and gives its days back, so they can be billed on a new statement.</summary>
-    public async Task<bool> DeleteDraftAsync(int id, CancellationToken ct)
+    /// <summary>Deletes a draft and gives its days back, so they can be billed on a new statement; audited in the same transaction.</summary>
+    public async Task<bool> DeleteDraftAsync(int id, string? userId, int poolId, string reference, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.Activities.Where(a => a.FeeStatementId == id).ExecuteUpdateAsync(u => u.SetProperty(a => a.FeeStatementId, (int?)null), ct);
         await db.TravelCosts.Where(t => t.FeeStatementId == id).ExecuteDeleteAsync(ct);
         var deleted = await db.FeeStatements.Where(s => s.Id == id && s.Status == FeeStatementStatus.Draft).ExecuteDeleteAsync(ct);
         if (deleted == 0) return false; // disposing rolls back
+        db.Audit("fee.statement.deleted", $"fee:{id}", userId, poolId, reference);
+        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return true;
     }
@@ -212,4 +229,25 @@ public sealed class FeeStatements(AppDbContext db, IbanProtector protector)
             .ToLookup(t => t.FeeStatementId, t => t.Amount);
         return statements.ToDictionary(s => s.Id, s => FeeCalculator.Totals(halfDays.GetValueOrDefault(s.Id), s.DayRate, travel[s.Id], s.Other));
     }
+}
+
+/// <summary>
+/// The allowed moves of a fee statement: the advisor submits a draft (or a returned one again), the coordinator
+/// approves or returns it, returns an approved one too, and marks an approved one paid. Pure, so it is tested directly.
+/// </summary>
+public static class FeeStatementWorkflow
+{
+    private static readonly Dictionary<FeeStatementStatus, FeeStatementStatus[]> Moves = new()
+    {
+        [FeeStatementStatus.Draft] = [FeeStatementStatus.Submitted],
+        [FeeStatementStatus.Returned] = [FeeStatementStatus.Submitted],
+        [FeeStatementStatus.Submitted] = [FeeStatementStatus.Approved, FeeStatementStatus.Returned],
+        [FeeStatementStatus.Approved] = [FeeStatementStatus.Paid, FeeStatementStatus.Returned],
+        [FeeStatementStatus.Paid] = [],
+    };
+
+    public static bool CanMove(FeeStatementStatus from, FeeStatementStatus to) =>
+        Moves.TryGetValue(from, out var targets) && targets.Contains(to);
+
+    public static FeeStatementStatus[] From(FeeStatementStatus to) => Moves.Where(m => m.Value.Contains(to)).Select(m => m.Key).ToArray();
 }

@@ -19,11 +19,13 @@ public sealed class ConsultationRequests(AppDbContext db)
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     /// <summary>
-    /// Saves a new request with its first timeline entry. The reference counts per calendar year; two requests
-    /// sent at the same moment collide on the unique index, and the later one simply takes the next number.
+    /// Saves a new request with its first timeline entry and its audit entry in one transaction. The reference counts
+    /// per calendar year; two requests sent at the same moment collide on the unique index, and the later one simply
+    /// takes the next number (SaveChanges rolls back to its own savepoint, so the transaction goes on).
     /// </summary>
     public async Task SaveNewAsync(ConsultationRequest request, CancellationToken ct)
     {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = DateTimeOffset.UtcNow;
         request.CreatedAt = now;
         request.UpdatedAt = now;
@@ -45,6 +47,7 @@ public sealed class ConsultationRequests(AppDbContext db)
         }
         db.Audit("request.submitted", $"request:{request.Id}", null, request.PoolId, $"{request.Reference}; {request.MunicipalityKey}");
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
     }
 
     public async Task<string> NextReferenceAsync(int year, CancellationToken ct)
@@ -60,12 +63,13 @@ public sealed class ConsultationRequests(AppDbContext db)
 
     /// <summary>
     /// Moves a (tracked) request to another state if the workflow allows it, with a timeline entry and an audit
-    /// entry; saves. Returns false when the move is not allowed from the current state or the request was moved
-    /// meanwhile by someone else.
+    /// entry, saved in the same transaction as the move (the caller's when it has one). Returns false when the move
+    /// is not allowed from the current state or the request was moved meanwhile by someone else.
     /// </summary>
     public async Task<bool> MoveAsync(ConsultationRequest request, RequestStatus to, string? actorUserId, string actorName, string? note, CancellationToken ct)
     {
         if (!RequestWorkflow.CanMove(request.Status, to)) return false;
+        await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var now = DateTimeOffset.UtcNow;
         var from = request.Status;
         // Conditional on the state we read: of two moves at once (a double click, two tandem partners accepting
@@ -86,6 +90,7 @@ public sealed class ConsultationRequests(AppDbContext db)
         db.Audit($"request.status.{to.ToString().ToLowerInvariant()}", $"request:{request.Id}", actorUserId, request.PoolId,
             note is null ? $"{from} -> {to}" : $"{from} -> {to}: {(note.Length > 1500 ? note[..1500] : note)}");
         await db.SaveChangesAsync(ct);
+        if (own is not null) await own.CommitAsync(ct);
         return true;
     }
 

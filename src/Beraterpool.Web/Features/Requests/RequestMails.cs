@@ -1,116 +1,180 @@
-using System.Globalization;
+using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Email;
-using Microsoft.Extensions.Localization;
+using Beraterpool.Web.Features.Pools;
+using Microsoft.EntityFrameworkCore;
 
 namespace Beraterpool.Web.Features.Requests;
 
 /// <summary>
-/// The e-mails of a request: confirmation with the personal link, the note to the pool's office, and each
-/// change of state — in the language the request was written in.
+/// The e-mails of a request: confirmation with the personal link, the note to the pool's office, each change of
+/// state and a withdrawal — to the contact in the language the request was written in, to the office in German.
 /// </summary>
-public sealed class RequestMails(EmailSender sender, IStringLocalizer<RequestMails> text, RequestTexts texts, IHttpContextAccessor http, IConfiguration config)
+public sealed class RequestMails(AppDbContext db, Mailer mailer, PoolCatalog pools)
 {
-    /// <summary>Scheme, host and path base of the current request (keeps a pool prefix); App:PublicUrl outside a request.</summary>
-    public string BaseUrl => http.HttpContext?.Request is { } r
-        ? $"{r.Scheme}://{r.Host}{r.PathBase}"
-        : (config["App:PublicUrl"] ?? "http://localhost:5000").TrimEnd('/');
+    public static readonly RequestConfirmationMail Confirmation = new();
+    public static readonly RequestOfficeNotificationMail OfficeNotification = new();
+    public static readonly RequestStatusChangedMail StatusChanged = new();
+    public static readonly RequestWithdrawnMail Withdrawn = new();
+    public static readonly MailTemplate[] Templates = [Confirmation, OfficeNotification, StatusChanged, Withdrawn];
 
-    public string TrackingLink(string token) => $"{BaseUrl}/requests/track/{token}";
+    public async Task SendConfirmationAsync(ConsultationRequest request, string token, string municipalityName, string poolName, int annualDayQuota, CancellationToken ct) =>
+        await mailer.SendAsync(Confirmation, Contact(request),
+            new RequestConfirmationMail.Model(request.ContactName, request.Reference, poolName, municipalityName, annualDayQuota, token),
+            await pools.FindAsync(request.PoolId, ct));
 
-    public Task SendConfirmationAsync(ConsultationRequest request, string token, string municipalityName, string poolName, int annualDayQuota, CancellationToken ct)
-    {
-        var (subject, body) = InCulture(request.Culture, () => (
-            text["Ihre Beratungsanfrage {0} ist eingegangen", request.Reference].Value,
-            Lines(
-                text["Guten Tag {0},", request.ContactName],
-                "",
-                text["vielen Dank für Ihre Beratungsanfrage an den Beraterpool {0} für {1}. Ihre Anfrage hat die Nummer {2}.", poolName, municipalityName, request.Reference],
-                "",
-                text["So geht es weiter:"],
-                "- " + text["Die Koordinierungsstelle meldet sich in der Regel innerhalb von zehn Arbeitstagen, um mit Ihnen ein Erstgespräch zu vereinbaren."],
-                "- " + text["Im Erstgespräch klären Sie gemeinsam Ziel, Bedarf und Rahmen. Danach schlägt die Koordinierungsstelle eine*n Berater*in oder ein Tandem vor."],
-                "- " + text["Die Begleitung ist für Ihre Kommune kostenlos; je Kalenderjahr stehen bis zu {0} Beratungstage zur Verfügung.", annualDayQuota],
-                "",
-                text["Über Ihren persönlichen Link sehen Sie jederzeit den Stand Ihrer Anfrage und später die Begleitung. Dort können Sie die Anfrage auch zurückziehen oder ein Konto anlegen:"],
-                TrackingLink(token),
-                "",
-                text["Bitte geben Sie den Link nicht weiter: Wer ihn kennt, kann Ihre Anfrage lesen."],
-                "",
-                text["Mit freundlichen Grüßen"],
-                text["Ihre Koordinierungsstelle {0}", poolName])));
-        return sender.SendAsync(new EmailMessage(request.ContactEmail, subject, body), ct);
-    }
-
-    public Task SendOfficeNotificationAsync(ConsultationRequest request, string officeEmail, string municipalityName, CancellationToken ct)
-    {
-        var (subject, body) = InCulture("de", () => (
-            text["Neue Beratungsanfrage {0}: {1}", request.Reference, municipalityName].Value,
-            Lines(
-                text["Eine neue Beratungsanfrage ist eingegangen."],
-                "",
-                text["Nummer: {0}", request.Reference],
-                text["Kommune: {0} ({1})", municipalityName, request.MunicipalityKey],
-                text["Kontakt: {0}, {1}", request.ContactName, request.ContactEmail],
-                "",
-                text["Ziel der Kommune:"],
-                request.Goal,
-                "",
-                text["Zur Anfrage:"],
-                $"{BaseUrl}/manage/requests/{request.Id}")));
-        return sender.SendAsync(new EmailMessage(officeEmail, subject, body), ct);
-    }
+    public Task SendOfficeNotificationAsync(ConsultationRequest request, string officeEmail, string municipalityName, CancellationToken ct) =>
+        mailer.SendAsync(OfficeNotification, Office(officeEmail),
+            new RequestOfficeNotificationMail.Model(request.Id, request.Reference, municipalityName, request.MunicipalityKey, request.ContactName,
+                request.ContactEmail, request.Goal));
 
     /// <summary>Tells the contact about a change of state; the note (reason, question) is quoted.</summary>
-    public Task SendStatusChangedAsync(ConsultationRequest request, string poolName, string? note, CancellationToken ct)
+    public Task SendStatusChangedAsync(ConsultationRequest request, string poolName, string? note, CancellationToken ct) =>
+        mailer.SendAsync(StatusChanged, Contact(request),
+            new RequestStatusChangedMail.Model(request.ContactName, request.Reference, request.Status, poolName, note));
+
+    /// <summary>The same for a move another feature made (closing the last engagement completes the request); answers the address told.</summary>
+    public async Task<string> SendStatusChangedAsync(int requestId, string? note, CancellationToken ct)
     {
-        var (subject, body) = InCulture(request.Culture, () =>
-        {
-            var lines = new List<object>
-            {
-                text["Guten Tag {0},", request.ContactName],
-                "",
-                text["der Stand Ihrer Beratungsanfrage {0} hat sich geändert: {1}.", request.Reference, texts.Status(request.Status)],
-                texts.Explanation(request.Status),
-            };
-            if (!string.IsNullOrWhiteSpace(note))
-            {
-                lines.Add("");
-                lines.Add(request.Status switch
-                {
-                    RequestStatus.NeedsInformation => text["Unsere Rückfrage:"],
-                    RequestStatus.Declined => text["Begründung:"],
-                    _ => text["Hinweis der Koordinierungsstelle:"],
-                });
-                lines.Add(note.Trim());
-            }
-            if (request.Status == RequestStatus.NeedsInformation)
-            {
-                lines.Add("");
-                lines.Add(text["Bitte antworten Sie einfach auf diese E-Mail oder schreiben Sie an die Koordinierungsstelle."]);
-            }
-            lines.Add("");
-            lines.Add(text["Den Stand sehen Sie jederzeit über den persönlichen Link aus unserer ersten E-Mail."]);
-            lines.Add("");
-            lines.Add(text["Mit freundlichen Grüßen"]);
-            lines.Add(text["Ihre Koordinierungsstelle {0}", poolName]);
-            return (text["Ihre Beratungsanfrage {0}: {1}", request.Reference, texts.Status(request.Status)].Value, Lines([.. lines]));
-        });
-        return sender.SendAsync(new EmailMessage(request.ContactEmail, subject, body), ct);
+        var request = await db.ConsultationRequests.AsNoTracking().SingleAsync(r => r.Id == requestId, ct);
+        var pool = await db.Pools.AsNoTracking().Where(p => p.Id == request.PoolId).Select(p => p.Name).SingleAsync(ct);
+        await SendStatusChangedAsync(request, pool, note, ct);
+        return request.ContactEmail;
     }
 
-    private static string Lines(params object[] lines) => string.Join("\r\n", lines.Select(l => l.ToString()));
-
-    private static T InCulture<T>(string? culture, Func<T> build)
+    public async Task SendWithdrawnAsync(ConsultationRequest request, string? reason, CancellationToken ct)
     {
-        var (previous, previousUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        var c = new CultureInfo(culture is "en" or "fr" ? culture : "de");
-        CultureInfo.CurrentCulture = c;
-        CultureInfo.CurrentUICulture = c;
-        try { return build(); }
-        finally
+        if (await pools.FindAsync(request.PoolId, ct) is not { } pool) return;
+        await mailer.SendAsync(Withdrawn, Office(pool.ContactEmail), new RequestWithdrawnMail.Model(request.Reference, reason));
+    }
+
+    private static MailRecipient Contact(ConsultationRequest request) => new(request.ContactEmail, request.ContactName, request.Culture);
+
+    private static MailRecipient Office(string email) => new(email, email, "de");
+}
+
+public sealed class RequestConfirmationMail : MailTemplate<RequestConfirmationMail.Model>
+{
+    public sealed record Model(string ContactName, string Reference, string PoolName, string Municipality, int AnnualDayQuota, string Token);
+
+    public override string Id => "requests.confirmation";
+    public override Type Texts => typeof(RequestMails);
+    public override string Feature => "Beratungsanfragen";
+    public override string Name => "Bestätigung der Anfrage";
+    public override string Audience => "Die Kontaktperson der Kommune, sobald sie eine Beratungsanfrage abschickt (mit dem persönlichen Link zur Anfrage).";
+    public override Model Sample => new("Maria Schmidt", "BA-2026-0042", "MiGlobe NRW", "Köln", 10, "BEISPIEL");
+
+    public static string TrackingLink(MailContext mail, string token) => mail.Pool($"/requests/track/{token}");
+
+    public override MailContent Build(Model m, MailContext text) => new(
+        text["Ihre Beratungsanfrage {0} ist eingegangen", m.Reference].Value,
+        Lines(
+            text["Guten Tag {0},", m.ContactName],
+            "",
+            text["vielen Dank für Ihre Beratungsanfrage an den Beraterpool {0} für {1}. Ihre Anfrage hat die Nummer {2}.", m.PoolName, m.Municipality, m.Reference],
+            "",
+            text["So geht es weiter:"],
+            "- " + text["Die Koordinierungsstelle meldet sich in der Regel innerhalb von zehn Arbeitstagen, um mit Ihnen ein Erstgespräch zu vereinbaren."],
+            "- " + text["Im Erstgespräch klären Sie gemeinsam Ziel, Bedarf und Rahmen. Danach schlägt die Koordinierungsstelle eine*n Berater*in oder ein Tandem vor."],
+            "- " + text["Die Begleitung ist für Ihre Kommune kostenlos; je Kalenderjahr stehen bis zu {0} Beratungstage zur Verfügung.", m.AnnualDayQuota],
+            "",
+            text["Über Ihren persönlichen Link sehen Sie jederzeit den Stand Ihrer Anfrage und später die Begleitung. Dort können Sie die Anfrage auch zurückziehen oder ein Konto anlegen:"],
+            TrackingLink(text, m.Token),
+            "",
+            text["Bitte geben Sie den Link nicht weiter: Wer ihn kennt, kann Ihre Anfrage lesen."],
+            "",
+            text["Mit freundlichen Grüßen"],
+            text["Ihre Koordinierungsstelle {0}", m.PoolName]));
+}
+
+public sealed class RequestOfficeNotificationMail : MailTemplate<RequestOfficeNotificationMail.Model>
+{
+    public sealed record Model(int RequestId, string Reference, string Municipality, string MunicipalityKey, string ContactName, string ContactEmail, string Goal);
+
+    public override string Id => "requests.office-notification";
+    public override Type Texts => typeof(RequestMails);
+    public override string Feature => "Beratungsanfragen";
+    public override string Name => "Neue Anfrage an die Koordinierungsstelle";
+    public override string Audience => "Die Kontaktadresse des Pools, sobald eine Kommune eine Beratungsanfrage abschickt (immer auf Deutsch).";
+    public override Model Sample => new(42, "BA-2026-0042", "Köln", "05315000", "Maria Schmidt", "maria.schmidt@stadt-koeln.example",
+        "Migrantenorganisationen in die Faire Beschaffung einbeziehen");
+
+    public override MailContent Build(Model m, MailContext text) => new(
+        text["Neue Beratungsanfrage {0}: {1}", m.Reference, m.Municipality].Value,
+        Lines(
+            text["Eine neue Beratungsanfrage ist eingegangen."],
+            "",
+            text["Nummer: {0}", m.Reference],
+            text["Kommune: {0} ({1})", m.Municipality, m.MunicipalityKey],
+            text["Kontakt: {0}, {1}", m.ContactName, m.ContactEmail],
+            "",
+            text["Ziel der Kommune:"],
+            m.Goal,
+            "",
+            text["Zur Anfrage:"],
+            text.Site($"/manage/requests/{m.RequestId}")));
+}
+
+public sealed class RequestStatusChangedMail : MailTemplate<RequestStatusChangedMail.Model>
+{
+    public sealed record Model(string ContactName, string Reference, RequestStatus Status, string PoolName, string? Note);
+
+    public override string Id => "requests.status-changed";
+    public override Type Texts => typeof(RequestMails);
+    public override string Feature => "Beratungsanfragen";
+    public override string Name => "Neuer Stand der Anfrage";
+    public override string Audience => "Die Kontaktperson der Kommune, wenn die Koordinierungsstelle den Stand ändert (Erstgespräch, Rückfrage, Suche, Ablehnung) und wenn die Begleitung abgeschlossen ist; Rückfrage oder Begründung stehen in der E-Mail.";
+    public override Model Sample => new("Maria Schmidt", "BA-2026-0042", RequestStatus.NeedsInformation, "MiGlobe NRW",
+        "Welche Ämter sollen an der Begleitung teilnehmen?");
+
+    public override MailContent Build(Model m, MailContext text)
+    {
+        var texts = new RequestTexts(text.For<RequestTexts>());
+        var lines = new List<object>
         {
-            CultureInfo.CurrentCulture = previous;
-            CultureInfo.CurrentUICulture = previousUi;
+            text["Guten Tag {0},", m.ContactName],
+            "",
+            text["der Stand Ihrer Beratungsanfrage {0} hat sich geändert: {1}.", m.Reference, texts.Status(m.Status)],
+            texts.Explanation(m.Status),
+        };
+        if (!string.IsNullOrWhiteSpace(m.Note))
+        {
+            lines.Add("");
+            lines.Add(m.Status switch
+            {
+                RequestStatus.NeedsInformation => text["Unsere Rückfrage:"],
+                RequestStatus.Declined => text["Begründung:"],
+                _ => text["Hinweis der Koordinierungsstelle:"],
+            });
+            lines.Add(m.Note.Trim());
         }
+        if (m.Status == RequestStatus.NeedsInformation)
+        {
+            lines.Add("");
+            lines.Add(text["Bitte antworten Sie einfach auf diese E-Mail oder schreiben Sie an die Koordinierungsstelle."]);
+        }
+        lines.Add("");
+        lines.Add(text["Den Stand sehen Sie jederzeit über den persönlichen Link aus unserer ersten E-Mail."]);
+        lines.Add("");
+        lines.Add(text["Mit freundlichen Grüßen"]);
+        lines.Add(text["Ihre Koordinierungsstelle {0}", m.PoolName]);
+        return new(text["Ihre Beratungsanfrage {0}: {1}", m.Reference, texts.Status(m.Status)].Value, Lines(lines));
     }
+}
+
+public sealed class RequestWithdrawnMail : MailTemplate<RequestWithdrawnMail.Model>
+{
+    public sealed record Model(string Reference, string? Reason);
+
+    public override string Id => "requests.withdrawn";
+    public override Type Texts => typeof(RequestMails);
+    public override string Feature => "Beratungsanfragen";
+    public override string Name => "Anfrage zurückgezogen";
+    public override string Audience => "Die Kontaktadresse des Pools, wenn die Kommune ihre Anfrage über den persönlichen Link zurückzieht (immer auf Deutsch).";
+    public override Model Sample => new("BA-2026-0042", "Wir haben die Stelle nicht besetzen können.");
+
+    public override MailContent Build(Model m, MailContext text) => new(
+        text["Anfrage {0} zurückgezogen", m.Reference].Value,
+        Lines(
+            text["Die Kommune hat die Beratungsanfrage {0} zurückgezogen.", m.Reference],
+            string.IsNullOrWhiteSpace(m.Reason) ? "" : text["Grund: {0}", m.Reason.Trim()].Value));
 }

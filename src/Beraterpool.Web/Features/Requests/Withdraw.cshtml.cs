@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Beraterpool.Web.Data;
-using Beraterpool.Web.Features.Pools;
 using Beraterpool.Web.Features.Shared.Forms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +11,7 @@ namespace Beraterpool.Web.Features.Requests;
 
 /// <summary>The contact withdraws the request after confirming; the office is told by e-mail.</summary>
 [AllowAnonymous]
-public sealed class WithdrawModel(AppDbContext db, ConsultationRequests requests, PoolCatalog pools, Email.EmailSender sender,
+public sealed class WithdrawModel(AppDbContext db, ConsultationRequests requests, RequestMails mails,
     RequestRateLimit rateLimit, IStringLocalizer<WithdrawModel> text) : PageModel
 {
     public string Reference { get; private set; } = "";
@@ -41,13 +40,7 @@ public sealed class WithdrawModel(AppDbContext db, ConsultationRequests requests
             TempData[StatusMessage.Key] = text["Die Anfrage kann in diesem Stand nicht mehr zurückgezogen werden. Bitte wenden Sie sich an die Koordinierungsstelle."].Value;
             return Redirect(Url.Content($"~/requests/track/{token}"));
         }
-        if (await pools.FindAsync(request.PoolId, ct) is { } pool)
-        {
-            await sender.SendAsync(new Email.EmailMessage(pool.ContactEmail,
-                text["Anfrage {0} zurückgezogen", request.Reference],
-                string.Join("\r\n", text["Die Kommune hat die Beratungsanfrage {0} zurückgezogen.", request.Reference].Value,
-                    string.IsNullOrWhiteSpace(Reason) ? "" : text["Grund: {0}", Reason.Trim()].Value)), ct);
-        }
+        await mails.SendWithdrawnAsync(request, Reason, ct);
         TempData[StatusMessage.Key] = text["Ihre Anfrage ist zurückgezogen."].Value;
         return Redirect(Url.Content($"~/requests/track/{token}"));
     }

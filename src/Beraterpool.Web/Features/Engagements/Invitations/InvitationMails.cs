@@ -1,110 +1,151 @@
-using System.Globalization;
 using Beraterpool.Web.Features.Email;
 using Beraterpool.Web.Features.Pools;
-using Microsoft.Extensions.Localization;
 
 namespace Beraterpool.Web.Features.Engagements.Invitations;
 
 /// <summary>The e-mails of a proposal: to the advisor, back to the office, and to the municipality once someone accepted.</summary>
-public sealed class InvitationMails(EmailSender sender, IStringLocalizer<InvitationMails> text, IHttpContextAccessor http, IConfiguration config)
+public sealed class InvitationMails(Mailer mailer)
 {
-    /// <summary>Scheme and host of the current request and its path base up to (not including) a pool prefix.</summary>
-    public string SiteRoot
-    {
-        get
-        {
-            if (http.HttpContext?.Request is not { } r) return (config["App:PublicUrl"] ?? "http://localhost:5000").TrimEnd('/');
-            var pathBase = r.PathBase.Value ?? "";
-            var pool = pathBase.IndexOf(PoolResolution.Prefix, StringComparison.OrdinalIgnoreCase);
-            return $"{r.Scheme}://{r.Host}{(pool < 0 ? pathBase : pathBase[..pool])}";
-        }
-    }
-
-    /// <summary>The public address of a pool's pages: its own host, the bare routes (default pool) or /pool/{slug}.</summary>
-    public string PoolRoot(PoolInfo pool)
-    {
-        if (pool.Host is { Length: > 0 } host && http.HttpContext?.Request is { } r) return $"{r.Scheme}://{host}";
-        return pool.IsDefault ? SiteRoot : $"{SiteRoot}{PoolResolution.Prefix}{pool.Slug}";
-    }
-
-    public string InvitationLink(int invitationId) => $"{SiteRoot}/me/invitations/{invitationId}";
-
-    public string MatchingLink(int requestId) => $"{SiteRoot}/manage/requests/{requestId}/matching";
+    public static readonly ProposalMail Proposal = new();
+    public static readonly ProposalAcceptedMail Accepted = new();
+    public static readonly ProposalDeclinedMail Declined = new();
+    public static readonly ProposalWithdrawnMail Withdrawn = new();
+    public static readonly EngagementStartedMail Started = new();
+    public static readonly MailTemplate[] Templates = [Proposal, Accepted, Declined, Withdrawn, Started];
 
     public Task SendProposalAsync(string to, string? culture, string advisorName, string municipality, string reference,
         string goal, string? partnerName, int invitationId, CancellationToken ct) =>
-        SendAsync(to, culture, () => (
-            text["Anfrage für eine Beratung: {0}", municipality].Value,
-            Lines(
-                text["Guten Tag {0},", advisorName],
-                "",
-                partnerName is null
-                    ? text["die Koordinierungsstelle schlägt Sie für eine Beratung der Kommune {0} vor (Anfrage {1}).", municipality, reference]
-                    : text["die Koordinierungsstelle schlägt Sie gemeinsam mit {2} als Tandem für eine Beratung der Kommune {0} vor (Anfrage {1}).", municipality, reference, partnerName],
-                "",
-                text["Das Ziel der Kommune: {0}", goal],
-                "",
-                text["Bitte sagen Sie zu oder ab – bei einer Absage mit kurzer Begründung:"],
-                InvitationLink(invitationId))), ct);
+        mailer.SendAsync(Proposal, new(to, advisorName, culture), new ProposalMail.Model(advisorName, municipality, reference, goal, partnerName, invitationId));
 
     public Task SendAcceptedToOfficeAsync(string to, string advisorNames, string municipality, string reference, int requestId, bool started, CancellationToken ct) =>
-        SendAsync(to, "de", () => (
-            text["Zusage für {0} ({1})", municipality, reference].Value,
-            Lines(
-                text["{0} hat die Beratung der Kommune {1} zugesagt.", advisorNames, municipality],
-                started
-                    ? text["Die Begleitung ist angelegt; die Anfrage steht jetzt auf „in Bearbeitung“. Die Kommune wurde informiert."]
-                    : text["Die Antwort der Tandem-Partnerin oder des Tandem-Partners steht noch aus."],
-                "",
-                MatchingLink(requestId))), ct);
+        mailer.SendAsync(Accepted, new(to, to, "de"), new ProposalAcceptedMail.Model(advisorNames, municipality, reference, requestId, started));
 
     public Task SendDeclinedToOfficeAsync(string to, string advisorName, string municipality, string reference, string reason,
         int requestId, bool partnerWithdrawn, CancellationToken ct) =>
-        SendAsync(to, "de", () => (
-            text["Absage für {0} ({1})", municipality, reference].Value,
-            Lines(
-                text["{0} hat die Beratung der Kommune {1} abgelehnt.", advisorName, municipality],
-                text["Begründung: {0}", reason],
-                partnerWithdrawn ? text["Die Anfrage an die Tandem-Partnerin oder den Tandem-Partner wurde zurückgezogen."].Value : "",
-                "",
-                text["Bitte schlagen Sie auf der Matching-Seite eine andere Person vor:"],
-                MatchingLink(requestId))), ct);
+        mailer.SendAsync(Declined, new(to, to, "de"), new ProposalDeclinedMail.Model(advisorName, municipality, reference, reason, requestId, partnerWithdrawn));
 
     public Task SendWithdrawnAsync(string to, string? culture, string advisorName, string municipality, string reference, CancellationToken ct) =>
-        SendAsync(to, culture, () => (
-            text["Anfrage zurückgezogen: {0}", municipality].Value,
-            Lines(
-                text["Guten Tag {0},", advisorName],
-                "",
-                text["Ihre Tandem-Partnerin oder Ihr Tandem-Partner hat die Beratung der Kommune {0} (Anfrage {1}) abgelehnt. Die Anfrage an Sie ist damit zurückgezogen; Sie müssen nichts weiter tun.", municipality, reference])), ct);
+        mailer.SendAsync(Withdrawn, new(to, advisorName, culture), new ProposalWithdrawnMail.Model(advisorName, municipality, reference));
 
+    /// <summary>The advisors' profiles are linked on the pool's public pages.</summary>
     public Task SendStartedToMunicipalityAsync(string to, string contactName, string municipality, string reference,
-        IReadOnlyList<(string Name, string ProfileLink)> advisors, CancellationToken ct) =>
-        SendAsync(to, "de", () => (
-            text["Ihre Beratung beginnt: {0}", reference].Value,
-            Lines(
-                [
-                    text["Guten Tag {0},", contactName],
-                    "",
-                    advisors.Count == 1
-                        ? text["für Ihre Anfrage {0} ({1}) begleitet Sie:", reference, municipality]
-                        : text["für Ihre Anfrage {0} ({1}) begleitet Sie ein Tandem:", reference, municipality],
-                    "",
-                    .. advisors.Select(a => (object)$"- {a.Name}: {a.ProfileLink}"),
-                    "",
-                    text["Die Berater*innen melden sich in den nächsten Tagen bei Ihnen, um einen ersten Termin zu vereinbaren."],
-                    text["Den Stand der Begleitung sehen Sie jederzeit über Ihren persönlichen Link aus der Bestätigung Ihrer Anfrage."],
-                ])), ct);
+        IReadOnlyList<(string Name, string Slug)> advisors, PoolInfo? pool, CancellationToken ct) =>
+        mailer.SendAsync(Started, new(to, contactName, "de"), new EngagementStartedMail.Model(contactName, municipality, reference, advisors), pool);
+}
 
-    private async Task SendAsync(string to, string? culture, Func<(string Subject, string Body)> build, CancellationToken ct)
-    {
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = new CultureInfo(culture is "en" or "fr" ? culture : "de");
-        (string Subject, string Body) mail;
-        try { mail = build(); }
-        finally { CultureInfo.CurrentUICulture = previous; }
-        await sender.SendAsync(new EmailMessage(to, mail.Subject, mail.Body), ct);
-    }
+public sealed class ProposalMail : MailTemplate<ProposalMail.Model>
+{
+    public sealed record Model(string AdvisorName, string Municipality, string Reference, string Goal, string? PartnerName, int InvitationId);
 
-    private static string Lines(params object[] lines) => string.Join("\r\n", lines.Select(l => l.ToString()));
+    public override string Id => "invitations.proposal";
+    public override Type Texts => typeof(InvitationMails);
+    public override string Feature => "Vorschläge";
+    public override string Name => "Anfrage für eine Beratung";
+    public override string Audience => "Die vorgeschlagene Berater*in (bei einem Tandem beide), sobald die Koordinierungsstelle sie auf der Matching-Seite vorschlägt.";
+    public override Model Sample => new("Amina Tesfaye", "Köln", "BA-2026-0042", "Migrantenorganisationen in die Faire Beschaffung einbeziehen", "Kwame Mensah", 12);
+
+    public override MailContent Build(Model m, MailContext text) => new(
+        text["Anfrage für eine Beratung: {0}", m.Municipality].Value,
+        Lines(
+            text["Guten Tag {0},", m.AdvisorName],
+            "",
+            m.PartnerName is null
+                ? text["die Koordinierungsstelle schlägt Sie für eine Beratung der Kommune {0} vor (Anfrage {1}).", m.Municipality, m.Reference]
+                : text["die Koordinierungsstelle schlägt Sie gemeinsam mit {2} als Tandem für eine Beratung der Kommune {0} vor (Anfrage {1}).", m.Municipality, m.Reference, m.PartnerName],
+            "",
+            text["Das Ziel der Kommune: {0}", m.Goal],
+            "",
+            text["Bitte sagen Sie zu oder ab – bei einer Absage mit kurzer Begründung:"],
+            text.Site($"/me/invitations/{m.InvitationId}")));
+}
+
+public sealed class ProposalAcceptedMail : MailTemplate<ProposalAcceptedMail.Model>
+{
+    public sealed record Model(string AdvisorNames, string Municipality, string Reference, int RequestId, bool Started);
+
+    public override string Id => "invitations.accepted";
+    public override Type Texts => typeof(InvitationMails);
+    public override string Feature => "Vorschläge";
+    public override string Name => "Zusage an die Koordinierungsstelle";
+    public override string Audience => "Die Koordinator*in, die vorgeschlagen hat (sonst die Kontaktadresse des Pools), wenn eine Berater*in zusagt (immer auf Deutsch).";
+    public override Model Sample => new("Amina Tesfaye", "Köln", "BA-2026-0042", 42, true);
+
+    public override MailContent Build(Model m, MailContext text) => new(
+        text["Zusage für {0} ({1})", m.Municipality, m.Reference].Value,
+        Lines(
+            text["{0} hat die Beratung der Kommune {1} zugesagt.", m.AdvisorNames, m.Municipality],
+            m.Started
+                ? text["Die Begleitung ist angelegt; die Anfrage steht jetzt auf „in Bearbeitung“. Die Kommune wurde informiert."]
+                : text["Die Antwort der Tandem-Partnerin oder des Tandem-Partners steht noch aus."],
+            "",
+            text.Site($"/manage/requests/{m.RequestId}/matching")));
+}
+
+public sealed class ProposalDeclinedMail : MailTemplate<ProposalDeclinedMail.Model>
+{
+    public sealed record Model(string AdvisorName, string Municipality, string Reference, string Reason, int RequestId, bool PartnerWithdrawn);
+
+    public override string Id => "invitations.declined";
+    public override Type Texts => typeof(InvitationMails);
+    public override string Feature => "Vorschläge";
+    public override string Name => "Absage an die Koordinierungsstelle";
+    public override string Audience => "Die Koordinator*in, die vorgeschlagen hat (sonst die Kontaktadresse des Pools), wenn eine Berater*in mit Begründung absagt (immer auf Deutsch).";
+    public override Model Sample => new("Amina Tesfaye", "Köln", "BA-2026-0042", "Im Mai bin ich auf Dienstreise.", 42, false);
+
+    public override MailContent Build(Model m, MailContext text) => new(
+        text["Absage für {0} ({1})", m.Municipality, m.Reference].Value,
+        Lines(
+            text["{0} hat die Beratung der Kommune {1} abgelehnt.", m.AdvisorName, m.Municipality],
+            text["Begründung: {0}", m.Reason],
+            m.PartnerWithdrawn ? text["Die Anfrage an die Tandem-Partnerin oder den Tandem-Partner wurde zurückgezogen."].Value : "",
+            "",
+            text["Bitte schlagen Sie auf der Matching-Seite eine andere Person vor:"],
+            text.Site($"/manage/requests/{m.RequestId}/matching")));
+}
+
+public sealed class ProposalWithdrawnMail : MailTemplate<ProposalWithdrawnMail.Model>
+{
+    public sealed record Model(string AdvisorName, string Municipality, string Reference);
+
+    public override string Id => "invitations.withdrawn";
+    public override Type Texts => typeof(InvitationMails);
+    public override string Feature => "Vorschläge";
+    public override string Name => "Anfrage zurückgezogen (Tandem)";
+    public override string Audience => "Die Tandem-Partner*in, deren Anfrage sich erledigt, weil die andere Person des Tandems abgesagt hat.";
+    public override Model Sample => new("Kwame Mensah", "Köln", "BA-2026-0042");
+
+    public override MailContent Build(Model m, MailContext text) => new(
+        text["Anfrage zurückgezogen: {0}", m.Municipality].Value,
+        Lines(
+            text["Guten Tag {0},", m.AdvisorName],
+            "",
+            text["Ihre Tandem-Partnerin oder Ihr Tandem-Partner hat die Beratung der Kommune {0} (Anfrage {1}) abgelehnt. Die Anfrage an Sie ist damit zurückgezogen; Sie müssen nichts weiter tun.", m.Municipality, m.Reference]));
+}
+
+public sealed class EngagementStartedMail : MailTemplate<EngagementStartedMail.Model>
+{
+    public sealed record Model(string ContactName, string Municipality, string Reference, IReadOnlyList<(string Name, string Slug)> Advisors);
+
+    public override string Id => "invitations.engagement-started";
+    public override Type Texts => typeof(InvitationMails);
+    public override string Feature => "Vorschläge";
+    public override string Name => "Ihre Beratung beginnt";
+    public override string Audience => "Die Kontaktperson der Kommune, sobald alle Vorgeschlagenen zugesagt haben und die Begleitung beginnt (mit Links zu den Profilen).";
+    public override Model Sample => new("Maria Schmidt", "Köln", "BA-2026-0042", [("Amina Tesfaye", "amina-tesfaye")]);
+
+    public override MailContent Build(Model m, MailContext text) => new(
+        text["Ihre Beratung beginnt: {0}", m.Reference].Value,
+        Lines(
+        [
+            text["Guten Tag {0},", m.ContactName],
+            "",
+            m.Advisors.Count == 1
+                ? text["für Ihre Anfrage {0} ({1}) begleitet Sie:", m.Reference, m.Municipality]
+                : text["für Ihre Anfrage {0} ({1}) begleitet Sie ein Tandem:", m.Reference, m.Municipality],
+            "",
+            .. m.Advisors.Select(a => (object)$"- {a.Name}: {text.Pool($"/advisors/{a.Slug}")}"),
+            "",
+            text["Die Berater*innen melden sich in den nächsten Tagen bei Ihnen, um einen ersten Termin zu vereinbaren."],
+            text["Den Stand der Begleitung sehen Sie jederzeit über Ihren persönlichen Link aus der Bestätigung Ihrer Anfrage."],
+        ]));
 }

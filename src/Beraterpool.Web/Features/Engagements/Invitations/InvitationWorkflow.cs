@@ -68,12 +68,16 @@ public sealed class InvitationWorkflow(AppDbContext db, InvitationMails mails, P
     {
         var now = DateTimeOffset.UtcNow;
         var invitation = await db.EngagementInvitations.AsNoTracking().FirstAsync(i => i.Id == invitationId, ct);
-        var answered = await db.EngagementInvitations.Where(i => i.Id == invitationId && i.Status == InvitationStatus.Pending)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, InvitationStatus.Accepted).SetProperty(i => i.RespondedAt, now), ct);
-        if (answered == 0) return false;
         var request = (await RequestFacts.LoadAsync(db, invitation.RequestId, ct))!;
-        db.Audit("invitation.accepted", $"invitation:{invitationId}", userId, request.PoolId, $"request={request.Id}");
-        await db.SaveChangesAsync(ct);
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            var answered = await db.EngagementInvitations.Where(i => i.Id == invitationId && ProposalWorkflow.From(InvitationStatus.Accepted).Contains(i.Status))
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, InvitationStatus.Accepted).SetProperty(i => i.RespondedAt, now), ct);
+            if (answered == 0) return false;
+            db.Audit("invitation.accepted", $"invitation:{invitationId}", userId, request.PoolId, $"request={request.Id}");
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
 
         // Read after our own answer is committed: whichever partner answers last sees all accepted.
         var group = await db.EngagementInvitations.AsNoTracking().Where(i => i.ProposalGroup == invitation.ProposalGroup)
@@ -84,12 +88,9 @@ public sealed class InvitationWorkflow(AppDbContext db, InvitationMails mails, P
 
         var office = await OfficeEmailAsync(invitation.ProposedByUserId, request.PoolId, ct);
         await mails.SendAcceptedToOfficeAsync(office, advisors[invitation.AdvisorId].Name, request.MunicipalityName, request.Reference, request.Id, started, ct);
-        if (started && await catalog.FindAsync(request.PoolId, ct) is { } pool)
-        {
-            var root = mails.PoolRoot(pool);
+        if (started)
             await mails.SendStartedToMunicipalityAsync(request.ContactEmail, request.ContactName, request.MunicipalityName, request.Reference,
-                group.Select(g => (advisors[g.AdvisorId].Name, $"{root}/advisors/{advisors[g.AdvisorId].Slug}")).ToList(), ct);
-        }
+                group.Select(g => (advisors[g.AdvisorId].Name, advisors[g.AdvisorId].Slug)).ToList(), await catalog.FindAsync(request.PoolId, ct), ct);
         return true;
     }
 
@@ -108,7 +109,7 @@ public sealed class InvitationWorkflow(AppDbContext db, InvitationMails mails, P
         };
         db.Engagements.Add(engagement);
         // Other proposals still waiting for this request are no longer needed.
-        await db.EngagementInvitations.Where(i => i.RequestId == request.Id && i.Status == InvitationStatus.Pending)
+        await db.EngagementInvitations.Where(i => i.RequestId == request.Id && ProposalWorkflow.From(InvitationStatus.Withdrawn).Contains(i.Status))
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, InvitationStatus.Withdrawn)
                 .SetProperty(i => i.Reason, "Die Anfrage wird schon von anderen Berater*innen begleitet.").SetProperty(i => i.RespondedAt, now), ct);
         await db.SaveChangesAsync(ct);
@@ -123,7 +124,7 @@ public sealed class InvitationWorkflow(AppDbContext db, InvitationMails mails, P
         var now = DateTimeOffset.UtcNow;
         var invitation = await db.EngagementInvitations.AsNoTracking().FirstAsync(i => i.Id == invitationId, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var answered = await db.EngagementInvitations.Where(i => i.Id == invitationId && i.Status == InvitationStatus.Pending)
+        var answered = await db.EngagementInvitations.Where(i => i.Id == invitationId && ProposalWorkflow.From(InvitationStatus.Declined).Contains(i.Status))
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, InvitationStatus.Declined).SetProperty(i => i.Reason, reason)
                 .SetProperty(i => i.RespondedAt, now), ct);
         if (answered == 0) return false;
@@ -133,7 +134,7 @@ public sealed class InvitationWorkflow(AppDbContext db, InvitationMails mails, P
             .Select(i => i.AdvisorId).ToArrayAsync(ct);
         if (partners.Length > 0)
         {
-            await db.EngagementInvitations.Where(i => i.ProposalGroup == invitation.ProposalGroup && i.Id != invitationId && i.Status == InvitationStatus.Pending)
+            await db.EngagementInvitations.Where(i => i.ProposalGroup == invitation.ProposalGroup && i.Id != invitationId && ProposalWorkflow.From(InvitationStatus.Withdrawn).Contains(i.Status))
                 .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, InvitationStatus.Withdrawn)
                     .SetProperty(i => i.Reason, "Die Tandem-Partnerin oder der Tandem-Partner hat abgelehnt.").SetProperty(i => i.RespondedAt, now), ct);
         }
@@ -171,4 +172,24 @@ public sealed class InvitationWorkflow(AppDbContext db, InvitationMails mails, P
 
     /// <summary>The name the timeline shows for the signed-in user.</summary>
     public static string ActorName(AppUser? user) => user?.DisplayName ?? user?.Email ?? "Koordinierungsstelle";
+}
+
+/// <summary>
+/// The allowed moves of a proposal (one invitation): only a pending one is accepted, declined or withdrawn (by the
+/// partner's decline or because someone else already accompanies the request). Pure, so it is tested directly.
+/// </summary>
+public static class ProposalWorkflow
+{
+    private static readonly Dictionary<InvitationStatus, InvitationStatus[]> Moves = new()
+    {
+        [InvitationStatus.Pending] = [InvitationStatus.Accepted, InvitationStatus.Declined, InvitationStatus.Withdrawn],
+        [InvitationStatus.Accepted] = [],
+        [InvitationStatus.Declined] = [],
+        [InvitationStatus.Withdrawn] = [],
+    };
+
+    public static bool CanMove(InvitationStatus from, InvitationStatus to) =>
+        Moves.TryGetValue(from, out var targets) && targets.Contains(to);
+
+    public static InvitationStatus[] From(InvitationStatus to) => Moves.Where(m => m.Value.Contains(to)).Select(m => m.Key).ToArray();
 }

@@ -1,6 +1,5 @@
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Accounts;
-using Beraterpool.Web.Features.Audit;
 using Beraterpool.Web.Features.Pools;
 using Beraterpool.Web.Features.Shared.Forms;
 using Microsoft.AspNetCore.Authorization;
@@ -36,14 +35,14 @@ public sealed class DetailsModel(AppDbContext db, FeeStatements fees, FeeMails m
     public async Task<IActionResult> OnPostApproveAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        if (!await fees.ApproveAsync(id, access.UserId, ct))
+        if (!await fees.ApproveAsync(id, access.UserId, Statement.PoolId, $"total={Statement.Totals.Total}", ct))
         {
             if (Statement.Status != FeeStatementStatus.Submitted || !await fees.HasUnapprovedAsync(id, ct)) return Stale(id);
             ModelState.AddModelError("", text["Auf der Abrechnung stehen Tage, die nicht (mehr) freigegeben sind. Geben Sie die Abrechnung zurück, damit die Berater*in sie abwählt."]);
             PaidOn = Today.ToString("yyyy-MM-dd");
             return Page();
         }
-        return await DoneAsync(id, "fee.statement.approved", $"total={Statement.Totals.Total}", FeeMails.Kind.Approved,
+        return await DoneAsync(id, FeeMails.Kind.Approved,
             text["Die Abrechnung ist freigegeben; {0} ist per E-Mail informiert.", Statement.AdvisorName], ct);
     }
 
@@ -59,8 +58,8 @@ public sealed class DetailsModel(AppDbContext db, FeeStatements fees, FeeMails m
             PaidOn ??= Today.ToString("yyyy-MM-dd");
             return Page();
         }
-        if (!await fees.ReturnAsync(id, comment, ct)) return Stale(id);
-        return await DoneAsync(id, "fee.statement.returned", comment, FeeMails.Kind.Returned,
+        if (!await fees.ReturnAsync(id, comment, access.UserId, Statement.PoolId, ct)) return Stale(id);
+        return await DoneAsync(id, FeeMails.Kind.Returned,
             text["Die Abrechnung ist an {0} zurückgegeben.", Statement.AdvisorName], ct);
     }
 
@@ -74,15 +73,13 @@ public sealed class DetailsModel(AppDbContext db, FeeStatements fees, FeeMails m
         else if (Statement.ApprovedAt is { } approved && date < DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(approved, Berlin).DateTime))
             ModelState.AddModelError(nameof(PaidOn), text["Das Datum der Überweisung liegt vor der Freigabe."]);
         if (!ModelState.IsValid) return Page();
-        if (!await fees.MarkPaidAsync(id, date!.Value, ct)) return Stale(id);
-        return await DoneAsync(id, "fee.statement.paid", $"paidOn={date:yyyy-MM-dd}", FeeMails.Kind.Paid,
+        if (!await fees.MarkPaidAsync(id, date!.Value, access.UserId, Statement.PoolId, ct)) return Stale(id);
+        return await DoneAsync(id, FeeMails.Kind.Paid,
             text["Die Abrechnung ist als bezahlt markiert; {0} ist per E-Mail informiert.", Statement.AdvisorName], ct);
     }
 
-    private async Task<IActionResult> DoneAsync(int id, string action, string details, FeeMails.Kind mail, string message, CancellationToken ct)
+    private async Task<IActionResult> DoneAsync(int id, FeeMails.Kind mail, string message, CancellationToken ct)
     {
-        db.Audit(action, $"fee:{id}", access.UserId, Statement.PoolId, details);
-        await db.SaveChangesAsync(ct);
         // The mail tells the new state, so it is read again after the change.
         if (await fees.LoadAsync(id, ct) is { } changed) await mails.SendAsync(changed, mail, ct);
         TempData[StatusMessage.Key] = message;

@@ -165,9 +165,7 @@ public sealed class DetailsModel(AppDbContext db, FeeStatements fees, PoolAccess
         if (Statement.Totals.Total <= 0)
             ModelState.AddModelError("", text["Die Abrechnung ist leer: Wählen Sie Tage aus oder tragen Sie Kosten ein."]);
         if (!ModelState.IsValid) return Page();
-        if (!await fees.SubmitAsync(id, ct)) return Locked();
-        db.Audit("fee.statement.submitted", $"fee:{id}", access.UserId, Statement.PoolId, $"total={Statement.Totals.Total}");
-        await db.SaveChangesAsync(ct);
+        if (!await fees.SubmitAsync(id, access.UserId, Statement.PoolId, $"total={Statement.Totals.Total}", ct)) return Locked();
         TempData[StatusMessage.Key] = text["Die Abrechnung ist eingereicht. Die Koordinierungsstelle prüft sie; Sie bekommen eine E-Mail, sobald sie freigegeben oder zurückgegeben ist."].Value;
         return Redirect(Url.Content($"~/me/fees/{id}"));
     }
@@ -175,9 +173,7 @@ public sealed class DetailsModel(AppDbContext db, FeeStatements fees, PoolAccess
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        if (!await fees.DeleteDraftAsync(id, ct)) return Locked();
-        db.Audit("fee.statement.deleted", $"fee:{id}", access.UserId, Statement.PoolId, Statement.Reference);
-        await db.SaveChangesAsync(ct);
+        if (!await fees.DeleteDraftAsync(id, access.UserId, Statement.PoolId, Statement.Reference, ct)) return Locked();
         TempData[StatusMessage.Key] = text["Der Entwurf für {0} ist gelöscht; seine Tage können wieder abgerechnet werden.", FeeTexts.Period(Statement.Year, Statement.Month)].Value;
         return Redirect(Url.Content("~/me/fees"));
     }

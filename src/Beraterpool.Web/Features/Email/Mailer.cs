@@ -1,0 +1,77 @@
+using System.Globalization;
+using Beraterpool.Web.Features.Pools;
+using Microsoft.Extensions.Localization;
+
+namespace Beraterpool.Web.Features.Email;
+
+/// <summary>
+/// The one way a mail leaves the product: writes a <see cref="MailTemplate"/> in the recipient's language with links
+/// from <see cref="PublicLinks"/>, sends it, and applies one failure policy — a mail that cannot be sent is logged
+/// and never undoes or errors the change that caused it (that change is saved and audited before the mail).
+/// </summary>
+public sealed class Mailer(EmailSender sender, IStringLocalizerFactory localizers, PublicLinks links, ILogger<Mailer> log)
+{
+    public static readonly string[] Cultures = ["de", "en", "fr"];
+
+    private int _warnedUnconfigured;
+
+    public static CultureInfo CultureOf(string? culture) => new(culture is "en" or "fr" ? culture : "de");
+
+    /// <summary>Subject and body as the recipient would read them; sends nothing.</summary>
+    public MailContent Render<TModel>(MailTemplate<TModel> template, TModel model, string? culture, PoolInfo? pool = null) =>
+        InCulture(culture, () => template.Build(model, Context(template, pool)));
+
+    /// <summary>The template written with its sample data, for the mail list.</summary>
+    public MailContent Example(MailTemplate template, string? culture) =>
+        InCulture(culture, () => template.BuildSample(Context(template, null)));
+
+    /// <summary>
+    /// Sends and answers whether the mail left. Sending does not follow the request's cancellation: the change is
+    /// saved, so the people it concerns hear of it even when the browser went away.
+    /// </summary>
+    public async Task<bool> SendAsync<TModel>(MailTemplate<TModel> template, MailRecipient to, TModel model, PoolInfo? pool = null)
+    {
+        if (!links.IsConfigured && Interlocked.Exchange(ref _warnedUnconfigured, 1) == 0)
+            log.LogWarning("{Key} is not set; links in mails point to {Fallback}", PublicLinks.Key, PublicLinks.Fallback);
+        var mail = Render(template, model, to.Culture, pool);
+        try
+        {
+            await sender.SendAsync(new EmailMessage(to.Email, mail.Subject, mail.Body), CancellationToken.None);
+            return true;
+        }
+        catch (Exception e)
+        {
+            log.LogWarning(e, "Mail {Template} to {To} ({Subject}) could not be sent", template.Id, to.Email, mail.Subject);
+            return false;
+        }
+    }
+
+    private MailContext Context(MailTemplate template, PoolInfo? pool) =>
+        new(localizers, template.Texts, links.Site, links.Pool(pool));
+
+    private static T InCulture<T>(string? culture, Func<T> build)
+    {
+        var (previous, previousUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        var c = CultureOf(culture);
+        CultureInfo.CurrentCulture = c;
+        CultureInfo.CurrentUICulture = c;
+        try { return build(); }
+        finally
+        {
+            CultureInfo.CurrentCulture = previous;
+            CultureInfo.CurrentUICulture = previousUi;
+        }
+    }
+}
+
+public static class MailSetup
+{
+    public static IServiceCollection AddMail(this IServiceCollection services, IConfiguration config)
+    {
+        services.Configure<EmailOptions>(config.GetSection("Email"));
+        services.AddSingleton<EmailSender>();
+        services.AddSingleton<PublicLinks>();
+        services.AddSingleton<Mailer>();
+        return services;
+    }
+}
