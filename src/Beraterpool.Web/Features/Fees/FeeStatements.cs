@@ -46,7 +46,7 @@ public sealed class IbanProtector(IDataProtectionProvider provider)
 /// The rules of fee statements that need the database: one statement per advisor and month, only approved and
 /// not yet billed activity days, each day on one statement only, status changes that hold when two people click at once.
 /// </summary>
-public sealed class FeeStatements(AppDbContext db, IbanProtector protector)
+public sealed class FeeStatements(TimeProvider time, AppDbContext db, IbanProtector protector)
 {
     public const string TaxNoteDefault = "Gemäß § 19 UStG wird keine Umsatzsteuer ausgewiesen.";
 
@@ -80,7 +80,7 @@ public sealed class FeeStatements(AppDbContext db, IbanProtector protector)
         var statement = new FeeStatement
         {
             PoolId = advisor.PoolId, AdvisorId = advisor.Id, Year = year, Month = month, DayRate = dayRate,
-            TaxNote = TaxNoteDefault, CreatedAt = DateTimeOffset.UtcNow,
+            TaxNote = TaxNoteDefault, CreatedAt = time.GetUtcNow(),
         };
         db.FeeStatements.Add(statement);
         try
@@ -127,14 +127,14 @@ public sealed class FeeStatements(AppDbContext db, IbanProtector protector)
     /// <summary>Status changes are conditional updates: false when the status changed meanwhile (someone else was quicker).</summary>
     public async Task<bool> SubmitAsync(int id, CancellationToken ct) =>
         await db.FeeStatements.Where(s => s.Id == id && (s.Status == FeeStatementStatus.Draft || s.Status == FeeStatementStatus.Returned))
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, FeeStatementStatus.Submitted).SetProperty(s => s.SubmittedAt, DateTimeOffset.UtcNow), ct) == 1;
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, FeeStatementStatus.Submitted).SetProperty(s => s.SubmittedAt, time.GetUtcNow()), ct) == 1;
 
     /// <summary>Only while every billed activity is still approved (an approval taken back on the engagement blocks it).</summary>
     public async Task<bool> ApproveAsync(int id, string? userId, CancellationToken ct) =>
         await db.FeeStatements.Where(s => s.Id == id && s.Status == FeeStatementStatus.Submitted
                                           && !db.Activities.Any(a => a.FeeStatementId == s.Id && a.ApprovedAt == null))
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, FeeStatementStatus.Approved)
-                .SetProperty(s => s.ApprovedAt, DateTimeOffset.UtcNow).SetProperty(s => s.ApprovedByUserId, userId), ct) == 1;
+                .SetProperty(s => s.ApprovedAt, time.GetUtcNow()).SetProperty(s => s.ApprovedByUserId, userId), ct) == 1;
 
     public async Task<bool> ReturnAsync(int id, string comment, CancellationToken ct) =>
         await db.FeeStatements.Where(s => s.Id == id && (s.Status == FeeStatementStatus.Submitted || s.Status == FeeStatementStatus.Approved))

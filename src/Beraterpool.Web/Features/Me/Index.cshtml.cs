@@ -1,8 +1,8 @@
+using Beraterpool.Web.Features.Shared;
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Accounts;
 using Beraterpool.Web.Features.Engagements;
 using Beraterpool.Web.Features.Pools;
-using Beraterpool.Web.Features.Quota;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +11,7 @@ namespace Beraterpool.Web.Features.Me;
 
 /// <summary>The advisor's start page: invitations to answer, running engagements with their days, own days this year.</summary>
 [Authorize(Roles = Roles.Advisor)]
-public sealed class IndexModel(AppDbContext db, PoolAccess access) : PageModel
+public sealed class IndexModel(TimeProvider time, AppDbContext db, PoolAccess access) : PageModel
 {
     public sealed record InvitationRow(int Id, string Municipality, string Reference, DateTimeOffset CreatedAt, bool Tandem);
     public sealed record EngagementRow(int Id, string Municipality, EngagementStatus Status, int UsedHalfDays, int QuotaHalfDays)
@@ -25,7 +25,7 @@ public sealed class IndexModel(AppDbContext db, PoolAccess access) : PageModel
     public int HalfDaysThisYear { get; private set; }
     public int UnapprovedHalfDays { get; private set; }
     public int ClosedCount { get; private set; }
-    public int Year { get; } = GermanCalendar.Year;
+    public int Year { get; } = time.LocalYear();
 
     public async Task OnGetAsync(CancellationToken ct)
     {

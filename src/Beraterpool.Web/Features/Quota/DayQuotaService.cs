@@ -18,7 +18,7 @@ public sealed record QuotaBooking(bool Succeeded, int Year, int QuotaHalfDays, i
 /// row, on SQLite writers are serialised (BEGIN IMMEDIATE, busy waits), so parallel logs can never pass the quota;
 /// the check constraint on the table is the last line of defence.
 /// </summary>
-public sealed class DayQuotaService(AppDbContext db, IStringLocalizer<DayQuotaService> text)
+public sealed class DayQuotaService(TimeProvider time, AppDbContext db, IStringLocalizer<DayQuotaService> text)
 {
     /// <summary>Adds <paramref name="activity"/> if its half days still fit into the year's quota of its engagement's municipality.</summary>
     public async Task<QuotaBooking> TryLogActivityAsync(Activity activity, CancellationToken ct = default)
@@ -33,7 +33,7 @@ public sealed class DayQuotaService(AppDbContext db, IStringLocalizer<DayQuotaSe
             await tx.RollbackAsync(ct);
             return await RefusedAsync(scope.PoolId, scope.MunicipalityKey, year, ct);
         }
-        if (activity.CreatedAt == default) activity.CreatedAt = DateTimeOffset.UtcNow;
+        if (activity.CreatedAt == default) activity.CreatedAt = time.GetUtcNow();
         db.Activities.Add(activity);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -140,7 +140,7 @@ public sealed class DayQuotaService(AppDbContext db, IStringLocalizer<DayQuotaSe
         db.QuotaIncreases.Add(new QuotaIncrease
         {
             PoolId = poolId, MunicipalityKey = municipalityKey, Year = year, PreviousQuotaHalfDays = previous, NewQuotaHalfDays = newQuotaHalfDays,
-            Reason = reason.Trim(), UserId = userId, At = DateTimeOffset.UtcNow,
+            Reason = reason.Trim(), UserId = userId, At = time.GetUtcNow(),
         });
         Audit.AuditLog.Audit(db, "quota.changed", $"quota:{poolId}:{municipalityKey}:{year}", userId, poolId,
             $"{previous} → {newQuotaHalfDays} half days; reason: {reason.Trim()}");

@@ -26,7 +26,7 @@ public sealed record RequestRecord(
     public bool ByMunicipality(Step step) => step.ActorUserId is null ? step.To is RequestStatus.Submitted or RequestStatus.Withdrawn : step.ActorUserId == ContactUserId;
 }
 
-public sealed class RequestRecords(AppDbContext db, PoolCatalog pools)
+public sealed class RequestRecords(TimeProvider time, AppDbContext db, PoolCatalog pools)
 {
     public async Task<RequestRecord?> LoadAsync(IQueryable<ConsultationRequest> which, CancellationToken ct)
     {
@@ -68,7 +68,7 @@ public sealed class RequestRecords(AppDbContext db, PoolCatalog pools)
     /// </summary>
     public async Task<(int QuotaHalfDays, int UsedHalfDays)> DaysAsync(int poolId, string municipalityKey, CancellationToken ct)
     {
-        var year = BerlinClock.Year;
+        var year = time.LocalYear();
         var account = await db.DayQuotaAccounts.AsNoTracking()
             .Where(a => a.PoolId == poolId && a.MunicipalityKey == municipalityKey && a.Year == year)
             .Select(a => new { a.QuotaHalfDays, a.UsedHalfDays }).FirstOrDefaultAsync(ct);

@@ -1,9 +1,9 @@
+using Beraterpool.Web.Features.Shared;
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Accounts;
 using Beraterpool.Web.Features.Audit;
 using Beraterpool.Web.Features.Municipalities;
 using Beraterpool.Web.Features.Pools;
-using Beraterpool.Web.Features.Quota;
 using Beraterpool.Web.Features.Shared.Forms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +15,7 @@ namespace Beraterpool.Web.Features.Engagements.Manage;
 
 /// <summary>The coordinator's list of the pool's engagements (filter, paging) and the activities waiting for approval.</summary>
 [Authorize(Roles = Roles.Administrator + "," + Roles.Coordinator)]
-public sealed class IndexModel(AppDbContext db, PoolAccess access, IStringLocalizer<IndexModel> text) : PageModel
+public sealed class IndexModel(TimeProvider time, AppDbContext db, PoolAccess access, IStringLocalizer<IndexModel> text) : PageModel
 {
     public const int PageSize = 25;
 
@@ -30,7 +30,7 @@ public sealed class IndexModel(AppDbContext db, PoolAccess access, IStringLocali
     public int PageNumber { get; private set; } = 1;
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
     public EngagementStatus? Status { get; private set; }
-    public int Year { get; } = GermanCalendar.Year;
+    public int Year { get; } = time.LocalYear();
 
     public PagerModel Pager => new(PageNumber, PageCount, p => Url.Content("~/manage/engagements") + $"?page={p}" + (Status is { } s ? $"&status={s}" : ""));
 
@@ -79,7 +79,7 @@ public sealed class IndexModel(AppDbContext db, PoolAccess access, IStringLocali
             TempData[StatusMessage.Key] = text["Bitte wählen Sie mindestens eine Aktivität aus."].Value;
             return Redirect(Url.Content("~/manage/engagements#approval"));
         }
-        var now = DateTimeOffset.UtcNow;
+        var now = time.GetUtcNow();
         var activities = await db.Activities
             .Where(a => activityIds.Contains(a.Id) && a.ApprovedAt == null && db.Engagements.Any(e => e.Id == a.EngagementId && pools.Contains(e.PoolId)))
             .Join(db.Engagements, a => a.EngagementId, e => e.Id, (a, e) => new { Activity = a, e.PoolId })

@@ -1,3 +1,4 @@
+using Beraterpool.Web.Features.Shared;
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Accounts;
 using Beraterpool.Web.Features.Audit;
@@ -15,7 +16,7 @@ namespace Beraterpool.Web.Features.Fees.Manage;
 /// is audited and e-mailed to the advisor. Statements of other pools answer 404.
 /// </summary>
 [Authorize(Roles = Roles.Administrator + "," + Roles.Coordinator)]
-public sealed class DetailsModel(AppDbContext db, FeeStatements fees, FeeMails mails, PoolAccess access, IStringLocalizer<DetailsModel> text) : PageModel
+public sealed class DetailsModel(TimeProvider time, AppDbContext db, FeeStatements fees, FeeMails mails, PoolAccess access, IStringLocalizer<DetailsModel> text) : PageModel
 {
     public StatementView Statement { get; private set; } = null!;
     public IReadOnlyList<FeeHistory.Entry> History { get; private set; } = [];
@@ -23,8 +24,7 @@ public sealed class DetailsModel(AppDbContext db, FeeStatements fees, FeeMails m
     [BindProperty] public string? Comment { get; set; }
     [BindProperty] public string? PaidOn { get; set; }
 
-    private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
-    private static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Berlin).DateTime);
+    private DateOnly Today => time.LocalToday();
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -71,7 +71,7 @@ public sealed class DetailsModel(AppDbContext db, FeeStatements fees, FeeMails m
         var date = DateOnly.TryParseExact(PaidOn, "yyyy-MM-dd", out var d) || DateOnly.TryParseExact(PaidOn, "dd.MM.yyyy", out d) ? d : (DateOnly?)null;
         if (date is null) ModelState.AddModelError(nameof(PaidOn), text["Bitte geben Sie das Datum der Überweisung an."]);
         else if (date > Today) ModelState.AddModelError(nameof(PaidOn), text["Das Datum der Überweisung darf nicht in der Zukunft liegen."]);
-        else if (Statement.ApprovedAt is { } approved && date < DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(approved, Berlin).DateTime))
+        else if (Statement.ApprovedAt is { } approved && date < ProgrammeTime.LocalDate(approved))
             ModelState.AddModelError(nameof(PaidOn), text["Das Datum der Überweisung liegt vor der Freigabe."]);
         if (!ModelState.IsValid) return Page();
         if (!await fees.MarkPaidAsync(id, date!.Value, ct)) return Stale(id);

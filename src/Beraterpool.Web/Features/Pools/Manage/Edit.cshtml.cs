@@ -14,7 +14,7 @@ namespace Beraterpool.Web.Features.Pools.Manage;
 
 /// <summary>Creates (/manage/pools/new) or edits a pool's settings. Administrators only.</summary>
 [Authorize(Roles = Roles.Administrator)]
-public sealed class EditModel(AppDbContext db, PoolCatalog catalog, PoolAccess access, IStringLocalizer<EditModel> text) : PageModel
+public sealed class EditModel(TimeProvider time, AppDbContext db, PoolCatalog catalog, PoolAccess access, IStringLocalizer<EditModel> text) : PageModel
 {
     public const long MaxLogoBytes = 1024 * 1024;
     private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
@@ -122,7 +122,7 @@ public sealed class EditModel(AppDbContext db, PoolCatalog catalog, PoolAccess a
         if (!ModelState.IsValid) return Page();
 
         var created = pool is null;
-        pool ??= new Pool { Slug = Input.Slug, Name = Input.Name, BrandName = Input.BrandName, ContactEmail = Input.ContactEmail, CreatedAt = DateTimeOffset.UtcNow };
+        pool ??= new Pool { Slug = Input.Slug, Name = Input.Name, BrandName = Input.BrandName, ContactEmail = Input.ContactEmail, CreatedAt = time.GetUtcNow() };
         var before = created ? null : Describe(pool);
         pool.Name = Input.Name.Trim();
         pool.Slug = Input.Slug;

@@ -1,3 +1,4 @@
+using Beraterpool.Web.Features.Shared;
 using System.ComponentModel.DataAnnotations;
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Accounts;
@@ -16,7 +17,7 @@ namespace Beraterpool.Web.Features.Quota.Manage;
 /// only with a written reason, which is kept with the change and in the audit trail.
 /// </summary>
 [Authorize(Roles = Roles.Administrator + "," + Roles.Coordinator)]
-public sealed class IndexModel(AppDbContext db, PoolAccess access, PoolCatalog catalog, DayQuotaService quota, Engagements.EngagementMails mails, IStringLocalizer<IndexModel> text) : PageModel
+public sealed class IndexModel(TimeProvider time, AppDbContext db, PoolAccess access, PoolCatalog catalog, DayQuotaService quota, Engagements.EngagementMails mails, IStringLocalizer<IndexModel> text) : PageModel
 {
     public sealed record AccountRow(string Key, string Municipality, int QuotaHalfDays, int UsedHalfDays)
     {
@@ -99,7 +100,7 @@ public sealed class IndexModel(AppDbContext db, PoolAccess access, PoolCatalog c
         Pools = (await catalog.AllAsync(ct)).Where(p => managed.Contains(p.Id)).OrderBy(p => p.Name).ToList();
         if (Pools.Count == 0) return false;
         Pool = Pools.FirstOrDefault(p => p.Id == pool) ?? Pools[0];
-        Year = int.TryParse(Request.Query["year"], out var y) && y is >= 2000 and <= 2100 ? y : GermanCalendar.Year;
+        Year = int.TryParse(Request.Query["year"], out var y) && y is >= 2000 and <= 2100 ? y : time.LocalYear();
         var poolId = Pool.Id;
         var year = Year;
         Accounts = await db.DayQuotaAccounts.AsNoTracking().Where(a => a.PoolId == poolId && a.Year == year)

@@ -1,3 +1,4 @@
+using Beraterpool.Web.Features.Shared;
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Accounts;
 using Beraterpool.Web.Features.Pools;
@@ -9,7 +10,7 @@ namespace Beraterpool.Web.Features.Requests.Contact;
 
 /// <summary>The municipality contact's start page: their requests, the engagements, and the days left this year.</summary>
 [Authorize(Roles = Roles.MunicipalityContact)]
-public sealed class IndexModel(AppDbContext db, PoolAccess access, PoolCatalog catalog) : PageModel
+public sealed class IndexModel(TimeProvider time, AppDbContext db, PoolAccess access, PoolCatalog catalog) : PageModel
 {
     public sealed record Row(int Id, string Reference, int PoolId, string MunicipalityKey, string MunicipalityName, RequestStatus Status,
         DateTimeOffset CreatedAt, IReadOnlyList<int> EngagementIds);
@@ -41,7 +42,7 @@ public sealed class IndexModel(AppDbContext db, PoolAccess access, PoolCatalog c
 
         // One query for all of the contact's day accounts this year; without a row the pool's full quota applies.
         var keys = Rows.Select(r => r.MunicipalityKey).Distinct().ToList();
-        var year = BerlinClock.Year;
+        var year = time.LocalYear();
         var accounts = await db.DayQuotaAccounts.AsNoTracking()
             .Where(a => a.Year == year && keys.Contains(a.MunicipalityKey))
             .Select(a => new { a.PoolId, a.MunicipalityKey, a.QuotaHalfDays, a.UsedHalfDays }).ToListAsync(ct);
