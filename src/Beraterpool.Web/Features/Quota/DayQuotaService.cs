@@ -8,7 +8,7 @@ namespace Beraterpool.Web.Features.Quota;
 /// <summary>The outcome of booking half days against a municipality's annual account.</summary>
 public sealed record QuotaBooking(bool Succeeded, int Year, int QuotaHalfDays, int UsedHalfDays)
 {
-    public int RemainingHalfDays => Math.Max(0, QuotaHalfDays - UsedHalfDays);
+    public int RemainingHalfDays => DayBalance.Remaining(QuotaHalfDays, UsedHalfDays);
 }
 
 /// <summary>

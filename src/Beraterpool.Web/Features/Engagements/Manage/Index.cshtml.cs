@@ -1,3 +1,4 @@
+using Beraterpool.Web.Features.Quota;
 using Beraterpool.Web.Features.Shared;
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Accounts;
@@ -15,12 +16,12 @@ namespace Beraterpool.Web.Features.Engagements.Manage;
 
 /// <summary>The coordinator's list of the pool's engagements (filter, paging) and the activities waiting for approval.</summary>
 [Authorize(Roles = Roles.Administrator + "," + Roles.Coordinator)]
-public sealed class IndexModel(TimeProvider time, AppDbContext db, PoolAccess access, IStringLocalizer<IndexModel> text) : PageModel
+public sealed class IndexModel(TimeProvider time, AppDbContext db, PoolAccess access, DayBalances balances, IStringLocalizer<IndexModel> text) : PageModel
 {
     public const int PageSize = 25;
 
     public sealed record EngagementRow(int Id, string Municipality, string Reference, EngagementStatus Status, DateTimeOffset StartedAt, string Advisors,
-        int UsedHalfDays, int QuotaHalfDays);
+        DayBalance Days);
     public sealed record PendingRow(int Id, int EngagementId, string Municipality, string Advisor, DateOnly Date, ActivityKind Kind, int HalfDays, string? Notes);
 
     public IReadOnlyList<EngagementRow> Engagements { get; private set; } = [];
@@ -52,13 +53,11 @@ public sealed class IndexModel(TimeProvider time, AppDbContext db, PoolAccess ac
                 Municipality = db.Municipalities.Where(m => m.OfficialKey == e.MunicipalityKey).Select(m => m.ShortName).FirstOrDefault(),
                 Reference = db.ConsultationRequests.Where(r => r.Id == e.RequestId).Select(r => r.Reference).FirstOrDefault(),
                 Advisors = db.EngagementAdvisors.Where(a => a.EngagementId == e.Id).Join(db.Advisors, ea => ea.AdvisorId, a => a.Id, (ea, a) => a.FirstName + " " + a.LastName).ToList(),
-                Used = db.DayQuotaAccounts.Where(a => a.PoolId == e.PoolId && a.MunicipalityKey == e.MunicipalityKey && a.Year == year).Select(a => (int?)a.UsedHalfDays).FirstOrDefault(),
-                Quota = db.DayQuotaAccounts.Where(a => a.PoolId == e.PoolId && a.MunicipalityKey == e.MunicipalityKey && a.Year == year).Select(a => (int?)a.QuotaHalfDays).FirstOrDefault(),
-                PoolQuota = db.Pools.Where(x => x.Id == e.PoolId).Select(x => x.AnnualDayQuota * 2).First(),
             })
             .ToListAsync(ct);
+        var days = await balances.ForManyAsync(rows.Select(r => (r.PoolId, r.MunicipalityKey)), year, ct);
         Engagements = rows.Select(r => new EngagementRow(r.Id, r.Municipality ?? r.MunicipalityKey, r.Reference ?? "", r.Status, r.StartedAt,
-            string.Join(", ", r.Advisors.Order()), r.Used ?? 0, r.Quota ?? r.PoolQuota)).ToList();
+            string.Join(", ", r.Advisors.Order()), days[(r.PoolId, r.MunicipalityKey)])).ToList();
 
         var pending = db.Activities.AsNoTracking().Where(a => a.ApprovedAt == null && db.Engagements.Any(e => e.Id == a.EngagementId && pools.Contains(e.PoolId)));
         PendingCount = await pending.CountAsync(ct);

@@ -19,10 +19,7 @@ namespace Beraterpool.Web.Features.Quota.Manage;
 [Authorize(Roles = Roles.Administrator + "," + Roles.Coordinator)]
 public sealed class IndexModel(TimeProvider time, AppDbContext db, PoolAccess access, PoolCatalog catalog, DayQuotaService quota, Engagements.EngagementMails mails, IStringLocalizer<IndexModel> text) : PageModel
 {
-    public sealed record AccountRow(string Key, string Municipality, int QuotaHalfDays, int UsedHalfDays)
-    {
-        public int RemainingHalfDays => QuotaHalfDays - UsedHalfDays;
-    }
+    public sealed record AccountRow(string Municipality, DayBalance Days);
     public sealed record MunicipalityOption(string Key, string Name);
     public sealed record IncreaseRow(string Municipality, int Year, int Previous, int New, string Reason, DateTimeOffset At);
 
@@ -106,7 +103,7 @@ public sealed class IndexModel(TimeProvider time, AppDbContext db, PoolAccess ac
         Accounts = await db.DayQuotaAccounts.AsNoTracking().Where(a => a.PoolId == poolId && a.Year == year)
             .Join(db.Municipalities, a => a.MunicipalityKey, m => m.OfficialKey, (a, m) => new { a, m.ShortName })
             .OrderBy(x => x.a.QuotaHalfDays - x.a.UsedHalfDays).ThenBy(x => x.ShortName)
-            .Select(x => new AccountRow(x.a.MunicipalityKey, x.ShortName, x.a.QuotaHalfDays, x.a.UsedHalfDays)).ToListAsync(ct);
+            .Select(x => new AccountRow(x.ShortName, new DayBalance(x.a.PoolId, x.a.MunicipalityKey, x.a.Year, x.a.QuotaHalfDays, x.a.UsedHalfDays))).ToListAsync(ct);
         // Municipalities the pool works with: those with an engagement or an account.
         Municipalities = await db.Municipalities.AsNoTracking()
             .Where(m => db.Engagements.Any(e => e.PoolId == poolId && e.MunicipalityKey == m.OfficialKey)
