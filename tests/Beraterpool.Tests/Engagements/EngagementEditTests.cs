@@ -3,7 +3,6 @@ using System.Net;
 using Beraterpool.Tests.Infrastructure;
 using Beraterpool.Web.Features.Accounts;
 using Beraterpool.Web.Features.Engagements;
-using Beraterpool.Web.Features.Quota;
 using Microsoft.EntityFrameworkCore;
 
 namespace Beraterpool.Tests.Engagements;

@@ -2,7 +2,6 @@ using Beraterpool.Web.Features.Shared;
 using System.Net;
 using Beraterpool.Tests.Infrastructure;
 using Beraterpool.Web.Features.Accounts;
-using Beraterpool.Web.Features.Quota;
 using Microsoft.EntityFrameworkCore;
 
 namespace Beraterpool.Tests.Engagements;
