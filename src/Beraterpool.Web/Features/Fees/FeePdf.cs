@@ -1,3 +1,4 @@
+using Beraterpool.Web.Features.Shared;
 using PdfSharp.Drawing;
 using PdfSharp.Fonts;
 using PdfSharp.Pdf;
