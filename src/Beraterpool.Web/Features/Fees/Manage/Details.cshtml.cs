@@ -22,14 +22,14 @@ public sealed class DetailsModel(TimeProvider time, AppDbContext db, FeeStatemen
     public IReadOnlyList<FeeHistory.Entry> History { get; private set; } = [];
 
     [BindProperty] public string? Comment { get; set; }
-    [BindProperty] public string? PaidOn { get; set; }
+    [BindProperty] public DateOnly? PaidOn { get; set; }
 
     private DateOnly Today => time.LocalToday();
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        PaidOn = Today.ToString("yyyy-MM-dd");
+        PaidOn = Today;
         return Page();
     }
 
@@ -40,7 +40,7 @@ public sealed class DetailsModel(TimeProvider time, AppDbContext db, FeeStatemen
         {
             if (Statement.Status != FeeStatementStatus.Submitted || !await fees.HasUnapprovedAsync(id, ct)) return Stale(id);
             ModelState.AddModelError("", text["Auf der Abrechnung stehen Tage, die nicht (mehr) freigegeben sind. Geben Sie die Abrechnung zurück, damit die Berater*in sie abwählt."]);
-            PaidOn = Today.ToString("yyyy-MM-dd");
+            PaidOn = Today;
             return Page();
         }
         return await DoneAsync(id, "fee.statement.approved", $"total={Statement.Totals.Total}", FeeMails.Kind.Approved,
@@ -56,7 +56,7 @@ public sealed class DetailsModel(TimeProvider time, AppDbContext db, FeeStatemen
         else if (comment.Length > 1000) ModelState.AddModelError(nameof(Comment), text["Der Kommentar darf höchstens 1000 Zeichen lang sein."]);
         if (!ModelState.IsValid)
         {
-            PaidOn ??= Today.ToString("yyyy-MM-dd");
+            PaidOn ??= Today;
             return Page();
         }
         if (!await fees.ReturnAsync(id, comment, ct)) return Stale(id);
@@ -67,8 +67,8 @@ public sealed class DetailsModel(TimeProvider time, AppDbContext db, FeeStatemen
     public async Task<IActionResult> OnPostPaidAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        ModelState.Clear();
-        var date = DateOnly.TryParseExact(PaidOn, "yyyy-MM-dd", out var d) || DateOnly.TryParseExact(PaidOn, "dd.MM.yyyy", out d) ? d : (DateOnly?)null;
+        ModelState.Clear(); // an unreadable date binds as null and gets the message below
+        var date = PaidOn;
         if (date is null) ModelState.AddModelError(nameof(PaidOn), text["Bitte geben Sie das Datum der Überweisung an."]);
         else if (date > Today) ModelState.AddModelError(nameof(PaidOn), text["Das Datum der Überweisung darf nicht in der Zukunft liegen."]);
         else if (Statement.ApprovedAt is { } approved && date < ProgrammeTime.LocalDate(approved))
