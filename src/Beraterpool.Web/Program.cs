@@ -10,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets();
 
 builder.AddStructuredLogging();
+builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddAppDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddWebUi();

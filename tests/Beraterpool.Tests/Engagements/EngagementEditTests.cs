@@ -1,8 +1,8 @@
+using Beraterpool.Web.Features.Shared;
 using System.Net;
 using Beraterpool.Tests.Infrastructure;
 using Beraterpool.Web.Features.Accounts;
 using Beraterpool.Web.Features.Engagements;
-using Beraterpool.Web.Features.Quota;
 using Microsoft.EntityFrameworkCore;
 
 namespace Beraterpool.Tests.Engagements;
@@ -61,7 +61,7 @@ public sealed class EngagementEditTests(EngagementEditTests.App app) : IClassFix
         string status = "Agreed", string? due = null) =>
         client.PostFormAsync($"/engagements/{engagementId}/options/{optionId}",
             [new("Option.Title", title), new("Option.Description", "Ein Forum im Rathaus"), new("Option.CarriedOutBy", carriedOutBy),
-             new("Option.Status", status), new("Option.DueDate", due ?? GermanCalendar.Today.AddDays(30).ToString("yyyy-MM-dd"))],
+             new("Option.Status", status), new("Option.DueDate", due ?? TimeProvider.System.LocalToday().AddDays(30).ToString("yyyy-MM-dd"))],
             formPageUrl: $"/engagements/{engagementId}");
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class EngagementEditTests(EngagementEditTests.App app) : IClassFix
 
         Assert.Equal(HttpStatusCode.Redirect, (await EditOptionAsync(a.Contact, a.EngagementId, optionId, "Forum im Rathaus", status: "InImplementation")).StatusCode);
         var option = await app.WithDbAsync(db => db.ActionOptions.AsNoTracking().SingleAsync(o => o.Id == optionId));
-        Assert.Equal(("Forum im Rathaus", "Ein Forum im Rathaus", "Büro für Internationales", ActionOptionStatus.InImplementation, GermanCalendar.Today.AddDays(30)),
+        Assert.Equal(("Forum im Rathaus", "Ein Forum im Rathaus", "Büro für Internationales", ActionOptionStatus.InImplementation, TimeProvider.System.LocalToday().AddDays(30)),
             (option.Title, option.Description, option.CarriedOutBy, option.Status, option.DueDate));
         var audit = await app.WithDbAsync(db => db.AuditEntries.SingleAsync(e => e.Subject == $"engagement:{a.EngagementId}" && e.Action == "engagement.option.changed"));
         Assert.Equal(a.ContactUserId, audit.UserId);

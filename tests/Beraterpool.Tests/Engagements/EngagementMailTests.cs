@@ -1,7 +1,7 @@
+using Beraterpool.Web.Features.Shared;
 using System.Net;
 using Beraterpool.Tests.Infrastructure;
 using Beraterpool.Web.Features.Accounts;
-using Beraterpool.Web.Features.Quota;
 using Microsoft.EntityFrameworkCore;
 
 namespace Beraterpool.Tests.Engagements;
@@ -38,7 +38,7 @@ public sealed class EngagementMailTests(EngagementMailTests.App app) : IClassFix
             formPageUrl: $"/engagements/{engagementId}");
 
     private static Task<HttpResponseMessage> LogAsync(HttpClient client, int engagementId, int halfDays) =>
-        PostAsync(client, engagementId, "Log", ("Log.Date", GermanCalendar.Today.ToString("yyyy-MM-dd")), ("Log.Kind", "Workshop"),
+        PostAsync(client, engagementId, "Log", ("Log.Date", TimeProvider.System.LocalToday().ToString("yyyy-MM-dd")), ("Log.Kind", "Workshop"),
             ("Log.HalfDays", halfDays.ToString()), ("Log.Notes", "Forum vorbereitet"));
 
     /// <summary>All mails to one address, oldest first, as "Subject\n\nbody".</summary>
@@ -133,7 +133,7 @@ public sealed class EngagementMailTests(EngagementMailTests.App app) : IClassFix
     public async Task Raised_quota_is_mailed_to_the_advisors_of_the_municipalitys_open_engagements()
     {
         var a = await ArrangeAsync("kontingent", "05317000");
-        var year = GermanCalendar.Year;
+        var year = TimeProvider.System.LocalYear();
         var raise = await a.Coordinator.PostFormAsync($"/manage/quota?pool={a.PoolId}",
             [new("Input.MunicipalityKey", a.Key), new("Input.Year", year.ToString()), new("Input.Days", "12"), new("Input.Reason", "Zweites Forum mit dem Integrationsrat")],
             formPageUrl: $"/manage/quota?pool={a.PoolId}");

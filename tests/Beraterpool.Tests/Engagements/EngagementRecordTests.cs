@@ -1,8 +1,8 @@
+using Beraterpool.Web.Features.Shared;
 using System.Net;
 using Beraterpool.Tests.Infrastructure;
 using Beraterpool.Web.Features.Accounts;
 using Beraterpool.Web.Features.Engagements;
-using Beraterpool.Web.Features.Quota;
 using Microsoft.EntityFrameworkCore;
 
 namespace Beraterpool.Tests.Engagements;
@@ -37,7 +37,7 @@ public sealed class EngagementRecordTests(EngagementRecordTests.App app) : IClas
             formPageUrl: $"/engagements/{engagementId}");
 
     private static Task<HttpResponseMessage> LogAsync(HttpClient client, int engagementId, int halfDays, string participants = "Integrationsrat") =>
-        PostAsync(client, engagementId, "Log", ("Log.Date", GermanCalendar.Today.ToString("yyyy-MM-dd")), ("Log.Kind", "Workshop"),
+        PostAsync(client, engagementId, "Log", ("Log.Date", TimeProvider.System.LocalToday().ToString("yyyy-MM-dd")), ("Log.Kind", "Workshop"),
             ("Log.HalfDays", halfDays.ToString()), ("Log.Participants", participants), ("Log.Notes", "Erstes Forum vorbereitet"));
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class EngagementRecordTests(EngagementRecordTests.App app) : IClas
         for (var i = 0; i < 4; i++) Assert.Equal(HttpStatusCode.Redirect, (await LogAsync(a.Advisor, a.EngagementId, 4)).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await LogAsync(a.Advisor, a.EngagementId, 2)).StatusCode);
 
-        var year = GermanCalendar.Year;
+        var year = TimeProvider.System.LocalYear();
         var tooMuch = await LogAsync(a.Advisor, a.EngagementId, 4, participants: "Bleibt stehen");
         Assert.Equal(HttpStatusCode.OK, tooMuch.StatusCode);
         var html = await tooMuch.Content.ReadAsStringAsync(Ct);

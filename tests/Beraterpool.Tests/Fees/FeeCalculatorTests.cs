@@ -1,3 +1,4 @@
+using Beraterpool.Web.Features.Shared;
 using Beraterpool.Web.Features.Fees;
 
 namespace Beraterpool.Tests.Fees;
@@ -66,21 +67,4 @@ public sealed class FeeCalculatorTests
             System.Globalization.CultureInfo.CurrentCulture = previous;
         }
     }
-
-    [Theory]
-    [InlineData("12,50", "12.50")]
-    [InlineData("12.50", "12.50")]
-    [InlineData("1.234,50", "1234.50")]
-    [InlineData("1.234", "1234")]
-    [InlineData("42", "42")]
-    [InlineData("23,40 €", "23.40")]
-    public void Parse_reads_amounts_as_people_type_them(string input, string expected) =>
-        Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), Money.Parse(input));
-
-    [Theory]
-    [InlineData("abc")]
-    [InlineData("-5")]
-    [InlineData("1,234")]
-    [InlineData("")]
-    public void Parse_refuses_what_is_not_an_amount(string input) => Assert.Null(Money.Parse(input));
 }

@@ -1,5 +1,6 @@
 using Beraterpool.Web.Data;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -53,8 +54,18 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         return this;
     }
 
+    private TimeProvider? _time;
+
+    /// <summary>The app's clock, e.g. a FakeTimeProvider set to 31 December 23:30 in Berlin; set before the first request.</summary>
+    public TestApp WithTime(TimeProvider time)
+    {
+        _time = time;
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (_time is { } time) builder.ConfigureTestServices(s => s.AddSingleton(time));
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", UsePostgres ? "Postgres" : "Sqlite");
         builder.UseSetting("ConnectionStrings:Default", _connectionString);

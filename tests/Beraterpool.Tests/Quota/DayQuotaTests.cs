@@ -1,3 +1,4 @@
+using Beraterpool.Web.Features.Shared;
 using System.Net;
 using Beraterpool.Tests.Engagements;
 using Beraterpool.Tests.Infrastructure;
@@ -76,7 +77,7 @@ public sealed class DayQuotaTests(DayQuotaTests.App app) : IClassFixture<DayQuot
         var coordinator = await app.SignedInBrowserAsync("quota-koord@example.org", Roles.Coordinator);
         var coordinatorId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == "quota-koord@example.org").Select(u => u.Id).SingleAsync());
         var (poolId, key, engagementId, advisorId) = await ArrangeAsync("erhoehung", "05123000", coordinatorId);
-        var year = GermanCalendar.Year;
+        var year = TimeProvider.System.LocalYear();
         var date = new DateOnly(year, 1, 2);
         Assert.True((await LogAsync(engagementId, advisorId, date, 20)).Succeeded);
         Assert.False((await LogAsync(engagementId, advisorId, date, 2)).Succeeded);

@@ -1,8 +1,8 @@
+using Beraterpool.Web.Features.Shared;
 using System.Net;
 using Beraterpool.Tests.Engagements;
 using Beraterpool.Tests.Infrastructure;
 using Beraterpool.Web.Features.Accounts;
-using Beraterpool.Web.Features.Quota;
 using Microsoft.EntityFrameworkCore;
 
 namespace Beraterpool.Tests.Quota;
@@ -26,7 +26,7 @@ public sealed class QuotaVisibilityTests
         var engagement = await app.EngagementAsync(pool.Id, "05511000", [advisor.Id], contactId);
 
         var log = await advisorClient.PostFormAsync($"/engagements/{engagement.Id}?handler=Log",
-            [new("Log.Date", GermanCalendar.Today.ToString("yyyy-MM-dd")), new("Log.Kind", "Workshop"), new("Log.HalfDays", "3")],
+            [new("Log.Date", TimeProvider.System.LocalToday().ToString("yyyy-MM-dd")), new("Log.Kind", "Workshop"), new("Log.HalfDays", "3")],
             formPageUrl: $"/engagements/{engagement.Id}");
         Assert.Equal(HttpStatusCode.Redirect, log.StatusCode);
 
@@ -35,7 +35,7 @@ public sealed class QuotaVisibilityTests
         Assert.Contains("Beratungstage übrig in diesem Jahr für Stadt sichtbar (1,5 von 10 genutzt, Pool sichtbar)", dashboard);
 
         var record = Html.Text(await contact.GetStringAsync($"/engagements/{engagement.Id}", Ct));
-        Assert.Contains($"Beratungstage {GermanCalendar.Year} für Stadt sichtbar", record);
+        Assert.Contains($"Beratungstage {TimeProvider.System.LocalYear()} für Stadt sichtbar", record);
         Assert.Contains("1,5 Tage genutzt", record);
         Assert.Contains("8,5 Tage übrig", record);
         Assert.Contains("10 Tage Kontingent", record);

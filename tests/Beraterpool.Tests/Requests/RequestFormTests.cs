@@ -1,3 +1,4 @@
+using Beraterpool.Web.Features.Shared;
 using System.Net;
 using Beraterpool.Tests.Infrastructure;
 using Beraterpool.Web.Features.Requests;
@@ -29,7 +30,7 @@ public sealed class RequestFormTests(RequestFormTests.App app) : IClassFixture<R
 
     private List<KeyValuePair<string, string>> Answers(string email, params (string Key, string Value)[] changes)
     {
-        var today = BerlinClock.Today;
+        var today = TimeProvider.System.LocalToday();
         var fields = new Dictionary<string, string>
         {
             ["Input.MunicipalityQuery"] = "Köln", ["Input.MunicipalityKey"] = RequestArrange.Koeln, ["Input.Department"] = "Büro für Internationales",
@@ -85,7 +86,7 @@ public sealed class RequestFormTests(RequestFormTests.App app) : IClassFixture<R
 
         var stored = await app.WithDbAsync(db => db.ConsultationRequests.AsNoTracking().Include(r => r.StatusChanges).Include(r => r.Topics).Include(r => r.Languages)
             .SingleAsync(r => r.ContactEmail == email));
-        Assert.Matches($"^BA-{BerlinClock.Year}-\\d{{4}}$", stored.Reference);
+        Assert.Matches($"^BA-{TimeProvider.System.LocalYear()}-\\d{{4}}$", stored.Reference);
         Assert.Equal(RequestStatus.Submitted, stored.Status);
         Assert.Equal(app.PoolId, stored.PoolId);
         Assert.Equal(RequestArrange.Koeln, stored.MunicipalityKey);
@@ -124,8 +125,8 @@ public sealed class RequestFormTests(RequestFormTests.App app) : IClassFixture<R
         var client = app.Browser();
         var script = "<script>alert('x')</script><b>fett</b>";
         var answers = Answers(email, ("Input.ContactName", ""), ("Input.Need", new string('x', 2001)), ("Input.Goal", script),
-            ("Input.ContactEmail", "keine-adresse"), ("Input.Consent", "false"), ("Input.PreferredFrom", BerlinClock.Today.AddDays(-1).ToString("yyyy-MM-dd")),
-            ("Input.PreferredTo", BerlinClock.Today.AddDays(-5).ToString("yyyy-MM-dd")), ("Input.ContactPhone", "bitte anrufen"));
+            ("Input.ContactEmail", "keine-adresse"), ("Input.Consent", "false"), ("Input.PreferredFrom", TimeProvider.System.LocalToday().AddDays(-1).ToString("yyyy-MM-dd")),
+            ("Input.PreferredTo", TimeProvider.System.LocalToday().AddDays(-5).ToString("yyyy-MM-dd")), ("Input.ContactPhone", "bitte anrufen"));
         foreach (var handler in new[] { "Review", "Submit" })
         {
             var response = await client.PostFormAsync($"/requests/new?handler={handler}", answers, "/requests/new");

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Identity;
 namespace Beraterpool.Web.Features.Accounts;
 
 /// <summary>Finds or creates the account for an e-mail address with a role; new accounts have no password until the invitation is accepted.</summary>
-public sealed class Invitations(UserManager<AppUser> users, RoleManager<IdentityRole> roles, AccountMails mails)
+public sealed class Invitations(TimeProvider time, UserManager<AppUser> users, RoleManager<IdentityRole> roles, AccountMails mails)
 {
     public sealed record Result(AppUser? User, bool Created, IReadOnlyList<string> Errors);
 
@@ -15,7 +15,7 @@ public sealed class Invitations(UserManager<AppUser> users, RoleManager<Identity
         var created = false;
         if (user is null)
         {
-            user = new AppUser { UserName = email, Email = email, DisplayName = displayName, Culture = culture, CreatedAt = DateTimeOffset.UtcNow };
+            user = new AppUser { UserName = email, Email = email, DisplayName = displayName, Culture = culture, CreatedAt = time.GetUtcNow() };
             var result = await users.CreateAsync(user);
             if (!result.Succeeded) return new Result(null, false, result.Errors.Select(e => e.Description).ToList());
             created = true;

@@ -1,3 +1,4 @@
+using Beraterpool.Web.Features.Shared;
 using System.Text.RegularExpressions;
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Accounts;
@@ -24,8 +25,9 @@ public static partial class DemoSeed
         var db = services.GetRequiredService<AppDbContext>();
         if (await db.Pools.AnyAsync(ct)) return;
 
-        var now = DateTimeOffset.UtcNow;
-        var year = DateTime.Today.Year;
+        var time = services.GetRequiredService<TimeProvider>();
+        var now = time.GetUtcNow();
+        var year = time.LocalYear();
         await EnsureCitiesAsync(db, now, ct);
 
         var nrw = NewPool("nrw", "MiGlobe NRW", "05", "koordination@miglobe.local", isDefault: true, now);

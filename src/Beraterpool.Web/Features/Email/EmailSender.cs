@@ -21,7 +21,7 @@ public sealed class EmailOptions
 public sealed record EmailMessage(string To, string Subject, string TextBody, string? HtmlBody = null);
 
 /// <summary>Sends through SMTP with MailKit, or writes the same MIME message into a file outbox a person can open.</summary>
-public sealed class EmailSender(IOptions<EmailOptions> options, IHostEnvironment env, ILogger<EmailSender> log)
+public sealed class EmailSender(TimeProvider time, IOptions<EmailOptions> options, IHostEnvironment env, ILogger<EmailSender> log)
 {
     public string OutboxPath => Path.GetFullPath(Path.Combine(env.ContentRootPath, options.Value.OutboxFolder));
 
@@ -38,7 +38,7 @@ public sealed class EmailSender(IOptions<EmailOptions> options, IHostEnvironment
         if (string.IsNullOrWhiteSpace(o.SmtpHost))
         {
             Directory.CreateDirectory(OutboxPath);
-            var file = Path.Combine(OutboxPath, $"{DateTime.UtcNow:yyyyMMdd-HHmmss-fff}-{Guid.NewGuid():N}.eml");
+            var file = Path.Combine(OutboxPath, $"{time.GetUtcNow().UtcDateTime:yyyyMMdd-HHmmss-fff}-{Guid.NewGuid():N}.eml");
             await mime.WriteToAsync(file, ct);
             log.LogInformation("Mail to {To} ({Subject}) written to outbox {File}", message.To, message.Subject, file);
             return;

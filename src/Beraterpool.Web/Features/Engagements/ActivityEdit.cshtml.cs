@@ -1,3 +1,4 @@
+using Beraterpool.Web.Features.Shared;
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Audit;
 using Beraterpool.Web.Features.Quota;
@@ -13,7 +14,7 @@ namespace Beraterpool.Web.Features.Engagements;
 /// Changes or deletes one unbilled activity (its author or a coordinator). Days go back to the municipality's account
 /// in the same transaction; a change that would pass the quota is refused as a whole. A change withdraws an approval.
 /// </summary>
-public sealed class ActivityEditModel(AppDbContext db, EngagementAccess access, DayQuotaService quota, IStringLocalizer<ActivityEditModel> text) : PageModel
+public sealed class ActivityEditModel(TimeProvider time, AppDbContext db, EngagementAccess access, DayQuotaService quota, IStringLocalizer<ActivityEditModel> text) : PageModel
 {
     public EngagementViewer Viewer { get; private set; } = null!;
     public string Municipality { get; private set; } = "";
@@ -33,7 +34,7 @@ public sealed class ActivityEditModel(AppDbContext db, EngagementAccess access, 
         if (await LoadAsync(id, activityId, ct) is not { } activity) return NotFound();
         await TryUpdateModelAsync(Log, nameof(Log));
         if (Log.Kind is { } k && !Enum.IsDefined(k)) ModelState.AddModelError("Log.Kind", text["Bitte wählen Sie die Art der Aktivität."]);
-        if (Log.Date is { } d && d > GermanCalendar.Today.AddDays(1))
+        if (Log.Date is { } d && d > time.LocalToday().AddDays(1))
             ModelState.AddModelError("Log.Date", text["Das Datum liegt in der Zukunft. Bitte tragen Sie Aktivitäten ein, wenn sie stattgefunden haben."]);
         if (!ModelState.IsValid) return Page();
         var before = $"{activity.Date:yyyy-MM-dd}; halfDays={activity.HalfDays}";

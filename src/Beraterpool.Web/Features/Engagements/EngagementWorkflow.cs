@@ -28,7 +28,7 @@ public static class EngagementWorkflow
 /// Applies <see cref="EngagementWorkflow"/>: each move is a conditional update on the states it may come from, saved in
 /// one transaction with its audit entry, so of two moves at once only one happens and is recorded.
 /// </summary>
-public sealed class EngagementMoves(AppDbContext db, ConsultationRequests requests)
+public sealed class EngagementMoves(TimeProvider time, AppDbContext db, ConsultationRequests requests)
 {
     public sealed record Closed(int RequestId, bool RequestCompleted);
 
@@ -70,7 +70,7 @@ public sealed class EngagementMoves(AppDbContext db, ConsultationRequests reques
     private async Task<bool> UpdateAsync(int id, EngagementStatus to, CancellationToken ct)
     {
         var from = EngagementWorkflow.From(to);
-        var now = DateTimeOffset.UtcNow;
+        var now = time.GetUtcNow();
         var moved = to == EngagementStatus.Closed
             ? await db.Engagements.Where(e => e.Id == id && from.Contains(e.Status))
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, to).SetProperty(e => e.ClosedAt, now), ct)

@@ -12,7 +12,7 @@ namespace Beraterpool.Web.Features.Engagements;
 /// Changes one action option (title, description, who carries it out, due date, status). Both sides of the dialogue —
 /// the advisors and the municipality contact — may; a coordinator reads only. Outsiders get 404.
 /// </summary>
-public sealed class OptionEditModel(AppDbContext db, EngagementAccess access, IStringLocalizer<OptionEditModel> text) : PageModel
+public sealed class OptionEditModel(TimeProvider time, AppDbContext db, EngagementAccess access, IStringLocalizer<OptionEditModel> text) : PageModel
 {
     public EngagementViewer Viewer { get; private set; } = null!;
     public string Municipality { get; private set; } = "";
@@ -55,7 +55,7 @@ public sealed class OptionEditModel(AppDbContext db, EngagementAccess access, IS
         Set("due", option.DueDate, Option.DueDate, v => option.DueDate = v);
         if (changes.Count > 0)
         {
-            option.UpdatedAt = DateTimeOffset.UtcNow;
+            option.UpdatedAt = time.GetUtcNow();
             db.Audit("engagement.option.changed", $"engagement:{id}", Viewer.UserId, Viewer.PoolId, $"option:{option.Id}; {string.Join("; ", changes)}");
             await db.SaveChangesAsync(ct);
         }

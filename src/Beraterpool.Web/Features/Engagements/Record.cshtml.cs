@@ -1,3 +1,4 @@
+using Beraterpool.Web.Features.Shared;
 using System.ComponentModel.DataAnnotations;
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Audit;
@@ -16,7 +17,7 @@ namespace Beraterpool.Web.Features.Engagements;
 /// coordinator of the pool sees all and closes it. Everyone else gets 404. Each form posts to its own handler
 /// (PRG); a failed form re-displays the page with its input and messages.
 /// </summary>
-public sealed class RecordModel(AppDbContext db, EngagementAccess access, DayQuotaService quota, EngagementMoves moves, EngagementMails mails,
+public sealed class RecordModel(TimeProvider time, AppDbContext db, EngagementAccess access, DayQuotaService quota, EngagementMoves moves, EngagementMails mails,
     RequestMails requestMails, IStringLocalizer<RecordModel> text) : PageModel
 {
     public sealed record HeaderInfo(string Municipality, string MunicipalityKey, string Reference, string Goal, string Need, string ContactName,
@@ -105,7 +106,7 @@ public sealed class RecordModel(AppDbContext db, EngagementAccess access, DayQuo
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        Log.Date = GermanCalendar.Today;
+        Log.Date = time.LocalToday();
         Log.HalfDays = 2;
         Reflection.Text = Advisors.FirstOrDefault(a => a.Id == Viewer.AdvisorId)?.Reflection;
         return Page();
@@ -117,14 +118,14 @@ public sealed class RecordModel(AppDbContext db, EngagementAccess access, DayQuo
         if (!viewer.IsOpen || viewer.AdvisorId is not { } advisorId) return NotAllowed();
         await TryUpdateModelAsync(Log, nameof(Log));
         if (Log.Kind is { } k && !Enum.IsDefined(k)) ModelState.AddModelError("Log.Kind", text["Bitte wählen Sie die Art der Aktivität."]);
-        if (Log.Date is { } d && d > GermanCalendar.Today.AddDays(1))
+        if (Log.Date is { } d && d > time.LocalToday().AddDays(1))
             ModelState.AddModelError("Log.Date", text["Das Datum liegt in der Zukunft. Bitte tragen Sie Aktivitäten ein, wenn sie stattgefunden haben."]);
         if (ModelState.IsValid)
         {
             var activity = new Activity
             {
                 EngagementId = id, AdvisorId = advisorId, Date = Log.Date!.Value, Kind = Log.Kind!.Value, HalfDays = Log.HalfDays!.Value,
-                Participants = Clean(Log.Participants), Notes = Clean(Log.Notes), CreatedByUserId = viewer.UserId, CreatedAt = DateTimeOffset.UtcNow,
+                Participants = Clean(Log.Participants), Notes = Clean(Log.Notes), CreatedByUserId = viewer.UserId, CreatedAt = time.GetUtcNow(),
             };
             var booking = await quota.TryLogActivityAsync(activity, ct);
             if (booking.Succeeded)
@@ -147,7 +148,7 @@ public sealed class RecordModel(AppDbContext db, EngagementAccess access, DayQuo
         await TryUpdateModelAsync(Option, nameof(Option));
         if (!Enum.IsDefined(Option.Status)) ModelState.AddModelError("Option.Status", text["Bitte wählen Sie einen Stand aus der Liste."]);
         if (!ModelState.IsValid) return await FailedAsync(id, "options", ct);
-        var now = DateTimeOffset.UtcNow;
+        var now = time.GetUtcNow();
         var option = new ActionOption
         {
             EngagementId = id, Title = Option.Title!.Trim(), Description = Clean(Option.Description), CarriedOutBy = Clean(Option.CarriedOutBy),
@@ -171,7 +172,7 @@ public sealed class RecordModel(AppDbContext db, EngagementAccess access, DayQuo
         {
             db.Audit("engagement.option.status", $"engagement:{id}", viewer.UserId, viewer.PoolId, $"option:{option.Id}; {option.Status} → {status}");
             option.Status = status;
-            option.UpdatedAt = DateTimeOffset.UtcNow;
+            option.UpdatedAt = time.GetUtcNow();
             await db.SaveChangesAsync(ct);
         }
         return Done(id, text["Der Stand von „{0}“ ist gespeichert.", option.Title], "options");
@@ -204,7 +205,7 @@ public sealed class RecordModel(AppDbContext db, EngagementAccess access, DayQuo
         var document = new EngagementDocument
         {
             EngagementId = id, FileName = DocumentUpload.SafeName(file.FileName), ContentType = type!, Size = content!.Length, Content = content,
-            UploadedByUserId = viewer.UserId, UploadedByName = viewer.Name, UploadedAt = DateTimeOffset.UtcNow,
+            UploadedByUserId = viewer.UserId, UploadedByName = viewer.Name, UploadedAt = time.GetUtcNow(),
         };
         db.EngagementDocuments.Add(document);
         await db.SaveChangesAsync(ct);
@@ -249,7 +250,7 @@ public sealed class RecordModel(AppDbContext db, EngagementAccess access, DayQuo
         var engagement = await db.Engagements.SingleAsync(e => e.Id == id, ct);
         engagement.FeedbackRating = Feedback.Rating;
         engagement.FeedbackText = Clean(Feedback.Text);
-        engagement.FeedbackAt = DateTimeOffset.UtcNow;
+        engagement.FeedbackAt = time.GetUtcNow();
         db.Audit("engagement.feedback.given", $"engagement:{id}", viewer.UserId, viewer.PoolId, $"rating={Feedback.Rating}");
         await moves.SaveWithMoveAsync(id, EngagementStatus.Closing, viewer.UserId, viewer.PoolId, ct);
         return Done(id, text["Vielen Dank für Ihre Rückmeldung."], "closing");
@@ -276,7 +277,7 @@ public sealed class RecordModel(AppDbContext db, EngagementAccess access, DayQuo
         if (!viewer.IsOpen || (!isComment && !(viewer.IsAdvisor || viewer.IsMunicipalityContact))) return NotAllowed();
         await TryUpdateModelAsync(input, prefix);
         if (!ModelState.IsValid) return await FailedAsync(id, section, ct);
-        var now = DateTimeOffset.UtcNow;
+        var now = time.GetUtcNow();
         if (isComment)
             db.EngagementComments.Add(new EngagementComment { EngagementId = id, AuthorUserId = viewer.UserId, AuthorName = viewer.Name, Side = viewer.Side, Text = input.Text!.Trim(), CreatedAt = now });
         else
@@ -326,7 +327,7 @@ public sealed class RecordModel(AppDbContext db, EngagementAccess access, DayQuo
             .Join(db.Advisors, ea => ea.AdvisorId, a => a.Id, (ea, a) => new { ea, a })
             .OrderBy(x => x.a.FirstName).ThenBy(x => x.a.LastName)
             .Select(x => new AdvisorRow(x.a.Id, x.a.FirstName + " " + x.a.LastName, x.a.Slug, x.ea.Reflection)).ToListAsync(ct);
-        Balance = await quota.BalanceAsync(viewer.PoolId, viewer.MunicipalityKey, GermanCalendar.Year, ct);
+        Balance = await quota.BalanceAsync(viewer.PoolId, viewer.MunicipalityKey, time.LocalYear(), ct);
         var isCoordinator = viewer.IsCoordinator;
         var userId = viewer.UserId;
         Activities = await db.Activities.AsNoTracking().Where(a => a.EngagementId == id).OrderByDescending(a => a.Date).ThenByDescending(a => a.Id)

@@ -17,7 +17,7 @@ namespace Beraterpool.Web.Features.Fees;
 /// again in full: the form shows it masked and keeps it when the field is left empty.
 /// </summary>
 [Authorize(Roles = Roles.Advisor)]
-public sealed class BankDetailsModel(AppDbContext db, FeeStatements fees, IbanProtector protector, PoolAccess access,
+public sealed class BankDetailsModel(TimeProvider time, AppDbContext db, FeeStatements fees, IbanProtector protector, PoolAccess access,
     IStringLocalizer<BankDetailsModel> text) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
@@ -82,7 +82,7 @@ public sealed class BankDetailsModel(AppDbContext db, FeeStatements fees, IbanPr
         }
         if (!ModelState.IsValid) return Page();
 
-        var now = DateTimeOffset.UtcNow;
+        var now = time.GetUtcNow();
         var iban = string.IsNullOrWhiteSpace(Input.Iban) ? null : Fees.Iban.Normalize(Input.Iban);
         if (saved is null)
         {

@@ -1,3 +1,4 @@
+using Beraterpool.Web.Features.Shared;
 using System.Globalization;
 using Beraterpool.Web.Data;
 using ClosedXML.Excel;

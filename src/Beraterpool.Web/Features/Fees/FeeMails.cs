@@ -1,3 +1,4 @@
+using Beraterpool.Web.Features.Shared;
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Email;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using Beraterpool.Web.Features.Shared;
 using PdfSharp.Drawing;
 using PdfSharp.Fonts;
 using PdfSharp.Pdf;
@@ -147,9 +148,8 @@ public static class FeePdf
         return output.ToArray();
     }
 
-    private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
 
-    private static string Date(DateTimeOffset? at) => at is { } v ? TimeZoneInfo.ConvertTime(v, Berlin).ToString("dd.MM.yyyy") : "";
+    private static string Date(DateTimeOffset? at) => at is { } v ? Shared.ProgrammeTime.ToLocal(v).ToString("dd.MM.yyyy") : "";
 
     /// <summary>A cursor over pages: starts a new page when the next line would not fit.</summary>
     private sealed class Writer

@@ -46,7 +46,7 @@ public sealed class IbanProtector(IDataProtectionProvider provider)
 /// The rules of fee statements that need the database: one statement per advisor and month, only approved and
 /// not yet billed activity days, each day on one statement only, status changes that hold when two people click at once.
 /// </summary>
-public sealed class FeeStatements(AppDbContext db, IbanProtector protector)
+public sealed class FeeStatements(TimeProvider time, AppDbContext db, IbanProtector protector)
 {
     public const string TaxNoteDefault = "Gemäß § 19 UStG wird keine Umsatzsteuer ausgewiesen.";
 
@@ -80,7 +80,7 @@ public sealed class FeeStatements(AppDbContext db, IbanProtector protector)
         var statement = new FeeStatement
         {
             PoolId = advisor.PoolId, AdvisorId = advisor.Id, Year = year, Month = month, DayRate = dayRate,
-            TaxNote = TaxNoteDefault, CreatedAt = DateTimeOffset.UtcNow,
+            TaxNote = TaxNoteDefault, CreatedAt = time.GetUtcNow(),
         };
         db.FeeStatements.Add(statement);
         try
@@ -153,7 +153,7 @@ public sealed class FeeStatements(AppDbContext db, IbanProtector protector)
     {
         var from = FeeStatementWorkflow.From(to);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (await update(db.FeeStatements.Where(s => s.Id == id && from.Contains(s.Status)), DateTimeOffset.UtcNow) != 1) return false;
+        if (await update(db.FeeStatements.Where(s => s.Id == id && from.Contains(s.Status)), time.GetUtcNow()) != 1) return false;
         db.Audit($"fee.statement.{to.ToString().ToLowerInvariant()}", $"fee:{id}", userId, poolId, details);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

@@ -13,7 +13,7 @@ namespace Beraterpool.Web.Features.Gazetteer;
 /// Idempotent: rows are matched by key, changed rows are updated, nothing is duplicated. A file with any bad row,
 /// or that is not a register file at all, changes nothing.
 /// </summary>
-public sealed class GazetteerImporter(AppDbContext db, AdvisorChanges changes, ILogger<GazetteerImporter> log)
+public sealed class GazetteerImporter(TimeProvider time, AppDbContext db, AdvisorChanges changes, ILogger<GazetteerImporter> log)
 {
     public const string ImportedAction = "gazetteer.imported";
     public const string RejectedAction = "gazetteer.rejected";
@@ -49,7 +49,7 @@ public sealed class GazetteerImporter(AppDbContext db, AdvisorChanges changes, I
 
     private async Task<GazetteerImportReport> MergeAsync(GazetteerFile file, string source, string? userId, Stopwatch clock, CancellationToken ct)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = time.GetUtcNow();
         var tracker = db.ChangeTracker;
         var autoDetect = tracker.AutoDetectChangesEnabled;
         // 16k rows: no per-row change scans; one DetectChanges before saving finds exactly the rows we changed.

@@ -7,8 +7,6 @@ namespace Beraterpool.Web.Features.Gazetteer;
 /// <summary>What the database holds of the register and when it was last imported (admin page, "about the data").</summary>
 public sealed record GazetteerStatus(int States, int Districts, int Municipalities, DateTimeOffset? LastImport)
 {
-    private static readonly TimeZoneInfo Germany = FindGermany();
-
     public static async Task<GazetteerStatus> LoadAsync(AppDbContext db, CancellationToken ct)
     {
         var states = await db.States.CountAsync(ct);
@@ -20,14 +18,5 @@ public sealed record GazetteerStatus(int States, int Districts, int Municipaliti
             levels.Where(l => l.Key == MunicipalityLevel.District).Sum(l => l.Count),
             levels.Where(l => l.Key == MunicipalityLevel.Municipality).Sum(l => l.Count),
             lastImport);
-    }
-
-    /// <summary>A moment as German local time (the register and its users are German).</summary>
-    public static DateTimeOffset InGermany(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Germany);
-
-    private static TimeZoneInfo FindGermany()
-    {
-        try { return TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"); }
-        catch (TimeZoneNotFoundException) { return TimeZoneInfo.Utc; }
     }
 }

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Beraterpool.Web.Features.Home;
 
 [AllowAnonymous]
-public sealed class IndexModel(CurrentPool current, AppDbContext db) : PageModel
+public sealed class IndexModel(TimeProvider time, CurrentPool current, AppDbContext db) : PageModel
 {
     public PoolInfo? Pool => current.Pool;
     public PoolStatistics? Statistics { get; private set; }
@@ -17,7 +17,7 @@ public sealed class IndexModel(CurrentPool current, AppDbContext db) : PageModel
     {
         if (current.Pool is { } pool)
         {
-            Statistics = await PoolStatistics.ComputeAsync(db, pool.Id, WebUi.CurrentCulture, DateTime.Today.Year, ct);
+            Statistics = await PoolStatistics.ComputeAsync(db, pool.Id, WebUi.CurrentCulture, time.LocalYear(), ct);
         }
     }
 }

@@ -9,7 +9,7 @@ namespace Beraterpool.Web.Features.Manage;
 
 /// <summary>The start page of the administration: what the signed-in person may do, by role.</summary>
 [Authorize(Roles = Roles.Administrator + "," + Roles.Coordinator)]
-public sealed class IndexModel(AppDbContext db, PoolAccess access) : PageModel
+public sealed class IndexModel(TimeProvider time, AppDbContext db, PoolAccess access) : PageModel
 {
     public sealed record PoolRow(int Id, string Name, int Advisors, int Active);
 
@@ -25,6 +25,6 @@ public sealed class IndexModel(AppDbContext db, PoolAccess access) : PageModel
                 db.Advisors.Count(a => a.PoolId == p.Id),
                 db.Advisors.Count(a => a.PoolId == p.Id && a.Status == Advisors.AdvisorStatus.Active)))
             .ToListAsync(ct);
-        Queue = await Requests.Manage.CoordinatorQueue.LoadAsync(db, ids, ct);
+        Queue = await Requests.Manage.CoordinatorQueue.LoadAsync(db, time, ids, ct);
     }
 }

@@ -47,13 +47,10 @@ public sealed record RequestFacts(
     public bool OpenForProposals => Status == RequestStatus.Matching || RequestWorkflow.CanMove(Status, RequestStatus.Matching);
 }
 
+/// <summary>Only for the matching benchmark, which is moving out of the web app; pages take a TimeProvider.</summary>
 public static class BerlinTime
 {
-    private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
-
-    public static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Zone).DateTime);
-
-    public static DateTimeOffset ToBerlin(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Zone);
+    public static DateOnly Today => Shared.ProgrammeTime.LocalToday(TimeProvider.System);
 }
 
 /// <summary>The model of the _RequestSummary partial.</summary>

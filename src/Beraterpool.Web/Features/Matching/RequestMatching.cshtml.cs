@@ -20,7 +20,7 @@ namespace Beraterpool.Web.Features.Matching;
 /// advisors left out and why, the proposals made so far; the coordinator proposes one advisor or a tandem.
 /// </summary>
 [Authorize(Roles = Roles.Administrator + "," + Roles.Coordinator)]
-public sealed class RequestMatchingModel(AppDbContext db, PoolAccess access, MatchTexts texts, InvitationWorkflow workflow, CandidateSnapshots snapshots,
+public sealed class RequestMatchingModel(TimeProvider time, AppDbContext db, PoolAccess access, MatchTexts texts, InvitationWorkflow workflow, CandidateSnapshots snapshots,
     UserManager<AppUser> users, IStringLocalizer<RequestMatchingModel> text) : PageModel
 {
     public const int SingleCount = 20;
@@ -109,7 +109,7 @@ public sealed class RequestMatchingModel(AppDbContext db, PoolAccess access, Mat
         var culture = WebUi.CurrentCulture;
         TopicNames = (await db.Topics.AsNoTracking().Where(t => t.PoolId == facts.PoolId).ToListAsync(ct)).ToDictionary(t => t.Id, t => t.Name(culture));
         var weights = await db.Pools.AsNoTracking().Where(p => p.Id == facts.PoolId).Select(p => p.Matching).FirstAsync(ct);
-        var today = BerlinTime.Today;
+        var today = time.LocalToday();
         var request = facts.ToMatchRequest(today);
         Period = (request.From, request.To);
         var candidates = await CandidateLoader.LoadAsync(db, snapshots, facts.PoolId, facts.Id, today.Year, ct);

@@ -1,8 +1,9 @@
+using Beraterpool.Web.Features.Quota;
+using Beraterpool.Web.Features.Shared;
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Accounts;
 using Beraterpool.Web.Features.Engagements;
 using Beraterpool.Web.Features.Pools;
-using Beraterpool.Web.Features.Quota;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -11,13 +12,10 @@ namespace Beraterpool.Web.Features.Me;
 
 /// <summary>The advisor's start page: invitations to answer, running engagements with their days, own days this year.</summary>
 [Authorize(Roles = Roles.Advisor)]
-public sealed class IndexModel(AppDbContext db, PoolAccess access) : PageModel
+public sealed class IndexModel(TimeProvider time, AppDbContext db, PoolAccess access, DayBalances balances) : PageModel
 {
     public sealed record InvitationRow(int Id, string Municipality, string Reference, DateTimeOffset CreatedAt, bool Tandem);
-    public sealed record EngagementRow(int Id, string Municipality, EngagementStatus Status, int UsedHalfDays, int QuotaHalfDays)
-    {
-        public int RemainingHalfDays => Math.Max(0, QuotaHalfDays - UsedHalfDays);
-    }
+    public sealed record EngagementRow(int Id, string Municipality, EngagementStatus Status, DayBalance Days);
 
     public string Name { get; private set; } = "";
     public IReadOnlyList<InvitationRow> Invitations { get; private set; } = [];
@@ -25,7 +23,7 @@ public sealed class IndexModel(AppDbContext db, PoolAccess access) : PageModel
     public int HalfDaysThisYear { get; private set; }
     public int UnapprovedHalfDays { get; private set; }
     public int ClosedCount { get; private set; }
-    public int Year { get; } = GermanCalendar.Year;
+    public int Year { get; } = time.LocalYear();
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -49,14 +47,12 @@ public sealed class IndexModel(AppDbContext db, PoolAccess access) : PageModel
         var rows = await engagements.Where(e => e.Status != EngagementStatus.Closed).OrderByDescending(e => e.StartedAt)
             .Select(e => new
             {
-                e.Id, e.Status, e.MunicipalityKey,
+                e.Id, e.Status, e.PoolId, e.MunicipalityKey,
                 Municipality = db.Municipalities.Where(m => m.OfficialKey == e.MunicipalityKey).Select(m => m.ShortName).FirstOrDefault(),
-                Used = db.DayQuotaAccounts.Where(a => a.PoolId == e.PoolId && a.MunicipalityKey == e.MunicipalityKey && a.Year == year).Select(a => (int?)a.UsedHalfDays).FirstOrDefault(),
-                Quota = db.DayQuotaAccounts.Where(a => a.PoolId == e.PoolId && a.MunicipalityKey == e.MunicipalityKey && a.Year == year).Select(a => (int?)a.QuotaHalfDays).FirstOrDefault(),
-                PoolQuota = db.Pools.Where(p => p.Id == e.PoolId).Select(p => p.AnnualDayQuota * 2).First(),
             })
             .ToListAsync(ct);
-        Engagements = rows.Select(r => new EngagementRow(r.Id, r.Municipality ?? r.MunicipalityKey, r.Status, r.Used ?? 0, r.Quota ?? r.PoolQuota)).ToList();
+        var days = await balances.ForManyAsync(rows.Select(r => (r.PoolId, r.MunicipalityKey)), year, ct);
+        Engagements = rows.Select(r => new EngagementRow(r.Id, r.Municipality ?? r.MunicipalityKey, r.Status, days[(r.PoolId, r.MunicipalityKey)])).ToList();
 
         var from = new DateOnly(year, 1, 1);
         var to = new DateOnly(year, 12, 31);

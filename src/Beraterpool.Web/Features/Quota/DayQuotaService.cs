@@ -8,7 +8,7 @@ namespace Beraterpool.Web.Features.Quota;
 /// <summary>The outcome of booking half days against a municipality's annual account.</summary>
 public sealed record QuotaBooking(bool Succeeded, int Year, int QuotaHalfDays, int UsedHalfDays)
 {
-    public int RemainingHalfDays => Math.Max(0, QuotaHalfDays - UsedHalfDays);
+    public int RemainingHalfDays => DayBalance.Remaining(QuotaHalfDays, UsedHalfDays);
 }
 
 /// <summary>
@@ -18,7 +18,7 @@ public sealed record QuotaBooking(bool Succeeded, int Year, int QuotaHalfDays, i
 /// row, on SQLite writers are serialised (BEGIN IMMEDIATE, busy waits), so parallel logs can never pass the quota;
 /// the check constraint on the table is the last line of defence.
 /// </summary>
-public sealed class DayQuotaService(AppDbContext db, IStringLocalizer<DayQuotaService> text)
+public sealed class DayQuotaService(TimeProvider time, AppDbContext db, DayBalances balances, IStringLocalizer<DayQuotaService> text)
 {
     /// <summary>Adds <paramref name="activity"/> if its half days still fit into the year's quota of its engagement's municipality.</summary>
     public async Task<QuotaBooking> TryLogActivityAsync(Activity activity, CancellationToken ct = default)
@@ -33,7 +33,7 @@ public sealed class DayQuotaService(AppDbContext db, IStringLocalizer<DayQuotaSe
             await tx.RollbackAsync(ct);
             return await RefusedAsync(scope.PoolId, scope.MunicipalityKey, year, ct);
         }
-        if (activity.CreatedAt == default) activity.CreatedAt = DateTimeOffset.UtcNow;
+        if (activity.CreatedAt == default) activity.CreatedAt = time.GetUtcNow();
         db.Activities.Add(activity);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -140,7 +140,7 @@ public sealed class DayQuotaService(AppDbContext db, IStringLocalizer<DayQuotaSe
         db.QuotaIncreases.Add(new QuotaIncrease
         {
             PoolId = poolId, MunicipalityKey = municipalityKey, Year = year, PreviousQuotaHalfDays = previous, NewQuotaHalfDays = newQuotaHalfDays,
-            Reason = reason.Trim(), UserId = userId, At = DateTimeOffset.UtcNow,
+            Reason = reason.Trim(), UserId = userId, At = time.GetUtcNow(),
         });
         Audit.AuditLog.Audit(db, "quota.changed", $"quota:{poolId}:{municipalityKey}:{year}", userId, poolId,
             $"{previous} → {newQuotaHalfDays} half days; reason: {reason.Trim()}");
@@ -152,12 +152,8 @@ public sealed class DayQuotaService(AppDbContext db, IStringLocalizer<DayQuotaSe
     /// <summary>The account's state for a year without creating it: an untouched year has the pool's quota.</summary>
     public async Task<QuotaBooking> BalanceAsync(int poolId, string municipalityKey, int year, CancellationToken ct = default)
     {
-        var account = await db.DayQuotaAccounts.AsNoTracking()
-            .Where(a => a.PoolId == poolId && a.MunicipalityKey == municipalityKey && a.Year == year)
-            .Select(a => new { a.QuotaHalfDays, a.UsedHalfDays }).SingleOrDefaultAsync(ct);
-        if (account is not null) return new QuotaBooking(true, year, account.QuotaHalfDays, account.UsedHalfDays);
-        var quota = await db.Pools.Where(p => p.Id == poolId).Select(p => p.AnnualDayQuota * 2).SingleAsync(ct);
-        return new QuotaBooking(true, year, quota, 0);
+        var balance = await balances.ForAsync(poolId, municipalityKey, year, ct);
+        return new QuotaBooking(true, year, balance.QuotaHalfDays, balance.UsedHalfDays);
     }
 
     /// <summary>"Es sind nur noch 1,5 Beratungstage für 2026 übrig." — what a refused log tells the user.</summary>

@@ -14,10 +14,3 @@ public sealed class DayFormat(IStringLocalizer<DayFormat> text)
 {
     public string Text(int halfDays) => halfDays == 2 ? text["1 Tag"] : text["{0} Tage", Days.Number(halfDays)];
 }
-
-/// <summary>"Today" and "this year" as in Germany: the quota year is the calendar year in Europe/Berlin.</summary>
-public static class GermanCalendar
-{
-    public static DateOnly Today => DateOnly.FromDateTime(Gazetteer.GazetteerStatus.InGermany(DateTimeOffset.UtcNow).DateTime);
-    public static int Year => Today.Year;
-}

@@ -7,6 +7,7 @@ public static class QuotaSetup
     public static IServiceCollection AddDayQuota(this IServiceCollection services)
     {
         services.AddScoped<DayQuotaService>();
+        services.AddScoped<DayBalances>();
         services.AddSingleton<DayFormat>();
         AppCommands.Register("bench-daylog", DayLogBenchmark.RunAsync);
         return services;

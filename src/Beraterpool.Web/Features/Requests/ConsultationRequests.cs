@@ -1,3 +1,4 @@
+using Beraterpool.Web.Features.Shared;
 using System.Security.Cryptography;
 using System.Text;
 using Beraterpool.Web.Data;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Beraterpool.Web.Features.Requests;
 
 /// <summary>Creating requests (reference number, tracking token) and moving them through <see cref="RequestWorkflow"/>.</summary>
-public sealed class ConsultationRequests(AppDbContext db)
+public sealed class ConsultationRequests(TimeProvider time, AppDbContext db)
 {
     public const string ReferencePrefix = "BA";
 
@@ -26,7 +27,7 @@ public sealed class ConsultationRequests(AppDbContext db)
     public async Task SaveNewAsync(ConsultationRequest request, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var now = DateTimeOffset.UtcNow;
+        var now = time.GetUtcNow();
         request.CreatedAt = now;
         request.UpdatedAt = now;
         request.Status = RequestStatus.Submitted;
@@ -34,7 +35,7 @@ public sealed class ConsultationRequests(AppDbContext db)
         db.ConsultationRequests.Add(request);
         for (var attempt = 1; ; attempt++)
         {
-            request.Reference = await NextReferenceAsync(BerlinClock.Year, ct);
+            request.Reference = await NextReferenceAsync(time.LocalYear(), ct);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -70,7 +71,7 @@ public sealed class ConsultationRequests(AppDbContext db)
     {
         if (!RequestWorkflow.CanMove(request.Status, to)) return false;
         await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        var now = DateTimeOffset.UtcNow;
+        var now = time.GetUtcNow();
         var from = request.Status;
         // Conditional on the state we read: of two moves at once (a double click, two tandem partners accepting
         // together) only one wins, so the timeline and whatever the caller starts after a move happen once.

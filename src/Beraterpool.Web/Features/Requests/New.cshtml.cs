@@ -17,7 +17,7 @@ namespace Beraterpool.Web.Features.Requests;
 /// stored before "Absenden".
 /// </summary>
 [AllowAnonymous]
-public sealed class NewModel(AppDbContext db, CurrentPool currentPool, PoolCatalog catalog, ConsultationRequests requests, RequestMails mails,
+public sealed class NewModel(TimeProvider time, AppDbContext db, CurrentPool currentPool, PoolCatalog catalog, ConsultationRequests requests, RequestMails mails,
     RequestRateLimit rateLimit, IStringLocalizer<NewModel> text, ILogger<NewModel> log) : PageModel
 {
     public const int MaxMatches = 20;
@@ -92,7 +92,7 @@ public sealed class NewModel(AppDbContext db, CurrentPool currentPool, PoolCatal
             ContactEmail = Input.ContactEmail!.Trim(), ContactPhone = Clean(Input.ContactPhone),
             Goal = Input.Goal!.Trim(), Need = Input.Need!.Trim(),
             PreferredFrom = Input.PreferredFrom, PreferredTo = Input.PreferredTo, Format = Input.Format!.Value,
-            HeardFrom = Clean(Input.HeardFrom), ConsentGivenAt = DateTimeOffset.UtcNow, Culture = WebUi.CurrentCulture,
+            HeardFrom = Clean(Input.HeardFrom), ConsentGivenAt = time.GetUtcNow(), Culture = WebUi.CurrentCulture,
             TrackingTokenHash = ConsultationRequests.HashToken(token),
         };
         request.Topics.AddRange(Input.TopicIds.Distinct().Select(id => new RequestTopic { TopicId = id }));
@@ -147,7 +147,7 @@ public sealed class NewModel(AppDbContext db, CurrentPool currentPool, PoolCatal
             ModelState.AddModelError("Input.LanguageCodes", text["Bitte wählen Sie Sprachen aus der Liste."]);
         if (Input.LanguageCodes.Distinct().Count() > 20)
             ModelState.AddModelError("Input.LanguageCodes", text["Bitte wählen Sie höchstens 20 Sprachen."]);
-        var today = BerlinClock.Today;
+        var today = time.LocalToday();
         if (Input.PreferredFrom is { } from && from < today)
             ModelState.AddModelError("Input.PreferredFrom", text["Der gewünschte Beginn darf nicht in der Vergangenheit liegen."]);
         if (Input.PreferredTo is { } to)

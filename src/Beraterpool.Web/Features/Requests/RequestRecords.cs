@@ -1,3 +1,4 @@
+using Beraterpool.Web.Features.Quota;
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Engagements;
 using Beraterpool.Web.Features.Municipalities;
@@ -15,18 +16,16 @@ public sealed record RequestRecord(
     string Goal, string Need, DateOnly? PreferredFrom, DateOnly? PreferredTo, ConsultationFormat Format, string? HeardFrom,
     RequestStatus Status, string? StatusReason, DateTimeOffset CreatedAt, string? ContactUserId,
     IReadOnlyList<string> Topics, IReadOnlyList<string> Languages, IReadOnlyList<RequestRecord.Step> Timeline,
-    IReadOnlyList<RequestRecord.EngagementLink> Engagements, int QuotaHalfDays, int UsedHalfDays)
+    IReadOnlyList<RequestRecord.EngagementLink> Engagements, DayBalance Days)
 {
     public sealed record Step(DateTimeOffset At, RequestStatus? From, RequestStatus To, string? ActorUserId, string ActorName, string? Note);
     public sealed record EngagementLink(int Id, EngagementStatus Status, DateTimeOffset StartedAt);
-
-    public int RemainingHalfDays => Math.Max(0, QuotaHalfDays - UsedHalfDays);
 
     /// <summary>The municipality's own steps (sending, withdrawing) — everything else is the office's.</summary>
     public bool ByMunicipality(Step step) => step.ActorUserId is null ? step.To is RequestStatus.Submitted or RequestStatus.Withdrawn : step.ActorUserId == ContactUserId;
 }
 
-public sealed class RequestRecords(AppDbContext db, PoolCatalog pools)
+public sealed class RequestRecords(TimeProvider time, AppDbContext db, PoolCatalog pools, DayBalances balances)
 {
     public async Task<RequestRecord?> LoadAsync(IQueryable<ConsultationRequest> which, CancellationToken ct)
     {
@@ -54,26 +53,11 @@ public sealed class RequestRecords(AppDbContext db, PoolCatalog pools)
         var engagements = await db.Engagements.AsNoTracking().Where(e => e.RequestId == r.Id).OrderBy(e => e.StartedAt)
             .Select(e => new RequestRecord.EngagementLink(e.Id, e.Status, e.StartedAt)).ToListAsync(ct);
         var pool = await pools.FindAsync(r.PoolId, ct);
-        var (quota, used) = await DaysAsync(r.PoolId, r.MunicipalityKey, ct);
+        var days = await balances.ForAsync(r.PoolId, r.MunicipalityKey, time.LocalYear(), ct);
 
         return new RequestRecord(r.Id, r.PoolId, pool?.Name ?? "", r.Reference, r.MunicipalityKey, municipality?.ShortName ?? r.MunicipalityKey,
             municipality?.Level ?? MunicipalityLevel.Municipality, municipality?.TypeCode ?? "", r.Department, r.ContactName, r.ContactFunction,
             r.ContactEmail, r.ContactPhone, r.Goal, r.Need, r.PreferredFrom, r.PreferredTo, r.Format, r.HeardFrom, r.Status, r.StatusReason,
-            r.CreatedAt, r.ContactUserId, topics, languages, timeline, engagements, quota, used);
-    }
-
-    /// <summary>
-    /// The municipality's day account in this pool for the current year (Europe/Berlin); before the first day is
-    /// logged there is no row yet and the pool's quota applies in full.
-    /// </summary>
-    public async Task<(int QuotaHalfDays, int UsedHalfDays)> DaysAsync(int poolId, string municipalityKey, CancellationToken ct)
-    {
-        var year = BerlinClock.Year;
-        var account = await db.DayQuotaAccounts.AsNoTracking()
-            .Where(a => a.PoolId == poolId && a.MunicipalityKey == municipalityKey && a.Year == year)
-            .Select(a => new { a.QuotaHalfDays, a.UsedHalfDays }).FirstOrDefaultAsync(ct);
-        if (account is not null) return (account.QuotaHalfDays, account.UsedHalfDays);
-        var pool = await pools.FindAsync(poolId, ct);
-        return ((pool?.AnnualDayQuota ?? 10) * 2, 0);
+            r.CreatedAt, r.ContactUserId, topics, languages, timeline, engagements, days);
     }
 }

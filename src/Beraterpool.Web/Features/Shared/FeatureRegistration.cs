@@ -39,12 +39,12 @@ public static class FeatureRegistration
         app.MapPoolLogo();
         app.MapEditorPhotos();
         // The language switch: a plain link that works without JavaScript.
-        app.MapGet("/culture", (string lang, string? returnUrl, HttpContext context) =>
+        app.MapGet("/culture", (string lang, string? returnUrl, HttpContext context, TimeProvider time) =>
         {
             var culture = WebUi.Cultures.Contains(lang) ? lang : "de";
             context.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+                new CookieOptions { Expires = time.GetUtcNow().AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
             var target = !string.IsNullOrEmpty(returnUrl) && Uri.IsWellFormedUriString(returnUrl, UriKind.Relative) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//")
                 ? returnUrl : context.Request.PathBase + "/";
             return Results.LocalRedirect(target);

@@ -28,7 +28,7 @@ public static class DirectoryEndpoints
 
     public static WebApplication MapAdvisorDirectory(this WebApplication app)
     {
-        app.MapGet("/api/advisors", async (HttpContext context, CurrentPool current, AdvisorDirectory directory,
+        app.MapGet("/api/advisors", async (HttpContext context, TimeProvider time, CurrentPool current, AdvisorDirectory directory,
             string? q, string? topic, string? language, string? country, string? city, string? sort, int? page, CancellationToken ct) =>
         {
             if (current.Pool is not { } pool) return Results.NotFound();
@@ -37,7 +37,7 @@ public static class DirectoryEndpoints
             var result = index.Query(query);
             var culture = WebUi.CurrentCulture;
             var root = $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}";
-            var year = DateTime.Today.Year;
+            var year = time.LocalYear();
             string PageUrl(int p) => root + "/api/advisors" + QueryString.Create(new Dictionary<string, string?>
             {
                 ["q"] = q, ["topic"] = topic, ["language"] = language, ["country"] = country, ["city"] = city, ["sort"] = sort,

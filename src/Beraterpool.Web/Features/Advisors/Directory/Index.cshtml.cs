@@ -8,14 +8,14 @@ namespace Beraterpool.Web.Features.Advisors.Directory;
 
 /// <summary>The public advisor directory: filters in the query string, answered from the in-memory index.</summary>
 [AllowAnonymous]
-public sealed class IndexModel(CurrentPool current, AdvisorDirectory directory) : PageModel
+public sealed class IndexModel(TimeProvider time, CurrentPool current, AdvisorDirectory directory) : PageModel
 {
     public DirectoryQuery Query { get; private set; } = new();
     public DirectoryPage Result { get; private set; } = new(0, 1, DirectoryQuery.DefaultPageSize, []);
     public DirectoryFilterOptions Options { get; private set; } = DirectoryFilterOptions.None;
     public DirectoryIndex? Index { get; private set; }
     public string Culture { get; } = WebUi.CurrentCulture;
-    public int CurrentYear { get; } = DateTime.Today.Year;
+    public int CurrentYear { get; } = time.LocalYear();
 
     // "page" is a reserved route value in Razor Pages, so the page number is read from the query string explicitly.
     public async Task OnGetAsync(string? q, string? topic, string? language, string? country, string? city, string? sort,

@@ -8,7 +8,7 @@ namespace Beraterpool.Web.Features.Advisors.Directory;
 
 /// <summary>An advisor's public profile: exactly what the directory index holds, i.e. the consented fields.</summary>
 [AllowAnonymous]
-public sealed class ProfileModel(CurrentPool current, AdvisorDirectory directory) : PageModel
+public sealed class ProfileModel(TimeProvider time, CurrentPool current, AdvisorDirectory directory) : PageModel
 {
     public DirectoryAdvisor Advisor { get; private set; } = null!;
     public IReadOnlyList<DirectoryTopic> Topics { get; private set; } = [];
@@ -22,7 +22,7 @@ public sealed class ProfileModel(CurrentPool current, AdvisorDirectory directory
         // Unknown, not active, or of another pool: the index of this pool simply does not hold it.
         if (index.Find(slug) is not { } advisor) return NotFound();
         Advisor = advisor;
-        Age = advisor.Age(DateTime.Today.Year);
+        Age = advisor.Age(time.LocalYear());
         Topics = advisor.TopicIds?.Select(index.Topic).OfType<DirectoryTopic>().ToArray() ?? [];
         return Page();
     }

@@ -93,7 +93,8 @@ public sealed class ProfileInput : IValidatableObject
         var localizer = (validationContext.GetService(typeof(IStringLocalizerFactory)) as IStringLocalizerFactory)?.Create(typeof(SharedResource));
         string T(string key, params object[] args) => localizer?[key, args].Value ?? string.Format(System.Globalization.CultureInfo.InvariantCulture, key, args);
 
-        var latest = DateTime.Today.Year - MinimumAge;
+        var time = validationContext.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System;
+        var latest = time.LocalYear() - MinimumAge;
         if (BirthYear is { } y && (y < EarliestBirthYear || y > latest))
             yield return new ValidationResult(T("Bitte geben Sie ein Geburtsjahr zwischen {0} und {1} an.", EarliestBirthYear, latest), [nameof(BirthYear)]);
         for (var i = 0; i < BlockedPeriods.Count; i++)

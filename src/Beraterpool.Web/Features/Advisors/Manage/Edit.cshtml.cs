@@ -14,7 +14,7 @@ namespace Beraterpool.Web.Features.Advisors.Manage;
 
 /// <summary>A coordinator edits an advisor of one of their pools: the whole profile (shared editor) and the status.</summary>
 [Authorize(Roles = Roles.Administrator + "," + Roles.Coordinator)]
-public sealed class EditModel(AppDbContext db, PoolAccess access, PoolCatalog catalog, ProfileEditor editor, AdvisorInvitation invitation,
+public sealed class EditModel(TimeProvider time, AppDbContext db, PoolAccess access, PoolCatalog catalog, ProfileEditor editor, AdvisorInvitation invitation,
     AdvisorChanges changes, IStringLocalizer<EditModel> text) : PageModel
 {
     [BindProperty] public ProfileInput Input { get; set; } = new();
@@ -46,7 +46,7 @@ public sealed class EditModel(AppDbContext db, PoolAccess access, PoolCatalog ca
             {
                 db.Audit("advisor.status.changed", $"advisor:{id}", access.UserId, advisor.PoolId, $"{advisor.Status} → {Status}");
                 advisor.Status = Status;
-                advisor.UpdatedAt = DateTimeOffset.UtcNow;
+                advisor.UpdatedAt = time.GetUtcNow();
                 await db.SaveChangesAsync(ct);
                 changes.Changed(advisor.PoolId);
             }

@@ -14,7 +14,7 @@ namespace Beraterpool.Web.Features.Advisors.Manage;
 
 /// <summary>A coordinator creates an advisor record and, usually at once, invites the person by e-mail.</summary>
 [Authorize(Roles = Roles.Administrator + "," + Roles.Coordinator)]
-public sealed class NewModel(AppDbContext db, PoolAccess access, PoolCatalog catalog, AdvisorInvitation invitation, AdvisorChanges changes,
+public sealed class NewModel(TimeProvider time, AppDbContext db, PoolAccess access, PoolCatalog catalog, AdvisorInvitation invitation, AdvisorChanges changes,
     IStringLocalizer<NewModel> text) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
@@ -60,7 +60,7 @@ public sealed class NewModel(AppDbContext db, PoolAccess access, PoolCatalog cat
             ModelState.AddModelError("Input.Email", text["In diesem Pool gibt es schon ein Profil mit dieser E-Mail-Adresse."]);
         if (!ModelState.IsValid) return Page();
 
-        var now = DateTimeOffset.UtcNow;
+        var now = time.GetUtcNow();
         var advisor = new Advisor
         {
             PoolId = Input.PoolId, FirstName = Input.FirstName.Trim(), LastName = Input.LastName.Trim(), Email = email, Status = Input.Status,

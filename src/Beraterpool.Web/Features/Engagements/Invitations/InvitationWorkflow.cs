@@ -14,7 +14,7 @@ namespace Beraterpool.Web.Features.Engagements.Invitations;
 /// mailed. Answers are conditional updates on the pending state, and only the answer that moves the request to
 /// "in progress" creates the engagement, so double clicks or two partners answering at once start it once.
 /// </summary>
-public sealed class InvitationWorkflow(AppDbContext db, InvitationMails mails, PoolCatalog catalog, ConsultationRequests requests)
+public sealed class InvitationWorkflow(TimeProvider time, AppDbContext db, InvitationMails mails, PoolCatalog catalog, ConsultationRequests requests)
 {
     public sealed record Proposed(MatchCandidate Advisor, string Explanation);
 
@@ -25,7 +25,7 @@ public sealed class InvitationWorkflow(AppDbContext db, InvitationMails mails, P
     /// </summary>
     public async Task<Guid?> ProposeAsync(RequestFacts request, IReadOnlyList<Proposed> advisors, string? userId, string actorName, CancellationToken ct)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = time.GetUtcNow();
         var group = Guid.NewGuid();
         var invitations = advisors.Select(a => new EngagementInvitation
         {
@@ -66,7 +66,7 @@ public sealed class InvitationWorkflow(AppDbContext db, InvitationMails mails, P
     /// <summary>False when the invitation is no longer pending (answered in another tab, or withdrawn).</summary>
     public async Task<bool> AcceptAsync(int invitationId, string? userId, CancellationToken ct)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = time.GetUtcNow();
         var invitation = await db.EngagementInvitations.AsNoTracking().FirstAsync(i => i.Id == invitationId, ct);
         var request = (await RequestFacts.LoadAsync(db, invitation.RequestId, ct))!;
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
@@ -121,7 +121,7 @@ public sealed class InvitationWorkflow(AppDbContext db, InvitationMails mails, P
 
     public async Task<bool> DeclineAsync(int invitationId, string reason, string? userId, CancellationToken ct)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = time.GetUtcNow();
         var invitation = await db.EngagementInvitations.AsNoTracking().FirstAsync(i => i.Id == invitationId, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var answered = await db.EngagementInvitations.Where(i => i.Id == invitationId && ProposalWorkflow.From(InvitationStatus.Declined).Contains(i.Status))

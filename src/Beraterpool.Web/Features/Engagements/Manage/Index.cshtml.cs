@@ -1,9 +1,10 @@
+using Beraterpool.Web.Features.Quota;
+using Beraterpool.Web.Features.Shared;
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Accounts;
 using Beraterpool.Web.Features.Audit;
 using Beraterpool.Web.Features.Municipalities;
 using Beraterpool.Web.Features.Pools;
-using Beraterpool.Web.Features.Quota;
 using Beraterpool.Web.Features.Shared.Forms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -15,12 +16,12 @@ namespace Beraterpool.Web.Features.Engagements.Manage;
 
 /// <summary>The coordinator's list of the pool's engagements (filter, paging) and the activities waiting for approval.</summary>
 [Authorize(Roles = Roles.Administrator + "," + Roles.Coordinator)]
-public sealed class IndexModel(AppDbContext db, PoolAccess access, IStringLocalizer<IndexModel> text) : PageModel
+public sealed class IndexModel(TimeProvider time, AppDbContext db, PoolAccess access, DayBalances balances, IStringLocalizer<IndexModel> text) : PageModel
 {
     public const int PageSize = 25;
 
     public sealed record EngagementRow(int Id, string Municipality, string Reference, EngagementStatus Status, DateTimeOffset StartedAt, string Advisors,
-        int UsedHalfDays, int QuotaHalfDays);
+        DayBalance Days);
     public sealed record PendingRow(int Id, int EngagementId, string Municipality, string Advisor, DateOnly Date, ActivityKind Kind, int HalfDays, string? Notes);
 
     public IReadOnlyList<EngagementRow> Engagements { get; private set; } = [];
@@ -30,7 +31,7 @@ public sealed class IndexModel(AppDbContext db, PoolAccess access, IStringLocali
     public int PageNumber { get; private set; } = 1;
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
     public EngagementStatus? Status { get; private set; }
-    public int Year { get; } = GermanCalendar.Year;
+    public int Year { get; } = time.LocalYear();
 
     public PagerModel Pager => new(PageNumber, PageCount, p => Url.Content("~/manage/engagements") + $"?page={p}" + (Status is { } s ? $"&status={s}" : ""));
 
@@ -52,13 +53,11 @@ public sealed class IndexModel(AppDbContext db, PoolAccess access, IStringLocali
                 Municipality = db.Municipalities.Where(m => m.OfficialKey == e.MunicipalityKey).Select(m => m.ShortName).FirstOrDefault(),
                 Reference = db.ConsultationRequests.Where(r => r.Id == e.RequestId).Select(r => r.Reference).FirstOrDefault(),
                 Advisors = db.EngagementAdvisors.Where(a => a.EngagementId == e.Id).Join(db.Advisors, ea => ea.AdvisorId, a => a.Id, (ea, a) => a.FirstName + " " + a.LastName).ToList(),
-                Used = db.DayQuotaAccounts.Where(a => a.PoolId == e.PoolId && a.MunicipalityKey == e.MunicipalityKey && a.Year == year).Select(a => (int?)a.UsedHalfDays).FirstOrDefault(),
-                Quota = db.DayQuotaAccounts.Where(a => a.PoolId == e.PoolId && a.MunicipalityKey == e.MunicipalityKey && a.Year == year).Select(a => (int?)a.QuotaHalfDays).FirstOrDefault(),
-                PoolQuota = db.Pools.Where(x => x.Id == e.PoolId).Select(x => x.AnnualDayQuota * 2).First(),
             })
             .ToListAsync(ct);
+        var days = await balances.ForManyAsync(rows.Select(r => (r.PoolId, r.MunicipalityKey)), year, ct);
         Engagements = rows.Select(r => new EngagementRow(r.Id, r.Municipality ?? r.MunicipalityKey, r.Reference ?? "", r.Status, r.StartedAt,
-            string.Join(", ", r.Advisors.Order()), r.Used ?? 0, r.Quota ?? r.PoolQuota)).ToList();
+            string.Join(", ", r.Advisors.Order()), days[(r.PoolId, r.MunicipalityKey)])).ToList();
 
         var pending = db.Activities.AsNoTracking().Where(a => a.ApprovedAt == null && db.Engagements.Any(e => e.Id == a.EngagementId && pools.Contains(e.PoolId)));
         PendingCount = await pending.CountAsync(ct);
@@ -79,7 +78,7 @@ public sealed class IndexModel(AppDbContext db, PoolAccess access, IStringLocali
             TempData[StatusMessage.Key] = text["Bitte wählen Sie mindestens eine Aktivität aus."].Value;
             return Redirect(Url.Content("~/manage/engagements#approval"));
         }
-        var now = DateTimeOffset.UtcNow;
+        var now = time.GetUtcNow();
         var activities = await db.Activities
             .Where(a => activityIds.Contains(a.Id) && a.ApprovedAt == null && db.Engagements.Any(e => e.Id == a.EngagementId && pools.Contains(e.PoolId)))
             .Join(db.Engagements, a => a.EngagementId, e => e.Id, (a, e) => new { Activity = a, e.PoolId })

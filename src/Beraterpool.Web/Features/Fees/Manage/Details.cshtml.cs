@@ -1,3 +1,4 @@
+using Beraterpool.Web.Features.Shared;
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Accounts;
 using Beraterpool.Web.Features.Pools;
@@ -14,21 +15,20 @@ namespace Beraterpool.Web.Features.Fees.Manage;
 /// is audited and e-mailed to the advisor. Statements of other pools answer 404.
 /// </summary>
 [Authorize(Roles = Roles.Administrator + "," + Roles.Coordinator)]
-public sealed class DetailsModel(AppDbContext db, FeeStatements fees, FeeMails mails, PoolAccess access, IStringLocalizer<DetailsModel> text) : PageModel
+public sealed class DetailsModel(TimeProvider time, AppDbContext db, FeeStatements fees, FeeMails mails, PoolAccess access, IStringLocalizer<DetailsModel> text) : PageModel
 {
     public StatementView Statement { get; private set; } = null!;
     public IReadOnlyList<FeeHistory.Entry> History { get; private set; } = [];
 
     [BindProperty] public string? Comment { get; set; }
-    [BindProperty] public string? PaidOn { get; set; }
+    [BindProperty] public DateOnly? PaidOn { get; set; }
 
-    private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
-    private static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Berlin).DateTime);
+    private DateOnly Today => time.LocalToday();
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        PaidOn = Today.ToString("yyyy-MM-dd");
+        PaidOn = Today;
         return Page();
     }
 
@@ -39,7 +39,7 @@ public sealed class DetailsModel(AppDbContext db, FeeStatements fees, FeeMails m
         {
             if (Statement.Status != FeeStatementStatus.Submitted || !await fees.HasUnapprovedAsync(id, ct)) return Stale(id);
             ModelState.AddModelError("", text["Auf der Abrechnung stehen Tage, die nicht (mehr) freigegeben sind. Geben Sie die Abrechnung zurück, damit die Berater*in sie abwählt."]);
-            PaidOn = Today.ToString("yyyy-MM-dd");
+            PaidOn = Today;
             return Page();
         }
         return await DoneAsync(id, FeeMails.Kind.Approved,
@@ -55,7 +55,7 @@ public sealed class DetailsModel(AppDbContext db, FeeStatements fees, FeeMails m
         else if (comment.Length > 1000) ModelState.AddModelError(nameof(Comment), text["Der Kommentar darf höchstens 1000 Zeichen lang sein."]);
         if (!ModelState.IsValid)
         {
-            PaidOn ??= Today.ToString("yyyy-MM-dd");
+            PaidOn ??= Today;
             return Page();
         }
         if (!await fees.ReturnAsync(id, comment, access.UserId, Statement.PoolId, ct)) return Stale(id);
@@ -66,11 +66,11 @@ public sealed class DetailsModel(AppDbContext db, FeeStatements fees, FeeMails m
     public async Task<IActionResult> OnPostPaidAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        ModelState.Clear();
-        var date = DateOnly.TryParseExact(PaidOn, "yyyy-MM-dd", out var d) || DateOnly.TryParseExact(PaidOn, "dd.MM.yyyy", out d) ? d : (DateOnly?)null;
+        ModelState.Clear(); // an unreadable date binds as null and gets the message below
+        var date = PaidOn;
         if (date is null) ModelState.AddModelError(nameof(PaidOn), text["Bitte geben Sie das Datum der Überweisung an."]);
         else if (date > Today) ModelState.AddModelError(nameof(PaidOn), text["Das Datum der Überweisung darf nicht in der Zukunft liegen."]);
-        else if (Statement.ApprovedAt is { } approved && date < DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(approved, Berlin).DateTime))
+        else if (Statement.ApprovedAt is { } approved && date < ProgrammeTime.LocalDate(approved))
             ModelState.AddModelError(nameof(PaidOn), text["Das Datum der Überweisung liegt vor der Freigabe."]);
         if (!ModelState.IsValid) return Page();
         if (!await fees.MarkPaidAsync(id, date!.Value, access.UserId, Statement.PoolId, ct)) return Stale(id);

@@ -9,7 +9,7 @@ namespace Beraterpool.Web.Features.Fees.Manage;
 
 /// <summary>The statements of the coordinator's pools: submitted ones first, filter by status and month, paged; and the export.</summary>
 [Authorize(Roles = Roles.Administrator + "," + Roles.Coordinator)]
-public sealed class IndexModel(AppDbContext db, FeeStatements fees, PoolAccess access, PoolCatalog catalog) : PageModel
+public sealed class IndexModel(TimeProvider time, AppDbContext db, FeeStatements fees, PoolAccess access, PoolCatalog catalog) : PageModel
 {
     public const int PageSize = 25;
 
@@ -43,7 +43,7 @@ public sealed class IndexModel(AppDbContext db, FeeStatements fees, PoolAccess a
         var managed = await access.ManagedPoolIdsAsync(ct);
         Pools = (await catalog.AllAsync(ct)).Where(x => managed.Contains(x.Id)).OrderBy(x => x.Name).ToList();
         if (Pool is { } chosen && !managed.Contains(chosen)) Pool = null;
-        var lastMonth = DateTime.UtcNow.AddMonths(-1);
+        var lastMonth = time.GetUtcNow().UtcDateTime.AddMonths(-1);
         ExportFrom = ExportTo = Month ?? $"{lastMonth:yyyy-MM}";
 
         var query = db.FeeStatements.AsNoTracking().Where(s => managed.Contains(s.PoolId));

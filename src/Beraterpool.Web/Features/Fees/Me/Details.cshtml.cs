@@ -1,3 +1,4 @@
+using Beraterpool.Web.Features.Shared;
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Accounts;
 using Beraterpool.Web.Features.Audit;
@@ -30,7 +31,7 @@ public sealed class DetailsModel(AppDbContext db, FeeStatements fees, PoolAccess
 
     public sealed class TravelInput
     {
-        public string? Date { get; set; }
+        public DateOnly? Date { get; set; }
         public string? Description { get; set; }
         /// <summary>"km" (own car: kilometres × rate) or "ticket" (amount with receipt).</summary>
         public string Mode { get; set; } = "km";
@@ -70,8 +71,8 @@ public sealed class DetailsModel(AppDbContext db, FeeStatements fees, PoolAccess
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (!Statement.IsEditable) return Locked();
-        ModelState.Clear();
-        var date = DateOnly.TryParseExact(Travel.Date, "yyyy-MM-dd", out var d) || DateOnly.TryParseExact(Travel.Date, "dd.MM.yyyy", out d) ? d : (DateOnly?)null;
+        ModelState.Clear(); // an unreadable date binds as null and gets the message below
+        var date = Travel.Date;
         if (date is null) ModelState.AddModelError("Travel.Date", text["Bitte geben Sie das Datum der Reise an."]);
         else if (date.Value.Year != Statement.Year || date.Value.Month != Statement.Month)
             ModelState.AddModelError("Travel.Date", text["Das Datum muss im abgerechneten Monat liegen ({0}).", FeeTexts.Period(Statement.Year, Statement.Month)]);
@@ -196,7 +197,7 @@ public sealed class DetailsModel(AppDbContext db, FeeStatements fees, PoolAccess
         // The forms not posted show what is saved.
         if (Costs.OtherCosts is null && Costs.OtherCostsNote is null && Costs.TaxNote is null)
             Costs = new CostsInput { OtherCosts = s.OtherCosts == 0 ? "" : Money.Plain(s.OtherCosts), OtherCostsNote = s.OtherCostsNote, TaxNote = s.TaxNote };
-        Travel.Date ??= new DateOnly(s.Year, s.Month, 1).ToString("yyyy-MM-dd");
+        Travel.Date ??= new DateOnly(s.Year, s.Month, 1);
         return true;
     }
 }

@@ -1,3 +1,4 @@
+using Beraterpool.Web.Features.Shared;
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Accounts;
 using Beraterpool.Web.Features.Pools;
@@ -12,7 +13,7 @@ namespace Beraterpool.Web.Features.Fees.Me;
 
 /// <summary>The advisor's statements by month, and the months with approved days still to bill.</summary>
 [Authorize(Roles = Roles.Advisor)]
-public sealed class IndexModel(AppDbContext db, FeeStatements fees, PoolAccess access, IStringLocalizer<IndexModel> text) : PageModel
+public sealed class IndexModel(TimeProvider time, AppDbContext db, FeeStatements fees, PoolAccess access, IStringLocalizer<IndexModel> text) : PageModel
 {
     public sealed record Row(int Id, int Year, int Month, FeeStatementStatus Status, FeeTotals Totals);
     public sealed record OpenMonth(int Year, int Month, int HalfDays, int Count);
@@ -32,7 +33,7 @@ public sealed class IndexModel(AppDbContext db, FeeStatements fees, PoolAccess a
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
     {
         if (await fees.OwnAdvisorAsync(access.UserId, ct) is not { } me) return NotFound();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Berlin).DateTime);
+        var today = time.LocalToday();
         var month = FeeExport.ParseMonth(Month);
         if (month is null)
             ModelState.AddModelError(nameof(Month), text["Bitte wählen Sie einen Monat, z. B. 2026-11."]);
@@ -53,7 +54,6 @@ public sealed class IndexModel(AppDbContext db, FeeStatements fees, PoolAccess a
         return Redirect(Url.Content($"~/me/fees/{id}"));
     }
 
-    private static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
 
     private async Task LoadAsync(OwnAdvisor me, CancellationToken ct)
     {
@@ -71,6 +71,6 @@ public sealed class IndexModel(AppDbContext db, FeeStatements fees, PoolAccess a
         OpenMonths = open.GroupBy(a => (a.Date.Year, a.Date.Month))
             .Select(g => new OpenMonth(g.Key.Year, g.Key.Month, g.Sum(a => a.HalfDays), g.Count()))
             .OrderByDescending(o => o.Year).ThenByDescending(o => o.Month).ToList();
-        Month ??= OpenMonths.Count > 0 ? $"{OpenMonths[0].Year}-{OpenMonths[0].Month:00}" : DateTime.UtcNow.ToString("yyyy-MM");
+        Month ??= OpenMonths.Count > 0 ? $"{OpenMonths[0].Year}-{OpenMonths[0].Month:00}" : time.LocalToday().ToString("yyyy-MM");
     }
 }

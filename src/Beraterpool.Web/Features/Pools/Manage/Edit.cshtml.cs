@@ -1,3 +1,4 @@
+using Beraterpool.Web.Features.Shared;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Beraterpool.Web.Data;
@@ -14,7 +15,7 @@ namespace Beraterpool.Web.Features.Pools.Manage;
 
 /// <summary>Creates (/manage/pools/new) or edits a pool's settings. Administrators only.</summary>
 [Authorize(Roles = Roles.Administrator)]
-public sealed class EditModel(AppDbContext db, PoolCatalog catalog, PoolAccess access, IStringLocalizer<EditModel> text) : PageModel
+public sealed class EditModel(TimeProvider time, AppDbContext db, PoolCatalog catalog, PoolAccess access, IStringLocalizer<EditModel> text) : PageModel
 {
     public const long MaxLogoBytes = 1024 * 1024;
     private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
@@ -100,8 +101,8 @@ public sealed class EditModel(AppDbContext db, PoolCatalog catalog, PoolAccess a
             ModelState.AddModelError("Input.StateCodes", text["Bitte wählen Sie mindestens ein Bundesland."]);
         else if (Input.StateCodes.Any(c => States.All(s => s.Code != c)))
             ModelState.AddModelError("Input.StateCodes", text["Bitte wählen Sie nur Bundesländer aus der Liste."]);
-        var dayRate = ParseEuro(Input.DayRate);
-        if (!string.IsNullOrWhiteSpace(Input.DayRate) && dayRate is null)
+        var dayRate = Money.Parse(Input.DayRate);
+        if (!string.IsNullOrWhiteSpace(Input.DayRate) && dayRate is null or > 10000m)
             ModelState.AddModelError("Input.DayRate", text["Bitte geben Sie einen Betrag zwischen 0 und 10.000 Euro an, z. B. 250,00."]);
         if (await db.Pools.AnyAsync(p => p.Slug == Input.Slug && p.Id != (id ?? 0), ct))
             ModelState.AddModelError("Input.Slug", text["Diese Kurzadresse hat schon ein anderer Pool."]);
@@ -122,7 +123,7 @@ public sealed class EditModel(AppDbContext db, PoolCatalog catalog, PoolAccess a
         if (!ModelState.IsValid) return Page();
 
         var created = pool is null;
-        pool ??= new Pool { Slug = Input.Slug, Name = Input.Name, BrandName = Input.BrandName, ContactEmail = Input.ContactEmail, CreatedAt = DateTimeOffset.UtcNow };
+        pool ??= new Pool { Slug = Input.Slug, Name = Input.Name, BrandName = Input.BrandName, ContactEmail = Input.ContactEmail, CreatedAt = time.GetUtcNow() };
         var before = created ? null : Describe(pool);
         pool.Name = Input.Name.Trim();
         pool.Slug = Input.Slug;
@@ -173,15 +174,4 @@ public sealed class EditModel(AppDbContext db, PoolCatalog catalog, PoolAccess a
     private static string Describe(Pool p) =>
         $"name={p.Name}; slug={p.Slug}; brand={p.BrandName}; claim={p.Claim}; states={string.Join(',', p.StateCodes)}; contact={p.ContactEmail}; " +
         $"dayRate={p.DayRate.ToString(CultureInfo.InvariantCulture)}; quota={p.AnnualDayQuota}; host={p.Host}; default={p.IsDefault}";
-
-    internal static decimal? ParseEuro(string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value)) return null;
-        var s = value.Trim().Replace("€", "").Replace("EUR", "").Replace(" ", "").Trim();
-        // "250.50" typed on an English keyboard means a decimal point, not a thousands separator.
-        if (System.Text.RegularExpressions.Regex.IsMatch(s, @"^\d+\.\d{1,2}$")) s = s.Replace('.', ',');
-        if (!decimal.TryParse(s, NumberStyles.Number, German, out var d)) return null;
-        if (d < 0 || d > 10000 || decimal.Round(d, 2) != d) return null;
-        return d;
-    }
 }

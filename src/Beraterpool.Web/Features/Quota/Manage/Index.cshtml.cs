@@ -1,3 +1,4 @@
+using Beraterpool.Web.Features.Shared;
 using System.ComponentModel.DataAnnotations;
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Accounts;
@@ -16,12 +17,9 @@ namespace Beraterpool.Web.Features.Quota.Manage;
 /// only with a written reason, which is kept with the change and in the audit trail.
 /// </summary>
 [Authorize(Roles = Roles.Administrator + "," + Roles.Coordinator)]
-public sealed class IndexModel(AppDbContext db, PoolAccess access, PoolCatalog catalog, DayQuotaService quota, Engagements.EngagementMails mails, IStringLocalizer<IndexModel> text) : PageModel
+public sealed class IndexModel(TimeProvider time, AppDbContext db, PoolAccess access, PoolCatalog catalog, DayQuotaService quota, Engagements.EngagementMails mails, IStringLocalizer<IndexModel> text) : PageModel
 {
-    public sealed record AccountRow(string Key, string Municipality, int QuotaHalfDays, int UsedHalfDays)
-    {
-        public int RemainingHalfDays => QuotaHalfDays - UsedHalfDays;
-    }
+    public sealed record AccountRow(string Municipality, DayBalance Days);
     public sealed record MunicipalityOption(string Key, string Name);
     public sealed record IncreaseRow(string Municipality, int Year, int Previous, int New, string Reason, DateTimeOffset At);
 
@@ -99,13 +97,13 @@ public sealed class IndexModel(AppDbContext db, PoolAccess access, PoolCatalog c
         Pools = (await catalog.AllAsync(ct)).Where(p => managed.Contains(p.Id)).OrderBy(p => p.Name).ToList();
         if (Pools.Count == 0) return false;
         Pool = Pools.FirstOrDefault(p => p.Id == pool) ?? Pools[0];
-        Year = int.TryParse(Request.Query["year"], out var y) && y is >= 2000 and <= 2100 ? y : GermanCalendar.Year;
+        Year = int.TryParse(Request.Query["year"], out var y) && y is >= 2000 and <= 2100 ? y : time.LocalYear();
         var poolId = Pool.Id;
         var year = Year;
         Accounts = await db.DayQuotaAccounts.AsNoTracking().Where(a => a.PoolId == poolId && a.Year == year)
             .Join(db.Municipalities, a => a.MunicipalityKey, m => m.OfficialKey, (a, m) => new { a, m.ShortName })
             .OrderBy(x => x.a.QuotaHalfDays - x.a.UsedHalfDays).ThenBy(x => x.ShortName)
-            .Select(x => new AccountRow(x.a.MunicipalityKey, x.ShortName, x.a.QuotaHalfDays, x.a.UsedHalfDays)).ToListAsync(ct);
+            .Select(x => new AccountRow(x.ShortName, new DayBalance(x.a.PoolId, x.a.MunicipalityKey, x.a.Year, x.a.QuotaHalfDays, x.a.UsedHalfDays))).ToListAsync(ct);
         // Municipalities the pool works with: those with an engagement or an account.
         Municipalities = await db.Municipalities.AsNoTracking()
             .Where(m => db.Engagements.Any(e => e.PoolId == poolId && e.MunicipalityKey == m.OfficialKey)

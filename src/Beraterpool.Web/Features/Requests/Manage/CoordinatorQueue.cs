@@ -1,3 +1,4 @@
+using Beraterpool.Web.Features.Shared;
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Engagements;
 using Beraterpool.Web.Features.Fees;
@@ -14,10 +15,7 @@ public static class CoordinatorQueue
     public const int Rows = 8;
     public const int QuietDays = 30;
 
-    public sealed record NewRequest(int Id, string Reference, string MunicipalityName, RequestStatus Status, DateTimeOffset CreatedAt)
-    {
-        public int AgeInDays => BerlinClock.AgeInDays(CreatedAt);
-    }
+    public sealed record NewRequest(int Id, string Reference, string MunicipalityName, RequestStatus Status, DateTimeOffset CreatedAt);
 
     public sealed record QuietEngagement(int Id, string MunicipalityName, DateTimeOffset StartedAt, DateOnly? LastActivity);
     public sealed record StatementToApprove(int Id, string AdvisorName, int Year, int Month, DateTimeOffset? SubmittedAt);
@@ -26,7 +24,7 @@ public static class CoordinatorQueue
     public sealed record Result(int NewCount, IReadOnlyList<NewRequest> NewRequests, IReadOnlyList<QuietEngagement> QuietEngagements,
         IReadOnlyList<StatementToApprove> Statements, IReadOnlyList<NearQuota> NearQuota);
 
-    public static async Task<Result> LoadAsync(AppDbContext db, int[] poolIds, CancellationToken ct)
+    public static async Task<Result> LoadAsync(AppDbContext db, TimeProvider time, int[] poolIds, CancellationToken ct)
     {
         var fresh = db.ConsultationRequests.AsNoTracking().Where(r => poolIds.Contains(r.PoolId) && r.Status == RequestStatus.Submitted);
         var newCount = await fresh.CountAsync(ct);
@@ -36,8 +34,8 @@ public static class CoordinatorQueue
                 r.Status, r.CreatedAt))
             .ToListAsync(ct);
 
-        var since = BerlinClock.Today.AddDays(-QuietDays);
-        var startedBefore = DateTimeOffset.UtcNow.AddDays(-QuietDays);
+        var since = time.LocalToday().AddDays(-QuietDays);
+        var startedBefore = time.GetUtcNow().AddDays(-QuietDays);
         var quiet = await db.Engagements.AsNoTracking()
             .Where(e => poolIds.Contains(e.PoolId) && e.Status == EngagementStatus.Active && e.StartedAt < startedBefore
                         && !db.Activities.Any(a => a.EngagementId == e.Id && a.Date >= since))
@@ -56,7 +54,7 @@ public static class CoordinatorQueue
                 f.Year, f.Month, f.SubmittedAt))
             .ToListAsync(ct);
 
-        var year = BerlinClock.Year;
+        var year = time.LocalYear();
         var nearQuota = await db.DayQuotaAccounts.AsNoTracking()
             .Where(q => poolIds.Contains(q.PoolId) && q.Year == year && q.QuotaHalfDays > 0 && q.UsedHalfDays * 5 >= q.QuotaHalfDays * 4)
             .OrderByDescending(q => q.UsedHalfDays * 100 / q.QuotaHalfDays).ThenBy(q => q.MunicipalityKey).Take(Rows)

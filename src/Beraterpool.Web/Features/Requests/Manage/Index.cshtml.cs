@@ -17,10 +17,7 @@ public sealed class IndexModel(AppDbContext db, PoolAccess access, PoolCatalog c
     public const string AllFilter = "all";
 
     public sealed record Row(int Id, string Reference, int PoolId, string MunicipalityName, string MunicipalityKey, string ContactName,
-        RequestStatus Status, DateTimeOffset CreatedAt)
-    {
-        public int AgeInDays => BerlinClock.AgeInDays(CreatedAt);
-    }
+        RequestStatus Status, DateTimeOffset CreatedAt);
 
     [FromQuery(Name = "status")] public string? Status { get; set; }
     [FromQuery(Name = "pool")] public int? PoolId { get; set; }

@@ -1,3 +1,4 @@
+using Beraterpool.Web.Features.Shared;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Beraterpool.Web.Data;
@@ -15,7 +16,7 @@ namespace Beraterpool.Web.Features.Requests.Manage;
 
 /// <summary>"Before every engagement stands the conversation": the coordinator records an intake conversation.</summary>
 [Authorize(Roles = Roles.Administrator + "," + Roles.Coordinator)]
-public sealed class IntakeModel(AppDbContext db, PoolAccess access, ConsultationRequests requests, IStringLocalizer<IntakeModel> text) : PageModel
+public sealed class IntakeModel(TimeProvider time, AppDbContext db, PoolAccess access, ConsultationRequests requests, IStringLocalizer<IntakeModel> text) : PageModel
 {
     public sealed class InputModel
     {
@@ -57,7 +58,7 @@ public sealed class IntakeModel(AppDbContext db, PoolAccess access, Consultation
         var last = await db.IntakeConversations.AsNoTracking().Where(i => i.RequestId == id).OrderByDescending(i => i.Id).FirstOrDefaultAsync(ct);
         Input = new InputModel
         {
-            Date = BerlinClock.Today,
+            Date = time.LocalToday(),
             Participants = last?.Participants ?? request.ContactName,
             ClarifiedGoal = last?.ClarifiedGoal ?? request.Goal,
             ClarifiedNeed = last?.ClarifiedNeed ?? request.Need,
@@ -74,7 +75,7 @@ public sealed class IntakeModel(AppDbContext db, PoolAccess access, Consultation
         var halfDays = ParseHalfDays(Input.ExpectedDays);
         if (Input.ExpectedDays is not null && halfDays is null)
             ModelState.AddModelError("Input.ExpectedDays", text["Bitte geben Sie die Tage in halben Schritten an, z. B. 2 oder 3,5 (höchstens 50)."]);
-        if (Input.Date is { } date && date > BerlinClock.Today)
+        if (Input.Date is { } date && date > time.LocalToday())
             ModelState.AddModelError("Input.Date", text["Das Gespräch kann nicht in der Zukunft liegen."]);
         if (Input.TopicIds.Any(t => Topics.All(x => x.Id != t)))
             ModelState.AddModelError("Input.TopicIds", text["Bitte wählen Sie Themenfelder aus der Liste."]);
@@ -84,7 +85,7 @@ public sealed class IntakeModel(AppDbContext db, PoolAccess access, Consultation
         {
             RequestId = id, Date = Input.Date!.Value, Participants = Input.Participants!.Trim(), ClarifiedGoal = Input.ClarifiedGoal!.Trim(),
             ClarifiedNeed = Input.ClarifiedNeed!.Trim(), AgreedTopicIds = Input.TopicIds.Distinct().ToList(), ExpectedHalfDays = halfDays!.Value,
-            Outcome = Input.Outcome!.Trim(), RecordedByUserId = access.UserId, RecordedAt = DateTimeOffset.UtcNow,
+            Outcome = Input.Outcome!.Trim(), RecordedByUserId = access.UserId, RecordedAt = time.GetUtcNow(),
         };
         db.IntakeConversations.Add(intake);
         await db.SaveChangesAsync(ct);
