@@ -306,7 +306,7 @@ public sealed class RecordModel(AppDbContext db, EngagementAccess access, DayQuo
     private IActionResult Done(int id, string message, string? section)
     {
         TempData[StatusMessage.Key] = message;
-        return Redirect(Url.Content($"~/engagements/{id}") + (section is null ? "" : "#" + section));
+        return RedirectToPage("/Engagements/Record", null, new { id }, section);
     }
 
     private async Task<EngagementViewer?> ViewerAsync(int id, CancellationToken ct)

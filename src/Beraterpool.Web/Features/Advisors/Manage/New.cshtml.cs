@@ -85,7 +85,7 @@ public sealed class NewModel(AppDbContext db, PoolAccess access, PoolCatalog cat
             });
         }
         TempData[StatusMessage.Key] = message;
-        return Redirect(Url.Content($"~/manage/advisors/{advisor.Id}/edit"));
+        return RedirectToPage("/Advisors/Manage/Edit", new { id = advisor.Id });
     }
 
     private async Task LoadAsync(CancellationToken ct)

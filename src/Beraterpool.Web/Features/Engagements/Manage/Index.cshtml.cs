@@ -77,7 +77,7 @@ public sealed class IndexModel(AppDbContext db, PoolAccess access, IStringLocali
         if (activityIds.Length == 0)
         {
             TempData[StatusMessage.Key] = text["Bitte wählen Sie mindestens eine Aktivität aus."].Value;
-            return Redirect(Url.Content("~/manage/engagements#approval"));
+            return RedirectToPage("/Engagements/Manage/Index", null, null, "approval");
         }
         var now = DateTimeOffset.UtcNow;
         var activities = await db.Activities
@@ -92,6 +92,6 @@ public sealed class IndexModel(AppDbContext db, PoolAccess access, IStringLocali
         }
         await db.SaveChangesAsync(ct);
         TempData[StatusMessage.Key] = text["{0} Aktivitäten freigegeben.", activities.Count].Value;
-        return Redirect(Url.Content("~/manage/engagements#approval"));
+        return RedirectToPage("/Engagements/Manage/Index", null, null, "approval");
     }
 }

@@ -159,7 +159,7 @@ public sealed class EditModel(AppDbContext db, PoolCatalog catalog, PoolAccess a
         catalog.Invalidate();
 
         TempData[StatusMessage.Key] = created ? text["Der Pool „{0}“ ist angelegt.", pool.Name].Value : text["Die Einstellungen von „{0}“ sind gespeichert.", pool.Name].Value;
-        return created ? Redirect(Url.Content($"~/manage/pools/{pool.Id}/coordinators")) : Redirect(Url.Content("~/manage/pools"));
+        return created ? RedirectToPage("/Pools/Manage/Coordinators", new { id = pool.Id }) : RedirectToPage("/Pools/Manage/Index");
     }
 
     private async Task LoadOptionsAsync(Pool? pool, CancellationToken ct)
