@@ -67,7 +67,7 @@ public sealed partial class KernFieldsetTagHelper : TagHelper
     }
 
     /// <summary>Gives the first control the group's id and points its label at it.</summary>
-    internal static string FirstControlTakesId(string html, string id)
+    public static string FirstControlTakesId(string html, string id)
     {
         var first = FirstControl().Match(html);
         if (!first.Success) return html;
