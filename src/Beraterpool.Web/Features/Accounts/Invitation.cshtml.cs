@@ -32,7 +32,7 @@ public sealed class InvitationModel(UserManager<AppUser> users, SignInManager<Ap
         user.EmailConfirmed = true;
         await users.UpdateAsync(user);
         await signIn.SignInAsync(user, isPersistent: false);
-        return LocalRedirect(await LoginModel.HomeOfAsync(users, user, Url));
+        return RedirectToPage(await LoginModel.HomePageOfAsync(users, user));
     }
 
     private async Task<AppUser?> CheckLinkAsync()

@@ -53,16 +53,16 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
             return Page();
         }
         if (!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl)) return LocalRedirect(ReturnUrl);
-        return LocalRedirect(await HomeOfAsync(users, user, Url));
+        return RedirectToPage(await HomePageOfAsync(users, user));
     }
 
-    /// <summary>Where a user lands after signing in without a return address: their work, by role.</summary>
-    internal static async Task<string> HomeOfAsync(UserManager<AppUser> users, AppUser user, IUrlHelper url)
+    /// <summary>The page a user lands on after signing in without a return address: their work, by role.</summary>
+    internal static async Task<string> HomePageOfAsync(UserManager<AppUser> users, AppUser user)
     {
         var roles = await users.GetRolesAsync(user);
-        if (roles.Contains(Roles.Administrator) || roles.Contains(Roles.Coordinator)) return url.Content("~/manage");
-        if (roles.Contains(Roles.Advisor)) return url.Content("~/me/profile");
-        if (roles.Contains(Roles.MunicipalityContact)) return url.Content("~/municipality");
-        return url.Content("~/");
+        if (roles.Contains(Roles.Administrator) || roles.Contains(Roles.Coordinator)) return "/Manage/Index";
+        if (roles.Contains(Roles.Advisor)) return "/Advisors/Me/Profile";
+        if (roles.Contains(Roles.MunicipalityContact)) return "/Requests/Contact/Index";
+        return "/Home/Index";
     }
 }

@@ -9,11 +9,11 @@ namespace Beraterpool.Web.Features.Accounts;
 [AllowAnonymous]
 public sealed class LogoutModel(SignInManager<AppUser> signIn) : PageModel
 {
-    public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? Page() : LocalRedirect(Url.Content("~/"));
+    public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? Page() : RedirectToPage("/Home/Index");
 
     public async Task<IActionResult> OnPostAsync()
     {
         await signIn.SignOutAsync();
-        return LocalRedirect(Url.Content("~/"));
+        return RedirectToPage("/Home/Index");
     }
 }

@@ -30,7 +30,7 @@ public sealed class ResetPasswordModel(UserManager<AppUser> users, IStringLocali
         // Whoever proved control of the mailbox may try again at once.
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
-        return LocalRedirect(Url.Content("~/account/login?reset=true"));
+        return RedirectToPage("/Accounts/Login", new { reset = "true" });
     }
 
     private async Task<AppUser?> LinkWorksAsync()

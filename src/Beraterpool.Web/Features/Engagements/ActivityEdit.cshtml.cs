@@ -52,7 +52,7 @@ public sealed class ActivityEditModel(TimeProvider time, AppDbContext db, Engage
         db.Audit("engagement.activity.changed", $"engagement:{id}", Viewer.UserId, Viewer.PoolId, $"activity:{activityId}; {before} → {Log.Date:yyyy-MM-dd}; halfDays={Log.HalfDays}");
         await db.SaveChangesAsync(ct);
         TempData[StatusMessage.Key] = text["Die Aktivität ist geändert."].Value;
-        return Redirect(Url.Content($"~/engagements/{id}#activities"));
+        return RedirectToPage("/Engagements/Record", null, new { id }, "activities");
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, int activityId, CancellationToken ct)
@@ -62,7 +62,7 @@ public sealed class ActivityEditModel(TimeProvider time, AppDbContext db, Engage
         db.Audit("engagement.activity.deleted", $"engagement:{id}", Viewer.UserId, Viewer.PoolId, $"activity:{activityId}; {Date:yyyy-MM-dd}; halfDays={HalfDays}");
         await db.SaveChangesAsync(ct);
         TempData[StatusMessage.Key] = text["Die Aktivität ist gelöscht; die Tage sind wieder verfügbar."].Value;
-        return Redirect(Url.Content($"~/engagements/{id}#activities"));
+        return RedirectToPage("/Engagements/Record", null, new { id }, "activities");
     }
 
     private async Task<Activity?> LoadAsync(int id, int activityId, CancellationToken ct)

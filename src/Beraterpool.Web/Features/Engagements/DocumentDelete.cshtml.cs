@@ -36,7 +36,7 @@ public sealed class DocumentDeleteModel(AppDbContext db, EngagementAccess access
             $"document:{documentId}; {Document.FileName}; {Document.Size} bytes; uploaded by {Document.UploadedByName}");
         await db.SaveChangesAsync(ct);
         TempData[StatusMessage.Key] = text["Das Dokument „{0}“ ist gelöscht.", Document.FileName].Value;
-        return Redirect(Url.Content($"~/engagements/{id}#documents"));
+        return RedirectToPage("/Engagements/Record", null, new { id }, "documents");
     }
 
     /// <summary>0 when the viewer may delete; otherwise 404 (not theirs) or 403 (involved, but not the uploader).</summary>

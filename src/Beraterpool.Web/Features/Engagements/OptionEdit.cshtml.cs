@@ -60,7 +60,7 @@ public sealed class OptionEditModel(TimeProvider time, AppDbContext db, Engageme
             await db.SaveChangesAsync(ct);
         }
         TempData[StatusMessage.Key] = text["Die Handlungsoption „{0}“ ist gespeichert.", option.Title].Value;
-        return Redirect(Url.Content($"~/engagements/{id}#options"));
+        return RedirectToPage("/Engagements/Record", null, new { id }, "options");
     }
 
     /// <summary>The option, or null with 404 (not theirs) or 403 (involved, but not a side of the dialogue, or closed).</summary>

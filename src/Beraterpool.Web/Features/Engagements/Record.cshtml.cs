@@ -292,7 +292,7 @@ public sealed class RecordModel(TimeProvider time, AppDbContext db, EngagementAc
     private IActionResult Done(int id, string message, string? section)
     {
         TempData[StatusMessage.Key] = message;
-        return Redirect(Url.Content($"~/engagements/{id}") + (section is null ? "" : "#" + section));
+        return RedirectToPage("/Engagements/Record", null, new { id }, section);
     }
 
     private async Task<EngagementViewer?> ViewerAsync(int id, CancellationToken ct)

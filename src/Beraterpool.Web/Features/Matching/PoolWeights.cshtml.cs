@@ -69,7 +69,7 @@ public sealed class PoolWeightsModel(AppDbContext db, PoolAccess access, IString
         if (before != after) db.Audit("pool.matching.updated", $"pool:{pool.Id}", access.UserId, pool.Id, $"{before} → {after}");
         await db.SaveChangesAsync(ct);
         TempData[StatusMessage.Key] = text["Die Gewichtung für „{0}“ ist gespeichert.", pool.Name].Value;
-        return Redirect(Url.Content($"~/manage/pools/{id}/matching"));
+        return RedirectToPage("/Matching/PoolWeights", new { id });
     }
 
     private async Task<Pool?> FindAsync(int id, CancellationToken ct, bool tracking = false)

@@ -96,7 +96,7 @@ public sealed class RequestMatchingModel(TimeProvider time, AppDbContext db, Poo
         TempData[StatusMessage.Key] = proposed.Count == 1
             ? text["{0} ist angefragt und hat eine E-Mail bekommen.", proposed[0].Advisor.FullName].Value
             : text["Das Tandem {0} und {1} ist angefragt; beide haben eine E-Mail bekommen.", proposed[0].Advisor.FullName, proposed[1].Advisor.FullName].Value;
-        return Redirect(Url.Content($"~/manage/requests/{id}/matching"));
+        return RedirectToPage("/Matching/RequestMatching", new { id });
     }
 
     private string Explanation(double score, IReadOnlyList<CriterionExplanation> criteria, bool tandem) =>

@@ -55,7 +55,7 @@ public sealed class NewModel(TimeProvider time, AppDbContext db, CurrentPool cur
     /// <summary>"Prüfen": validates everything and shows the answers to check.</summary>
     public async Task<IActionResult> OnPostReviewAsync(CancellationToken ct)
     {
-        if (!string.IsNullOrEmpty(Input.Website)) return Redirect(Url.Content("~/requests/sent"));
+        if (!string.IsNullOrEmpty(Input.Website)) return RedirectToPage("/Requests/Sent");
         await LoadAsync(ct);
         CheckRules();
         Reviewing = ModelState.IsValid;
@@ -78,7 +78,7 @@ public sealed class NewModel(TimeProvider time, AppDbContext db, CurrentPool cur
         if (!string.IsNullOrEmpty(Input.Website))
         {
             log.LogInformation("Consultation request dropped: honeypot filled");
-            return Redirect(Url.Content("~/requests/sent"));
+            return RedirectToPage("/Requests/Sent");
         }
         await LoadAsync(ct);
         CheckRules();
@@ -106,7 +106,7 @@ public sealed class NewModel(TimeProvider time, AppDbContext db, CurrentPool cur
         TempData["RequestEmail"] = request.ContactEmail;
         TempData["RequestPool"] = Pool.Name;
         TempData["RequestQuota"] = Pool.AnnualDayQuota;
-        return Redirect(Url.Content("~/requests/sent"));
+        return RedirectToPage("/Requests/Sent");
     }
 
     private async Task<IActionResult> LoadAsync(CancellationToken ct)

@@ -42,7 +42,7 @@ public sealed class TrackModel(AppDbContext db, RequestRecords records, Invitati
         if (result.User is not { } user)
         {
             TempData[StatusMessage.Key] = text["Das Konto konnte nicht angelegt werden. Bitte wenden Sie sich an die Koordinierungsstelle."].Value;
-            return Redirect(Url.Content($"~/requests/track/{token}"));
+            return RedirectToPage("/Requests/Track", new { token });
         }
         var email = Record.ContactEmail.ToLower();
         var linked = await db.ConsultationRequests.Where(r => r.ContactEmail.ToLower() == email && r.ContactUserId == null)
@@ -58,7 +58,7 @@ public sealed class TrackModel(AppDbContext db, RequestRecords records, Invitati
             await invitations.SendAsync(user, Record.PoolName, ct);
             TempData[StatusMessage.Key] = text["Wir haben Ihnen eine E-Mail an {0} geschickt. Über den Link darin legen Sie Ihr Passwort fest.", Record.ContactEmail].Value;
         }
-        return Redirect(Url.Content($"~/requests/track/{token}"));
+        return RedirectToPage("/Requests/Track", new { token });
     }
 
     private async Task<bool> LoadAsync(string token, CancellationToken ct)

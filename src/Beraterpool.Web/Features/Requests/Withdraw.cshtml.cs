@@ -25,7 +25,7 @@ public sealed class WithdrawModel(AppDbContext db, ConsultationRequests requests
     {
         var request = await FindAsync(token, ct);
         if (request is null) return NotFound();
-        if (!RequestWorkflow.CanWithdraw(request.Status)) return Redirect(Url.Content($"~/requests/track/{token}"));
+        if (!RequestWorkflow.CanWithdraw(request.Status)) return RedirectToPage("/Requests/Track", new { token });
         return Page();
     }
 
@@ -38,11 +38,11 @@ public sealed class WithdrawModel(AppDbContext db, ConsultationRequests requests
         if (!await requests.MoveAsync(request, RequestStatus.Withdrawn, request.ContactUserId, request.ContactName, Reason, ct))
         {
             TempData[StatusMessage.Key] = text["Die Anfrage kann in diesem Stand nicht mehr zurückgezogen werden. Bitte wenden Sie sich an die Koordinierungsstelle."].Value;
-            return Redirect(Url.Content($"~/requests/track/{token}"));
+            return RedirectToPage("/Requests/Track", new { token });
         }
         await mails.SendWithdrawnAsync(request, Reason, ct);
         TempData[StatusMessage.Key] = text["Ihre Anfrage ist zurückgezogen."].Value;
-        return Redirect(Url.Content($"~/requests/track/{token}"));
+        return RedirectToPage("/Requests/Track", new { token });
     }
 
     private async Task<ConsultationRequest?> FindAsync(string token, CancellationToken ct)

@@ -51,7 +51,7 @@ public sealed class EditModel(TimeProvider time, AppDbContext db, PoolAccess acc
                 changes.Changed(advisor.PoolId);
             }
             TempData[StatusMessage.Key] = text["Das Profil von {0} ist gespeichert.", advisor.FullName].Value;
-            return Redirect(Url.Content($"~/manage/advisors/{id}/edit"));
+            return RedirectToPage("/Advisors/Manage/Edit", new { id });
         }
         await editor.PrepareAsync(id, Input, forCoordinator: true, PhotoUrl(id), ct);
         return Page();
@@ -84,7 +84,7 @@ public sealed class EditModel(TimeProvider time, AppDbContext db, PoolAccess acc
             AdvisorInvitation.Outcome.EmailTaken => text["Keine Einladung: Diese E-Mail-Adresse gehört schon zum Konto eines anderen Profils."].Value,
             _ => text["Die Einladung konnte nicht verschickt werden."].Value,
         };
-        return Redirect(Url.Content($"~/manage/advisors/{id}/edit"));
+        return RedirectToPage("/Advisors/Manage/Edit", new { id });
     }
 
     private string PhotoUrl(int id) => Url.Content($"~/manage/advisors/{id}/photo");

@@ -85,7 +85,7 @@ public sealed class NewModel(TimeProvider time, AppDbContext db, PoolAccess acce
             });
         }
         TempData[StatusMessage.Key] = message;
-        return Redirect(Url.Content($"~/manage/advisors/{advisor.Id}/edit"));
+        return RedirectToPage("/Advisors/Manage/Edit", new { id = advisor.Id });
     }
 
     private async Task LoadAsync(CancellationToken ct)

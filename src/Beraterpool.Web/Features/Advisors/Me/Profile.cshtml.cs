@@ -16,10 +16,12 @@ namespace Beraterpool.Web.Features.Advisors.Me;
 /// address or the form, so no advisor can reach another's data.
 /// </summary>
 [Authorize(Roles = Roles.Advisor)]
-public sealed class ProfileModel(AppDbContext db, ProfileEditor editor, PoolAccess access, PoolCatalog pools, IStringLocalizer<ProfileModel> text) : PageModel
+public sealed class ProfileModel(AppDbContext db, ProfileEditor editor, PoolAccess access, PoolCatalog pools, CurrentPool currentPool, LinkGenerator links, IStringLocalizer<ProfileModel> text) : PageModel
 {
     [BindProperty] public ProfileInput Input { get; set; } = new();
     public string? AdvisorSlug { get; private set; }
+    /// <summary>In the advisor's own pool, also when they are looking at another pool's pages.</summary>
+    public string? PublicProfileUrl { get; private set; }
     public string? PoolName { get; private set; }
     public bool HasProfile { get; private set; }
     public AdvisorStatus Status { get; private set; }
@@ -62,7 +64,14 @@ public sealed class ProfileModel(AppDbContext db, ProfileEditor editor, PoolAcce
         HasProfile = true;
         AdvisorSlug = own.Slug;
         Status = own.Status;
-        PoolName = (await pools.FindAsync(own.PoolId, ct))?.Name;
+        var pool = await pools.FindAsync(own.PoolId, ct);
+        PoolName = pool?.Name;
+        if (pool is not null)
+        {
+            var current = currentPool.Pool;
+            var pathBase = current?.Id == pool.Id ? Request.PathBase : new PathString(PoolResolution.Prefix + pool.Slug);
+            PublicProfileUrl = links.GetPathByPage(HttpContext, "/Advisors/Directory/Profile", values: new { slug = own.Slug }, pathBase: pathBase);
+        }
         return own.Id;
     }
 

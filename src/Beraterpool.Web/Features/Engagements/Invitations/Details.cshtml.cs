@@ -38,7 +38,7 @@ public sealed class DetailsModel(AppDbContext db, InvitationWorkflow workflow, I
         TempData[StatusMessage.Key] = accepted
             ? text["Danke für Ihre Zusage. Die Koordinierungsstelle ist informiert."].Value
             : text["Diese Anfrage ist schon beantwortet oder zurückgezogen."].Value;
-        return Redirect(Url.Content($"~/me/invitations/{id}"));
+        return RedirectToPage("/Engagements/Invitations/Details", new { id });
     }
 
     public async Task<IActionResult> OnPostDeclineAsync(int id, CancellationToken ct)
@@ -55,7 +55,7 @@ public sealed class DetailsModel(AppDbContext db, InvitationWorkflow workflow, I
         TempData[StatusMessage.Key] = declined
             ? text["Ihre Absage ist übermittelt. Danke für die Begründung."].Value
             : text["Diese Anfrage ist schon beantwortet oder zurückgezogen."].Value;
-        return Redirect(Url.Content($"~/me/invitations/{id}"));
+        return RedirectToPage("/Engagements/Invitations/Details", new { id });
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)

@@ -76,7 +76,7 @@ public sealed class IndexModel(TimeProvider time, AppDbContext db, PoolAccess ac
         if (activityIds.Length == 0)
         {
             TempData[StatusMessage.Key] = text["Bitte wählen Sie mindestens eine Aktivität aus."].Value;
-            return Redirect(Url.Content("~/manage/engagements#approval"));
+            return RedirectToPage("/Engagements/Manage/Index", null, null, "approval");
         }
         var now = time.GetUtcNow();
         var activities = await db.Activities
@@ -91,6 +91,6 @@ public sealed class IndexModel(TimeProvider time, AppDbContext db, PoolAccess ac
         }
         await db.SaveChangesAsync(ct);
         TempData[StatusMessage.Key] = text["{0} Aktivitäten freigegeben.", activities.Count].Value;
-        return Redirect(Url.Content("~/manage/engagements#approval"));
+        return RedirectToPage("/Engagements/Manage/Index", null, null, "approval");
     }
 }

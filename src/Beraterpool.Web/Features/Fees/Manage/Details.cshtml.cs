@@ -83,13 +83,13 @@ public sealed class DetailsModel(TimeProvider time, AppDbContext db, FeeStatemen
         // The mail tells the new state, so it is read again after the change.
         if (await fees.LoadAsync(id, ct) is { } changed) await mails.SendAsync(changed, mail, ct);
         TempData[StatusMessage.Key] = message;
-        return Redirect(Url.Content($"~/manage/fees/{id}"));
+        return RedirectToPage("/Fees/Manage/Details", new { id });
     }
 
     private IActionResult Stale(int id)
     {
         TempData[StatusMessage.Key] = text["Der Status der Abrechnung hat sich inzwischen geändert. Bitte prüfen Sie den aktuellen Stand."].Value;
-        return Redirect(Url.Content($"~/manage/fees/{id}"));
+        return RedirectToPage("/Fees/Manage/Details", new { id });
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)

@@ -64,7 +64,7 @@ public sealed class DetailsModel(AppDbContext db, FeeStatements fees, PoolAccess
         TempData[StatusMessage.Key] = refused.Count == 0
             ? text["Die Auswahl der Tage ist gespeichert."].Value
             : text["Die Auswahl ist gespeichert. {0} Tätigkeit(en) konnten nicht übernommen werden: Sie sind nicht freigegeben oder stehen schon auf einer anderen Abrechnung.", refused.Count].Value;
-        return Redirect(Url.Content($"~/me/fees/{id}"));
+        return RedirectToPage("/Fees/Me/Details", new { id });
     }
 
     public async Task<IActionResult> OnPostAddTravelAsync(int id, CancellationToken ct)
@@ -117,7 +117,7 @@ public sealed class DetailsModel(AppDbContext db, FeeStatements fees, PoolAccess
         db.Audit("fee.travel.added", $"fee:{id}", access.UserId, Statement.PoolId, $"{date:yyyy-MM-dd}; km={km}; amount={amount}");
         await db.SaveChangesAsync(ct);
         TempData[StatusMessage.Key] = text["Die Reisekosten über {0} sind hinzugefügt.", Money.Format(amount!.Value)].Value;
-        return Redirect(Url.Content($"~/me/fees/{id}#travel"));
+        return RedirectToPage("/Fees/Me/Details", null, new { id }, "travel");
     }
 
     public async Task<IActionResult> OnPostRemoveTravelAsync(int id, int travelId, CancellationToken ct)
@@ -129,7 +129,7 @@ public sealed class DetailsModel(AppDbContext db, FeeStatements fees, PoolAccess
         db.Audit("fee.travel.removed", $"fee:{id}", access.UserId, Statement.PoolId, $"travel={travelId}");
         await db.SaveChangesAsync(ct);
         TempData[StatusMessage.Key] = text["Die Reisekosten sind entfernt."].Value;
-        return Redirect(Url.Content($"~/me/fees/{id}#travel"));
+        return RedirectToPage("/Fees/Me/Details", null, new { id }, "travel");
     }
 
     public async Task<IActionResult> OnPostCostsAsync(int id, CancellationToken ct)
@@ -153,7 +153,7 @@ public sealed class DetailsModel(AppDbContext db, FeeStatements fees, PoolAccess
         db.Audit("fee.costs.updated", $"fee:{id}", access.UserId, Statement.PoolId, $"other={other}");
         await db.SaveChangesAsync(ct);
         TempData[StatusMessage.Key] = text["Sonstige Kosten und Steuerhinweis sind gespeichert."].Value;
-        return Redirect(Url.Content($"~/me/fees/{id}#costs"));
+        return RedirectToPage("/Fees/Me/Details", null, new { id }, "costs");
     }
 
     public async Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken ct)
@@ -168,7 +168,7 @@ public sealed class DetailsModel(AppDbContext db, FeeStatements fees, PoolAccess
         if (!ModelState.IsValid) return Page();
         if (!await fees.SubmitAsync(id, access.UserId, Statement.PoolId, $"total={Statement.Totals.Total}", ct)) return Locked();
         TempData[StatusMessage.Key] = text["Die Abrechnung ist eingereicht. Die Koordinierungsstelle prüft sie; Sie bekommen eine E-Mail, sobald sie freigegeben oder zurückgegeben ist."].Value;
-        return Redirect(Url.Content($"~/me/fees/{id}"));
+        return RedirectToPage("/Fees/Me/Details", new { id });
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
@@ -176,13 +176,13 @@ public sealed class DetailsModel(AppDbContext db, FeeStatements fees, PoolAccess
         if (!await LoadAsync(id, ct)) return NotFound();
         if (!await fees.DeleteDraftAsync(id, access.UserId, Statement.PoolId, Statement.Reference, ct)) return Locked();
         TempData[StatusMessage.Key] = text["Der Entwurf für {0} ist gelöscht; seine Tage können wieder abgerechnet werden.", FeeTexts.Period(Statement.Year, Statement.Month)].Value;
-        return Redirect(Url.Content("~/me/fees"));
+        return RedirectToPage("/Fees/Me/Index");
     }
 
     private IActionResult Locked()
     {
         TempData[StatusMessage.Key] = text["Diese Abrechnung ist eingereicht und kann nicht mehr geändert werden."].Value;
-        return Redirect(Url.Content($"~/me/fees/{Statement.Id}"));
+        return RedirectToPage("/Fees/Me/Details", new { id = Statement.Id });
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)

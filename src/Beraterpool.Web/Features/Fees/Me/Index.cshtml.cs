@@ -51,7 +51,7 @@ public sealed class IndexModel(TimeProvider time, AppDbContext db, FeeStatements
         TempData[StatusMessage.Key] = created
             ? text["Die Abrechnung für {0} ist angelegt. Prüfen Sie die übernommenen Tage und ergänzen Sie Reisekosten.", FeeTexts.Period(y, m)].Value
             : text["Für {0} gibt es schon eine Abrechnung; hier ist sie.", FeeTexts.Period(y, m)].Value;
-        return Redirect(Url.Content($"~/me/fees/{id}"));
+        return RedirectToPage("/Fees/Me/Details", new { id });
     }
 
 

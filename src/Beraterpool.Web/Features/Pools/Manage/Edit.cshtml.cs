@@ -160,7 +160,7 @@ public sealed class EditModel(TimeProvider time, AppDbContext db, PoolCatalog ca
         catalog.Invalidate();
 
         TempData[StatusMessage.Key] = created ? text["Der Pool „{0}“ ist angelegt.", pool.Name].Value : text["Die Einstellungen von „{0}“ sind gespeichert.", pool.Name].Value;
-        return created ? Redirect(Url.Content($"~/manage/pools/{pool.Id}/coordinators")) : Redirect(Url.Content("~/manage/pools"));
+        return created ? RedirectToPage("/Pools/Manage/Coordinators", new { id = pool.Id }) : RedirectToPage("/Pools/Manage/Index");
     }
 
     private async Task LoadOptionsAsync(Pool? pool, CancellationToken ct)

@@ -88,7 +88,7 @@ public sealed class IndexModel(TimeProvider time, AppDbContext db, PoolAccess ac
         await mails.QuotaChangedAsync(Pool.Id, Input.MunicipalityKey!, balance, ct);
         TempData[StatusMessage.Key] = text["Das Kontingent von {0} für {1} beträgt jetzt {2} Tage; {3} Tage sind übrig.", name, balance.Year,
             Quota.Days.Number(balance.QuotaHalfDays), Quota.Days.Number(balance.RemainingHalfDays)].Value;
-        return Redirect(Url.Content($"~/manage/quota?pool={Pool.Id}&year={balance.Year}"));
+        return RedirectToPage("/Quota/Manage/Index", new { pool = Pool.Id, year = balance.Year });
     }
 
     private async Task<bool> LoadAsync(int? pool, CancellationToken ct)

@@ -89,7 +89,7 @@ public sealed class DetailsModel(AppDbContext db, PoolAccess access, RequestReco
         await mails.SendStatusChangedAsync(request, pool, note, ct);
         var status = texts.Status(to);
         TempData[StatusMessage.Key] = text["Neuer Stand: {0}. Die Kommune ist per E-Mail informiert.", status].Value;
-        return Redirect(Url.Content($"~/manage/requests/{id}"));
+        return RedirectToPage("/Requests/Manage/Details", new { id });
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)

@@ -96,7 +96,7 @@ public sealed class IntakeModel(TimeProvider time, AppDbContext db, PoolAccess a
             await requests.MoveAsync(request, RequestStatus.Intake, access.UserId, await requests.ActorNameAsync(access.UserId, ct), text["Erstgespräch erfasst."], ct);
 
         TempData[StatusMessage.Key] = text["Das Erstgespräch vom {0} ist gespeichert.", intake.Date.ToString("dd.MM.yyyy", CultureInfo.GetCultureInfo("de-DE"))].Value;
-        return Redirect(Url.Content($"~/manage/requests/{id}"));
+        return RedirectToPage("/Requests/Manage/Details", new { id });
     }
 
     /// <summary>"3,5" or "3.5" → 7 half days; whole or half days from 0,5 to 50.</summary>

@@ -1,20 +1,26 @@
-using System.Globalization;
 using System.Text;
+using AnyAscii;
 
 namespace Beraterpool.Web.Features.Shared.Forms;
 
-/// <summary>URL names from German text: "Aïcha Müller-Diallo" → "aicha-mueller-diallo".</summary>
+/// <summary>
+/// URL names from names in any script: "Aïcha Müller-Diallo" → "aicha-mueller-diallo", "Đặng Thị Hồng" → "dang-thi-hong".
+/// German umlauts keep their German spelling (ü → ue); everything else is transliterated by AnyAscii, so letters that
+/// Unicode decomposition cannot split (Đ, ł, ø, æ) and other scripts (Amharic, Bengali) are not dropped.
+/// </summary>
 public static class SlugText
 {
     public static string From(string text, int maxLength = 60)
     {
-        var folded = text.Trim().ToLowerInvariant()
-            .Replace("ä", "ae").Replace("ö", "oe").Replace("ü", "ue").Replace("ß", "ss");
+        var german = text.Trim()
+            .Replace("ä", "ae").Replace("ö", "oe").Replace("ü", "ue")
+            .Replace("Ä", "Ae").Replace("Ö", "Oe").Replace("Ü", "Ue").Replace("ß", "ss");
+        var ascii = german.Replace('’', '\'').Replace('ʼ', '\'').Transliterate().ToLowerInvariant();
         var sb = new StringBuilder();
-        foreach (var c in folded.Normalize(NormalizationForm.FormD))
+        foreach (var c in ascii)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
             if (c is >= 'a' and <= 'z' or >= '0' and <= '9') sb.Append(c);
+            else if (c == '\'') continue; // N'Guessan, Bik'ila (Ge'ez ejective): one word, not two
             else if (sb.Length > 0 && sb[^1] != '-') sb.Append('-');
         }
         var slug = sb.ToString().Trim('-');
