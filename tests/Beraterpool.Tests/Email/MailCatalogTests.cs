@@ -51,10 +51,24 @@ public sealed class MailCatalogTests(MailCatalogTests.App app) : IClassFixture<M
     {
         var coordinator = await app.SignedInAsync("mails-en@example.org", Roles.Coordinator);
 
-        var page = Html.Text(await coordinator.GetStringAsync("/manage/mails?lang=en", Ct));
+        var page = Html.Text(await coordinator.GetStringAsync("/manage/mails?sample=en", Ct));
 
         Assert.Contains("Invitation to the advisor pool MiGlobe NRW", page);
+        // Only the examples change language; the page itself stays in the interface language.
         Assert.Contains("Einladung zum Konto", page);
+        Assert.Contains("E-Mails des Beraterpools", page);
+    }
+
+    [Fact]
+    public async Task Mail_list_speaks_the_interface_language()
+    {
+        var coordinator = await app.SignedInAsync("mails-ui-en@example.org", Roles.Coordinator);
+
+        var page = Html.Text(await coordinator.GetStringAsync("/manage/mails?lang=en", Ct));
+
+        Assert.Contains("Advisor pool e-mails", page);
+        Assert.Contains("Invitation to an account", page);
+        Assert.Contains("Ihre Beratungsanfrage BA-2026-0042 ist eingegangen", page);
     }
 
     [Fact]

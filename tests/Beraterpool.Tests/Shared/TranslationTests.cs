@@ -22,6 +22,7 @@ public sealed partial class TranslationTests
         ["abgeschlossen"] = "a closed engagement (FR masculine) and a completed request (FR feminine)",
         ["eingereicht am {0}"] = "a fee statement (FR masculine) and a request (FR feminine)",
         ["vorgeschlagen am {0}"] = "an engagement proposal (FR masculine) and a request (FR feminine)",
+        ["Vorschläge"] = "suggestions of a search or matching list, and the proposals to advisors a mail group is about",
     };
 
     [Fact]
@@ -64,6 +65,30 @@ public sealed partial class TranslationTests
         var missing = chosen.Distinct()
             .SelectMany(c => TranslationCatalog.Languages.Where(lang => Catalog.Resolve(c.Feature, false, lang, c.Key) is null).Select(lang => $"[{c.Feature}] „{c.Key}“ has no {lang} text"))
             .ToList();
+        Assert.True(missing.Count == 0, string.Join(Environment.NewLine, missing));
+    }
+
+    [Fact]
+    public void Every_mail_template_has_its_feature_name_and_audience_in_English_and_French()
+    {
+        // The mail list localises each template's Feature, Name and Audience through variables, so the scan of literals
+        // cannot see them; they resolve where the list's view lives (Features/Email), then in Shared.
+        var feature = Catalog.FeatureOfFile("src/Beraterpool.Web/Features/Email/Manage/Index.cshtml");
+        Assert.Equal("Email", feature);
+        var templates = typeof(Web.Features.Email.MailCatalog)
+            .GetField(nameof(Web.Features.Email.MailCatalog.All), System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)!
+            .GetValue(null) as IEnumerable<Web.Features.Email.MailTemplate>;
+        Assert.NotNull(templates);
+        var texts = templates.SelectMany(t => new (string Id, string Property, string Key)[]
+            {
+                (t.Id, nameof(t.Feature), t.Feature), (t.Id, nameof(t.Name), t.Name), (t.Id, nameof(t.Audience), t.Audience),
+            }).ToList();
+        Assert.NotEmpty(texts);
+
+        var missing = texts
+            .SelectMany(t => TranslationCatalog.Languages.Where(lang => Catalog.Resolve(feature, false, lang, t.Key) is null)
+                .Select(lang => $"{t.Id}.{t.Property} [{feature}] „{t.Key}“ has no {lang} text"))
+            .Distinct().ToList();
         Assert.True(missing.Count == 0, string.Join(Environment.NewLine, missing));
     }
 

@@ -16,7 +16,8 @@ public sealed class IndexModel(Mailer mailer) : PageModel
 
     public static readonly (string Code, string Name)[] Languages = [("de", "Deutsch"), ("en", "English"), ("fr", "Français")];
 
-    [BindProperty(SupportsGet = true, Name = "lang")]
+    /// <summary>The language of the examples (<c>?sample=en</c>); not <c>lang</c>, which switches the whole interface.</summary>
+    [BindProperty(SupportsGet = true, Name = "sample")]
     public string? Language { get; set; }
 
     public IReadOnlyList<IGrouping<string, Row>> Features { get; private set; } = [];
