@@ -12,8 +12,8 @@ public sealed class DirectoryJourneyTests(BrowserApp app)
         var (context, page) = await app.NewPageAsync(javaScript: false);
         await using var _ = context;
         await page.GotoAsync("/advisors");
-        // At least the 20 demo advisors (other tests of this shared app may add their own).
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\s*(2\d|[3-9]\d) Berater\*innen gefunden\s*$"));
+        // The 20 demo advisors of the first pool: journeys that add advisors run on an app of their own.
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("20 Berater*innen gefunden");
 
         // Demo data: fair trade is the topic of Fatou Ndiaye, Adjoa Mensah, Chinedu Okafor, Serge Kouassi and
         // Emmanuel Adeyemi; of these only Fatou Ndiaye and Serge Kouassi speak French.

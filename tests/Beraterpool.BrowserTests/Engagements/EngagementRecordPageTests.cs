@@ -8,7 +8,7 @@ using Microsoft.Playwright;
 
 namespace Beraterpool.BrowserTests.Engagements;
 
-public sealed class EngagementRecordPageTests(BrowserApp app)
+public sealed class EngagementRecordPageTests(OwnBrowserApp app) : IClassFixture<OwnBrowserApp>
 {
     [Fact]
     public async Task Advisor_logs_an_activity_on_the_record_and_the_page_has_no_axe_violations()

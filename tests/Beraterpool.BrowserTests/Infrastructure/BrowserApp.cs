@@ -12,12 +12,19 @@ namespace Beraterpool.BrowserTests.Infrastructure;
 /// <summary>
 /// The real app on Kestrel (a browser needs a real socket) with the demo data and the register, plus one
 /// headless Debian Chromium — shared by the whole assembly. Each test opens its own browser context, so cookies
-/// never leak between tests. Tests that change data arrange their own records (e.g. a fresh account).
+/// never leak between tests. Only for tests that read, so the demo pages can be asserted exactly: a journey that
+/// writes data takes an <see cref="OwnBrowserApp"/>.
 /// </summary>
-public sealed class BrowserApp : IAsyncLifetime
+public class BrowserApp : IAsyncLifetime
 {
     private IPlaywright? _playwright;
     private IBrowser? _browser;
+    private readonly BrowserApp? _shared;
+
+    public BrowserApp() { }
+
+    /// <summary>An app of its own whose pages open in the shared app's Chromium (contexts are cheap, browsers are not).</summary>
+    protected BrowserApp(BrowserApp shared) => _shared = shared;
 
     public TestApp App { get; } = new KestrelTestApp();
 
@@ -32,6 +39,11 @@ public sealed class BrowserApp : IAsyncLifetime
         // The port is known only now; links in mails must lead to this server.
         App.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["App:PublicUrl"] = BaseUrl;
 
+        if (_shared is not null)
+        {
+            _browser = _shared._browser;
+            return;
+        }
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -70,9 +82,10 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        if (_browser is not null) await _browser.DisposeAsync();
+        if (_shared is null && _browser is not null) await _browser.DisposeAsync();
         _playwright?.Dispose();
         await App.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 
     /// <summary>The demo app, serving CSS and fonts from the build output as a browser sees them (axe checks contrast).</summary>
@@ -86,3 +99,9 @@ public sealed class BrowserApp : IAsyncLifetime
         }
     }
 }
+
+/// <summary>
+/// The demo app on a server and SQLite file of its own, for one test class (<c>IClassFixture&lt;OwnBrowserApp&gt;</c>) whose
+/// journey writes data: what it adds or changes never shows on the shared app's pages.
+/// </summary>
+public sealed class OwnBrowserApp(BrowserApp shared) : BrowserApp(shared);

@@ -13,9 +13,9 @@ namespace Beraterpool.BrowserTests.Journeys;
 /// refused), the office approves the days, she bills them, the office approves the statement, and its PDF says
 /// ten days and their fee. Every page on the way is checked with axe.
 /// </summary>
-public sealed class ConsultationJourneyTests(BrowserApp app)
+public sealed class ConsultationJourneyTests(OwnBrowserApp app) : IClassFixture<OwnBrowserApp>
 {
-    // A small NRW town no other test asks for, so its day quota is untouched. The demo advisor Amina Tesfaye
+    // A small NRW town, on this class's own app, so its day quota is untouched. The demo advisor Amina Tesfaye
     // (Köln, ~40 km) is the only one with both topics and Amharic; Aïcha Benali has both topics but not the
     // language and lives further away, Dawit Bekele speaks Amharic but has only one of the topics.
     private const string Wiehl = "05374048";

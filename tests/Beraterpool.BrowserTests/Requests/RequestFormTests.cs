@@ -6,7 +6,7 @@ using Microsoft.Playwright;
 
 namespace Beraterpool.BrowserTests.Requests;
 
-public sealed class RequestFormTests(BrowserApp app)
+public sealed class RequestFormTests(OwnBrowserApp app) : IClassFixture<OwnBrowserApp>
 {
     [Fact]
     public async Task A_visitor_picks_the_municipality_by_type_ahead_checks_the_answers_and_sends_without_axe_violations()

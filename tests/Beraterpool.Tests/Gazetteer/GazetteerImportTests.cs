@@ -107,14 +107,15 @@ public sealed class GazetteerImportTests(GazetteerImportTests.ImportedApp app) :
     }
 }
 
-/// <summary>Files that must not change anything: an empty database shows it best.</summary>
-public sealed class GazetteerRejectionTests : IAsyncLifetime
+/// <summary>
+/// Files that must not change anything, on a database without the register: one app for the class, since only the
+/// small extract is accepted and the refusals compare the rows before and after.
+/// </summary>
+public sealed class GazetteerRejectionTests(GazetteerRejectionTests.App _app) : IClassFixture<GazetteerRejectionTests.App>
 {
-    private readonly TestApp _app = new(importGazetteer: false);
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    public sealed class App() : TestApp(importGazetteer: false);
 
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private Task<int> RowsAsync() => _app.WithDbAsync(async db =>
         await db.Municipalities.CountAsync(Ct) + await db.States.CountAsync(Ct) + await db.MunicipalAssociations.CountAsync(Ct));
@@ -124,43 +125,25 @@ public sealed class GazetteerRejectionTests : IAsyncLifetime
     {
         var lines = RegisterFile.Lines();
         lines[2910] = lines[2910].Replace("1 087 863", "abc");
+        var before = await RowsAsync();
         var report = await GazetteerImportTests.ImportAsync(_app, string.Join("\n", lines));
         Assert.False(report.Imported);
         Assert.Equal("Zeile 2911, Spalte bevoelkerung: keine Zahl", Assert.Single(report.Problems).Format());
         Assert.Contains("nichts wurde übernommen", report.ToText());
-        Assert.Equal(0, await RowsAsync());
-        var audit = await _app.WithDbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(e => e.Action == GazetteerImporter.RejectedAction, Ct));
+        Assert.Equal(before, await RowsAsync());
+        var audit = await _app.WithDbAsync(db => db.AuditEntries.AsNoTracking()
+            .SingleAsync(e => e.Action == GazetteerImporter.RejectedAction && e.Details!.Contains("Zeile 2911"), Ct));
         Assert.Contains("Zeile 2911", audit.Details);
     }
 
     [Fact]
     public async Task Non_register_csv_imports_nothing_with_a_clear_message()
     {
+        var before = await RowsAsync();
         var report = await GazetteerImportTests.ImportAsync(_app, "Name;Straße;Ort\nMax;Hauptstr. 1;Köln\n", "adressen.csv");
         Assert.False(report.Imported);
         Assert.Contains("kein Gemeindeverzeichnis", Assert.Single(report.Problems).Format());
-        Assert.Equal(0, await RowsAsync());
-    }
-
-    [Fact]
-    public async Task Import_command_prints_the_report_and_exits_with_0_or_1()
-    {
-        var good = Path.Combine(_app.Folder, "auszug.csv");
-        var bad = Path.Combine(_app.Folder, "kaputt.csv");
-        await File.WriteAllTextAsync(good, SmallExtract, Ct);
-        await File.WriteAllTextAsync(bad, SmallExtract.Replace("\"50,938107\"", "\"5x\""), Ct);
-        _ = _app.Services; // starts the app
-
-        var output = new StringWriter();
-        var errors = new StringWriter();
-        Assert.Equal(1, await GazetteerSetup.RunImportCommandAsync(_app.Services, [bad], output, errors));
-        Assert.Contains("Zeile 6, Spalte breitengrad: keine Zahl", errors.ToString());
-        Assert.Equal(0, await RowsAsync());
-
-        Assert.Equal(0, await GazetteerSetup.RunImportCommandAsync(_app.Services, [good], output, errors));
-        Assert.Contains("Gemeinden: 2 neu, 0 geändert, 0 unverändert", output.ToString());
-        Assert.Equal(1, await GazetteerSetup.RunImportCommandAsync(_app.Services, ["gibt-es-nicht.csv"], output, errors));
-        Assert.Contains("Datei nicht gefunden", errors.ToString());
+        Assert.Equal(before, await RowsAsync());
     }
 
     [Fact]
@@ -184,4 +167,35 @@ public sealed class GazetteerRejectionTests : IAsyncLifetime
         60,61,05,3,15,0000,000,"Köln, Stadt", 405.01,1 087 863, 530 473, 557 390, 2 686,50667,"6,957068","50,938107",H09,Köln und Rhein-Erft-Kreis,01,dicht besiedelt
         60,63,05,3,62,0012,012,"Brühl, Stadt", 36.12, 44 126, 21 058, 23 068, 1 222,50321,"6,902458","50,82949",H09,Köln und Rhein-Erft-Kreis,02,mittlere Besiedlungsdichte
         """;
+}
+
+/// <summary>The import command on an empty database of its own: it imports the same extract as the test above.</summary>
+public sealed class GazetteerImportCommandTests : IAsyncLifetime
+{
+    private readonly TestApp _app = new(importGazetteer: false);
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+
+    [Fact]
+    public async Task Import_command_prints_the_report_and_exits_with_0_or_1()
+    {
+        var good = Path.Combine(_app.Folder, "auszug.csv");
+        var bad = Path.Combine(_app.Folder, "kaputt.csv");
+        await File.WriteAllTextAsync(good, GazetteerRejectionTests.SmallExtract, Ct);
+        await File.WriteAllTextAsync(bad, GazetteerRejectionTests.SmallExtract.Replace("\"50,938107\"", "\"5x\""), Ct);
+        _ = _app.Services; // starts the app
+
+        var output = new StringWriter();
+        var errors = new StringWriter();
+        Assert.Equal(1, await GazetteerSetup.RunImportCommandAsync(_app.Services, [bad], output, errors));
+        Assert.Contains("Zeile 6, Spalte breitengrad: keine Zahl", errors.ToString());
+        Assert.Equal(0, await _app.WithDbAsync(db => db.Municipalities.CountAsync(Ct)));
+
+        Assert.Equal(0, await GazetteerSetup.RunImportCommandAsync(_app.Services, [good], output, errors));
+        Assert.Contains("Gemeinden: 2 neu, 0 geändert, 0 unverändert", output.ToString());
+        Assert.Equal(1, await GazetteerSetup.RunImportCommandAsync(_app.Services, ["gibt-es-nicht.csv"], output, errors));
+        Assert.Contains("Datei nicht gefunden", errors.ToString());
+    }
 }

@@ -5,12 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Beraterpool.Tests.Shared;
 
-public sealed class SiteBasicsTests : IAsyncLifetime
+/// <summary>Reads only (the language switch lives in each client's cookie), so one app serves the whole class.</summary>
+public sealed class SiteBasicsTests(SiteBasicsTests.App _app) : IClassFixture<SiteBasicsTests.App>
 {
-    private readonly TestApp _app = new(importGazetteer: false);
-
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
+    public sealed class App() : TestApp(importGazetteer: false);
 
     [Fact]
     public async Task Health_answers_200_when_the_database_answers()
