@@ -28,6 +28,7 @@ app.UseSerilogRequestLogging();
 app.UsePoolResolution();
 app.UseRequestLocalization();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
