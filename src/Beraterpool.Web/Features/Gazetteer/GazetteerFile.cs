@@ -1,4 +1,6 @@
 using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
 using Beraterpool.Web.Features.Municipalities;
 
 namespace Beraterpool.Web.Features.Gazetteer;
@@ -34,13 +36,44 @@ public sealed class GazetteerFile
     public static GazetteerFile Read(TextReader text)
     {
         var file = new GazetteerFile();
-        file.ReadAll(new CsvRecordReader(text));
+        using var records = Records(text).GetEnumerator();
+        file.ReadAll(records);
         return file;
     }
 
-    private void ReadAll(CsvRecordReader csv)
+    /// <summary>One CSV record with the line it starts on (as an editor shows it) and whether the file ended inside its quotes.</summary>
+    public readonly record struct CsvRecord(string[] Fields, int Line, bool UnclosedQuote);
+
+    /// <summary>
+    /// RFC 4180 records through CsvHelper: fields in double quotes may hold commas, line breaks and doubled quotes;
+    /// blank lines are skipped; a stray quote inside an unquoted field is kept as text (lenient, like spreadsheet programs).
+    /// </summary>
+    public static IEnumerable<CsvRecord> Records(TextReader text)
     {
-        var header = csv.Read();
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { Mode = CsvMode.RFC4180, BadDataFound = null, IgnoreBlankLines = true };
+        using var parser = new CsvParser(text, config, leaveOpen: true);
+        while (parser.Read())
+        {
+            var raw = parser.RawRecord;
+            var endsLine = raw.EndsWith('\n') || raw.EndsWith('\r');
+            var content = raw.AsSpan().TrimEnd("\r\n");
+            // RawRow is the line the record ends on; line breaks inside quotes moved it on from where the record started.
+            var line = parser.RawRow - LineBreaks(content);
+            yield return new CsvRecord(parser.Record ?? [], line, !endsLine && content.Count('"') % 2 == 1);
+        }
+    }
+
+    private static int LineBreaks(ReadOnlySpan<char> text)
+    {
+        var count = 0;
+        for (var i = 0; i < text.Length; i++)
+            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.Length || text[i + 1] != '\n'))) count++;
+        return count;
+    }
+
+    private void ReadAll(IEnumerator<CsvRecord> csv)
+    {
+        var header = csv.MoveNext() ? csv.Current.Fields : null;
         if (header is null)
         {
             Problems.Add(new(null, null, "Die Datei ist leer."));
@@ -55,11 +88,12 @@ public sealed class GazetteerFile
         }
 
         var keys = new Dictionary<string, int>();
-        while (csv.Read() is { } fields)
+        while (csv.MoveNext())
         {
+            var (fields, line, unclosedQuote) = csv.Current;
             DataRows++;
-            var row = new Row(fields, csv.Line, Problems);
-            if (csv.UnclosedQuote) { row.Fail(null, "Anführungszeichen nicht geschlossen"); continue; }
+            var row = new Row(fields, line, Problems);
+            if (unclosedQuote) { row.Fail(null, "Anführungszeichen nicht geschlossen"); continue; }
             if (fields.Length != Columns.Length) { row.Fail(null, "{0} Spalten statt {1}", fields.Length, Columns.Length); continue; }
             ReadRow(row, keys);
         }
