@@ -1,6 +1,5 @@
 using System.Globalization;
 using CsvHelper;
-using CsvHelper.Configuration;
 using Beraterpool.Web.Features.Municipalities;
 
 namespace Beraterpool.Web.Features.Gazetteer;
@@ -50,25 +49,20 @@ public sealed class GazetteerFile
     /// </summary>
     public static IEnumerable<CsvRecord> Records(TextReader text)
     {
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { Mode = CsvMode.RFC4180, BadDataFound = null, IgnoreBlankLines = true };
-        using var parser = new CsvParser(text, config, leaveOpen: true);
-        while (parser.Read())
+        long unclosedAtLine = 0;
+        var options = new CsvReaderOptions
         {
-            var raw = parser.RawRecord;
-            var endsLine = raw.EndsWith('\n') || raw.EndsWith('\r');
-            var content = raw.AsSpan().TrimEnd("\r\n");
-            // RawRow is the line the record ends on; line breaks inside quotes moved it on from where the record started.
-            var line = parser.RawRow - LineBreaks(content);
-            yield return new CsvRecord(parser.Record ?? [], line, !endsLine && content.Count('"') % 2 == 1);
+            Separator = ',', HasHeader = false, SkipEmptyLines = true, TrackLineNumbers = true,
+            OnMalformedRecord = r => { if (r.Reason == CsvMalformedReason.UnterminatedQuote) unclosedAtLine = r.LineNumber; },
+        };
+        using var csv = CsvReader.Create(text, options, true);
+        while (csv.Read())
+        {
+            var fields = new string[csv.FieldCount];
+            for (var i = 0; i < fields.Length; i++) fields[i] = csv.GetString(i);
+            var line = (int)csv.LineNumber;
+            yield return new CsvRecord(fields, line, unclosedAtLine == line);
         }
-    }
-
-    private static int LineBreaks(ReadOnlySpan<char> text)
-    {
-        var count = 0;
-        for (var i = 0; i < text.Length; i++)
-            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.Length || text[i + 1] != '\n'))) count++;
-        return count;
     }
 
     private void ReadAll(IEnumerator<CsvRecord> csv)
