@@ -27,9 +27,11 @@ command -v curl >/dev/null || { echo "curl is missing (apt-get install curl)" >&
 
 out=$root/bench/out
 app_dir=$out/app
-if [ -z "${NO_BUILD:-}" ] || [ ! -f "$app_dir/Beraterpool.Web.dll" ]; then
-  echo "== building Release into bench/out/app"
+cli_dir=$out/cli
+if [ -z "${NO_BUILD:-}" ] || [ ! -f "$app_dir/Beraterpool.Web.dll" ] || [ ! -f "$cli_dir/Beraterpool.Cli.dll" ]; then
+  echo "== building Release into bench/out/app and bench/out/cli"
   dotnet publish src/Beraterpool.Web -c Release -o "$app_dir" -nologo -v q
+  dotnet publish src/Beraterpool.Cli -c Release -o "$cli_dir" -nologo -v q
 fi
 
 work=$(mktemp -d /tmp/beraterpool-bench.XXXXXX)
@@ -49,15 +51,16 @@ export ConnectionStrings__Default="Data Source=$work/bench.db"
 export Serilog__MinimumLevel__Default=Warning
 export Email__OutboxFolder=$work/outbox
 export Demo__Seed=false
-run_app() { (cd "$app_dir" && exec dotnet Beraterpool.Web.dll "$@"); }
+# The seeding commands live in the command-line tool; it runs on the published app's folder as content root.
+run_cli() { (cd "$app_dir" && ASPNETCORE_CONTENTROOT=$app_dir exec dotnet "$cli_dir/Beraterpool.Cli.dll" "$@"); }
 
 echo "== seeding $N synthetic advisors (migrations and the shipped register first, as at a start)"
 seed_start=$(date +%s%N)
-run_app seed-synthetic "$N" || { echo "seed-synthetic failed" >&2; exit 1; }
+run_cli seed-synthetic "$N" || { echo "seed-synthetic failed" >&2; exit 1; }
 seed_ms=$(( ($(date +%s%N) - seed_start) / 1000000 ))
 
 echo "== generating $PATHS rotating directory addresses"
-run_app bench-urls "$work/advisors-paths.lua" --count "$PATHS" || { echo "bench-urls failed" >&2; exit 1; }
+run_cli bench-urls "$work/advisors-paths.lua" --count "$PATHS" || { echo "bench-urls failed" >&2; exit 1; }
 sed -e "s#/advisors#${DIRECTORY%/}#" -e 's#^  "?#  "/?#' -e 's#^  ""#  "/"#' "$work/advisors-paths.lua" | cat - bench/wrk-report.lua > "$work/advisors.lua"
 cp bench/wrk-report.lua "$work/plain.lua"
 

@@ -20,9 +20,6 @@ builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>();
 
 var app = builder.Build();
 
-// `<app> import-gazetteer <file>` and friends run a command and exit instead of serving.
-if (await AppCommands.TryRunAsync(app, args)) return;
-
 await app.Services.PrepareDatabaseAsync(app.Configuration, app.Environment);
 
 app.UseFriendlyErrors();
@@ -32,6 +29,7 @@ app.UseSerilogRequestLogging();
 app.UsePoolResolution();
 app.UseRequestLocalization();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

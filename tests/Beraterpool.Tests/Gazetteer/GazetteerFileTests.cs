@@ -147,15 +147,14 @@ public sealed class GazetteerFileTests
     }
 
     [Fact]
-    public void Quoted_fields_keep_commas_doubled_quotes_and_line_breaks()
+    public void Quoted_fields_keep_commas_doubled_quotes_and_line_breaks_and_records_know_their_first_line()
     {
-        var reader = new CsvRecordReader(new StringReader("a,\"b, c\",\"d \"\"e\"\"\"\r\n\"multi\nline\",x\n\nlast,"));
-        Assert.Equal(new[] { "a", "b, c", "d \"e\"" }, reader.Read());
-        Assert.Equal(1, reader.Line);
-        Assert.Equal(new[] { "multi\nline", "x" }, reader.Read());
-        Assert.Equal(2, reader.Line);
-        Assert.Equal(new[] { "last", "" }, reader.Read());
-        Assert.Equal(5, reader.Line);
-        Assert.Null(reader.Read());
+        var records = GazetteerFile.Records(new StringReader("a,\"b, c\",\"d \"\"e\"\"\"\r\n\"multi\nline\",x\n\nlast,")).ToList();
+
+        Assert.Equal(
+            [(new[] { "a", "b, c", "d \"e\"" }, 1, false), (new[] { "multi\nline", "x" }, 2, false), (new[] { "last", "" }, 5, false)],
+            records.Select(r => (r.Fields, r.Line, r.UnclosedQuote)));
+        var unclosed = Assert.Single(GazetteerFile.Records(new StringReader("a,\"open\nrest")));
+        Assert.Equal((1, true), (unclosed.Line, unclosed.UnclosedQuote));
     }
 }

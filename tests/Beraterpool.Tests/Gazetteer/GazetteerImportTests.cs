@@ -1,4 +1,5 @@
 using System.Text;
+using Beraterpool.Cli;
 using Beraterpool.Tests.Infrastructure;
 using Beraterpool.Web.Features.Gazetteer;
 using Beraterpool.Web.Features.Municipalities;
@@ -189,13 +190,13 @@ public sealed class GazetteerImportCommandTests : IAsyncLifetime
 
         var output = new StringWriter();
         var errors = new StringWriter();
-        Assert.Equal(1, await GazetteerSetup.RunImportCommandAsync(_app.Services, [bad], output, errors));
+        Assert.Equal(1, await Commands.ImportGazetteerAsync(_app.Services, bad, output, errors));
         Assert.Contains("Zeile 6, Spalte breitengrad: keine Zahl", errors.ToString());
         Assert.Equal(0, await _app.WithDbAsync(db => db.Municipalities.CountAsync(Ct)));
 
-        Assert.Equal(0, await GazetteerSetup.RunImportCommandAsync(_app.Services, [good], output, errors));
+        Assert.Equal(0, await Commands.ImportGazetteerAsync(_app.Services, good, output, errors));
         Assert.Contains("Gemeinden: 2 neu, 0 geändert, 0 unverändert", output.ToString());
-        Assert.Equal(1, await GazetteerSetup.RunImportCommandAsync(_app.Services, ["gibt-es-nicht.csv"], output, errors));
+        Assert.Equal(1, await Commands.ImportGazetteerAsync(_app.Services, "gibt-es-nicht.csv", output, errors));
         Assert.Contains("Datei nicht gefunden", errors.ToString());
     }
 }

@@ -1,6 +1,5 @@
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Email;
-using Beraterpool.Web.Features.Shared;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
@@ -46,7 +45,6 @@ public static class AccountsSetup
         services.AddMail(config);
         services.AddScoped<AccountMails>();
         services.AddScoped<Invitations>();
-        AppCommands.Register("invite-admin", InviteAdministratorAsync);
         return services;
     }
 
@@ -56,27 +54,5 @@ public static class AccountsSetup
         var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
-    }
-
-    /// <summary>`&lt;app&gt; invite-admin &lt;e-mail&gt;`: the first administrator of a fresh installation gets an invitation mail.</summary>
-    private static async Task<int> InviteAdministratorAsync(WebApplication app, string[] args)
-    {
-        if (args.Length != 1 || !args[0].Contains('@'))
-        {
-            await Console.Error.WriteLineAsync("Usage: invite-admin <e-mail>");
-            return 2;
-        }
-        await app.Services.PrepareDatabaseAsync(app.Configuration, app.Environment);
-        using var scope = app.Services.CreateScope();
-        var invitations = scope.ServiceProvider.GetRequiredService<Invitations>();
-        var result = await invitations.EnsureUserAsync(args[0], null, Roles.Administrator);
-        if (result.User is null)
-        {
-            foreach (var e in result.Errors) await Console.Error.WriteLineAsync(e);
-            return 1;
-        }
-        var link = await invitations.SendAsync(result.User, null);
-        Console.WriteLine($"Invitation for {args[0]} sent. Link (valid 3 days): {link}");
-        return 0;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CsvHelper;
 using Beraterpool.Web.Features.Municipalities;
 
 namespace Beraterpool.Web.Features.Gazetteer;
@@ -34,13 +35,39 @@ public sealed class GazetteerFile
     public static GazetteerFile Read(TextReader text)
     {
         var file = new GazetteerFile();
-        file.ReadAll(new CsvRecordReader(text));
+        using var records = Records(text).GetEnumerator();
+        file.ReadAll(records);
         return file;
     }
 
-    private void ReadAll(CsvRecordReader csv)
+    /// <summary>One CSV record with the line it starts on (as an editor shows it) and whether the file ended inside its quotes.</summary>
+    public readonly record struct CsvRecord(string[] Fields, int Line, bool UnclosedQuote);
+
+    /// <summary>
+    /// RFC 4180 records through CsvHelper: fields in double quotes may hold commas, line breaks and doubled quotes;
+    /// blank lines are skipped; a stray quote inside an unquoted field is kept as text (lenient, like spreadsheet programs).
+    /// </summary>
+    public static IEnumerable<CsvRecord> Records(TextReader text)
     {
-        var header = csv.Read();
+        long unclosedAtLine = 0;
+        var options = new CsvReaderOptions
+        {
+            Separator = ',', HasHeader = false, SkipEmptyLines = true, TrackLineNumbers = true,
+            OnMalformedRecord = r => { if (r.Reason == CsvMalformedReason.UnterminatedQuote) unclosedAtLine = r.LineNumber; },
+        };
+        using var csv = CsvReader.Create(text, options, true);
+        while (csv.Read())
+        {
+            var fields = new string[csv.FieldCount];
+            for (var i = 0; i < fields.Length; i++) fields[i] = csv.GetString(i);
+            var line = (int)csv.LineNumber;
+            yield return new CsvRecord(fields, line, unclosedAtLine == line);
+        }
+    }
+
+    private void ReadAll(IEnumerator<CsvRecord> csv)
+    {
+        var header = csv.MoveNext() ? csv.Current.Fields : null;
         if (header is null)
         {
             Problems.Add(new(null, null, "Die Datei ist leer."));
@@ -55,11 +82,12 @@ public sealed class GazetteerFile
         }
 
         var keys = new Dictionary<string, int>();
-        while (csv.Read() is { } fields)
+        while (csv.MoveNext())
         {
+            var (fields, line, unclosedQuote) = csv.Current;
             DataRows++;
-            var row = new Row(fields, csv.Line, Problems);
-            if (csv.UnclosedQuote) { row.Fail(null, "Anführungszeichen nicht geschlossen"); continue; }
+            var row = new Row(fields, line, Problems);
+            if (unclosedQuote) { row.Fail(null, "Anführungszeichen nicht geschlossen"); continue; }
             if (fields.Length != Columns.Length) { row.Fail(null, "{0} Spalten statt {1}", fields.Length, Columns.Length); continue; }
             ReadRow(row, keys);
         }

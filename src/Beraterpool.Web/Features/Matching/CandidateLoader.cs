@@ -13,18 +13,9 @@ namespace Beraterpool.Web.Features.Matching;
 public static class CandidateLoader
 {
     public static async Task<List<MatchCandidate>> LoadAsync(AppDbContext db, CandidateSnapshots snapshots, int poolId, int? requestId,
-        int year, CancellationToken ct = default, Action<string>? trace = null)
+        int year, CancellationToken ct = default)
     {
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        void Step(string name)
-        {
-            if (trace is null) return;
-            trace($"{name} {watch.Elapsed.TotalMilliseconds:F1} ms");
-            watch.Restart();
-        }
-
-        var snapshot = await snapshots.ForPoolAsync(poolId, ct, trace);
-        Step("snapshot");
+        var snapshot = await snapshots.ForPoolAsync(poolId, ct);
         var facts = snapshot.Advisors;
         if (facts.Length == 0) return [];
         // Fresh candidates per request: the per-request fields below are written; the snapshot's arrays are shared read-only.
@@ -41,7 +32,6 @@ public static class CandidateLoader
         }
         var index = snapshot.IndexOf;
         MatchCandidate? Find(int advisorId) => index.TryGetValue(advisorId, out var i) ? candidates[i] : null;
-        Step("candidates");
 
         var yearStart = new DateOnly(year, 1, 1);
         var yearEnd = new DateOnly(year, 12, 31);
@@ -64,7 +54,6 @@ public static class CandidateLoader
             .ToListAsync(ct);
         foreach (var o in open)
             if (Find(o.AdvisorId) is { } c) c.OpenEngagements = o.Count;
-        Step("workload");
 
         if (requestId is { } rid)
         {
@@ -80,7 +69,6 @@ public static class CandidateLoader
                 c.Invitation = i.Status;
                 c.InvitationReason = i.Reason;
             }
-            Step("invitations");
         }
         return candidates;
     }

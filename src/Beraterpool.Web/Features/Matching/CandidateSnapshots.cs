@@ -48,7 +48,7 @@ public sealed class CandidateSnapshots
 
     public void MarkStale(int poolId) => Interlocked.Increment(ref _pools.GetOrAdd(poolId, _ => new PoolSlot()).Version);
 
-    public async ValueTask<CandidateSnapshot> ForPoolAsync(int poolId, CancellationToken ct = default, Action<string>? trace = null)
+    public async ValueTask<CandidateSnapshot> ForPoolAsync(int poolId, CancellationToken ct = default)
     {
         var slot = _pools.GetOrAdd(poolId, _ => new PoolSlot());
         if (slot.Snapshot is { } current && current.Version == Interlocked.Read(ref slot.Version)) return current;
@@ -60,7 +60,7 @@ public sealed class CandidateSnapshots
             while (slot.Snapshot is not { } snapshot || snapshot.Version != Interlocked.Read(ref slot.Version))
             {
                 var version = Interlocked.Read(ref slot.Version);
-                slot.Snapshot = await LoadAsync(poolId, version, ct, trace);
+                slot.Snapshot = await LoadAsync(poolId, version, ct);
             }
             return slot.Snapshot;
         }
@@ -75,16 +75,8 @@ public sealed class CandidateSnapshots
     /// child table joined on the pool's active advisors (inactive ones are excluded before any criterion counts) —
     /// never a child collection projected as a list and never a query per advisor.
     /// </summary>
-    private async Task<CandidateSnapshot> LoadAsync(int poolId, long version, CancellationToken ct, Action<string>? trace)
+    private async Task<CandidateSnapshot> LoadAsync(int poolId, long version, CancellationToken ct)
     {
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        void Step(string name)
-        {
-            if (trace is null) return;
-            trace($"snapshot {name} {watch.Elapsed.TotalMilliseconds:F1} ms");
-            watch.Restart();
-        }
-
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var advisors = db.Advisors.AsNoTracking().Where(a => a.PoolId == poolId);
@@ -101,7 +93,6 @@ public sealed class CandidateSnapshots
                     CityName = m == null ? null : m.ShortName, Latitude = m == null ? null : m.Latitude, Longitude = m == null ? null : m.Longitude,
                 })
             .ToListAsync(ct);
-        Step("advisors");
         if (rows.Count == 0) return new CandidateSnapshot(version, []);
 
         var topics = (await (
@@ -110,7 +101,6 @@ public sealed class CandidateSnapshots
                     select new { t.AdvisorId, t.TopicId })
                 .ToListAsync(ct))
             .ToLookup(t => t.AdvisorId, t => t.TopicId);
-        Step("topics");
 
         var languages = (await (
                     from l in db.AdvisorLanguages
@@ -118,7 +108,6 @@ public sealed class CandidateSnapshots
                     select new { l.AdvisorId, l.LanguageCode, l.Level })
                 .ToListAsync(ct))
             .ToLookup(l => l.AdvisorId, l => new CandidateLanguage(l.LanguageCode, l.Level));
-        Step("languages");
 
         var blocked = (await (
                     from b in db.BlockedPeriods
@@ -126,7 +115,6 @@ public sealed class CandidateSnapshots
                     select new { b.AdvisorId, b.From, b.To })
                 .ToListAsync(ct))
             .ToLookup(b => b.AdvisorId, b => new CandidatePeriod(b.From, b.To));
-        Step("blocked periods");
 
         var facts = rows.Select(a => new CandidateFacts(
                 a.Id, a.FirstName, a.LastName, a.Slug, a.Status, a.DaysPerMonth, a.EmployerKey, a.CityName, a.Latitude, a.Longitude,
@@ -136,7 +124,6 @@ public sealed class CandidateSnapshots
                 blocked[a.Id].OrderBy(b => b.From).ToArray()))
             .ToArray();
         var snapshot = new CandidateSnapshot(version, facts);
-        Step("index");
         return snapshot;
     }
 }

@@ -1,5 +1,4 @@
 using Beraterpool.Web.Features.Engagements.Invitations;
-using Beraterpool.Web.Features.Shared;
 
 namespace Beraterpool.Web.Features.Matching;
 
@@ -11,7 +10,6 @@ public static class MatchingSetup
         services.AddScoped<MatchTexts>();
         services.AddScoped<InvitationMails>();
         services.AddScoped<InvitationWorkflow>();
-        AppCommands.Register("bench-matching", MatchingBench.RunAsync);
         return services;
     }
 }

@@ -1,5 +1,3 @@
-using Beraterpool.Web.Features.Shared;
-
 namespace Beraterpool.Web.Features.Quota;
 
 public static class QuotaSetup
@@ -9,7 +7,6 @@ public static class QuotaSetup
         services.AddScoped<DayQuotaService>();
         services.AddScoped<DayBalances>();
         services.AddSingleton<DayFormat>();
-        AppCommands.Register("bench-daylog", DayLogBenchmark.RunAsync);
         return services;
     }
 }

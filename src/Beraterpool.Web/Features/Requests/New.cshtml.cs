@@ -6,6 +6,7 @@ using Beraterpool.Web.Features.Shared.Reference;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -17,8 +18,9 @@ namespace Beraterpool.Web.Features.Requests;
 /// stored before "Absenden".
 /// </summary>
 [AllowAnonymous]
+[EnableRateLimiting(RequestRateLimit.Policy), SendingHandlers("Submit")]
 public sealed class NewModel(TimeProvider time, AppDbContext db, CurrentPool currentPool, PoolCatalog catalog, ConsultationRequests requests, RequestMails mails,
-    RequestRateLimit rateLimit, IStringLocalizer<NewModel> text, ILogger<NewModel> log) : PageModel
+    IStringLocalizer<NewModel> text, ILogger<NewModel> log) : PageModel
 {
     public const int MaxMatches = 20;
 
@@ -73,7 +75,6 @@ public sealed class NewModel(TimeProvider time, AppDbContext db, CurrentPool cur
     /// <summary>"Absenden": validates again (the answers came back from the browser), stores, mails, and confirms.</summary>
     public async Task<IActionResult> OnPostSubmitAsync(CancellationToken ct)
     {
-        if (!rateLimit.TryAcquire(HttpContext)) return StatusCode(StatusCodes.Status429TooManyRequests);
         // A bot filled the invisible field: it gets the same answer as a person, and nothing is stored.
         if (!string.IsNullOrEmpty(Input.Website))
         {

@@ -8,7 +8,7 @@ public static class RequestsSetup
         services.AddScoped<RequestMails>();
         services.AddScoped<RequestTexts>();
         services.AddScoped<RequestRecords>();
-        services.AddSingleton<RequestRateLimit>();
+        services.AddRequestRateLimit();
         return services;
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -17,8 +18,9 @@ namespace Beraterpool.Web.Features.Requests;
 /// engagement and the days left; the contact can withdraw the request or create an account from here.
 /// </summary>
 [AllowAnonymous]
+[EnableRateLimiting(RequestRateLimit.Policy), SendingHandlers("Account")]
 public sealed class TrackModel(AppDbContext db, RequestRecords records, Invitations invitations, UserManager<AppUser> users,
-    RequestRateLimit rateLimit, IStringLocalizer<TrackModel> text) : PageModel
+    IStringLocalizer<TrackModel> text) : PageModel
 {
     public RequestRecord Record { get; private set; } = null!;
     public string Token { get; private set; } = "";
@@ -36,7 +38,6 @@ public sealed class TrackModel(AppDbContext db, RequestRecords records, Invitati
     /// </summary>
     public async Task<IActionResult> OnPostAccountAsync(string token, CancellationToken ct)
     {
-        if (!rateLimit.TryAcquire(HttpContext)) return StatusCode(StatusCodes.Status429TooManyRequests);
         if (!await LoadAsync(token, ct)) return NotFound();
         var result = await invitations.EnsureUserAsync(Record.ContactEmail, Record.ContactName, Roles.MunicipalityContact, WebUi.CurrentCulture);
         if (result.User is not { } user)

@@ -4,6 +4,7 @@ using Beraterpool.Web.Features.Shared.Forms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -11,8 +12,9 @@ namespace Beraterpool.Web.Features.Requests;
 
 /// <summary>The contact withdraws the request after confirming; the office is told by e-mail.</summary>
 [AllowAnonymous]
+[EnableRateLimiting(RequestRateLimit.Policy), SendingHandlers("")]
 public sealed class WithdrawModel(AppDbContext db, ConsultationRequests requests, RequestMails mails,
-    RequestRateLimit rateLimit, IStringLocalizer<WithdrawModel> text) : PageModel
+    IStringLocalizer<WithdrawModel> text) : PageModel
 {
     public string Reference { get; private set; } = "";
     public string Token { get; private set; } = "";
@@ -31,7 +33,6 @@ public sealed class WithdrawModel(AppDbContext db, ConsultationRequests requests
 
     public async Task<IActionResult> OnPostAsync(string token, CancellationToken ct)
     {
-        if (!rateLimit.TryAcquire(HttpContext)) return StatusCode(StatusCodes.Status429TooManyRequests);
         var request = await FindAsync(token, ct);
         if (request is null) return NotFound();
         if (!ModelState.IsValid) return Page();

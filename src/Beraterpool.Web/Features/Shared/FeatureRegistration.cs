@@ -21,7 +21,6 @@ public static class FeatureRegistration
     {
         services.AddGazetteer();
         services.AddAdvisorDirectory();
-        services.AddBench();
         services.AddGermanBindingMessages();
         services.AddPoolManagement();
         services.AddAdvisorManagement();

@@ -6,34 +6,21 @@ using Beraterpool.Web.Features.Advisors;
 using Beraterpool.Web.Features.Engagements;
 using Beraterpool.Web.Features.Municipalities;
 using Beraterpool.Web.Features.Pools;
+using Beraterpool.Web.Features.Quota;
 using Beraterpool.Web.Features.Requests;
 using Microsoft.EntityFrameworkCore;
 
-namespace Beraterpool.Web.Features.Quota;
+namespace Beraterpool.Cli.Bench;
 
 /// <summary>
-/// <c>bench-daylog [writers=50] [logs=2000]</c>: day-logging throughput with concurrent writers on the configured
+/// <c>bench-daylog [--writers 50] [--logs 2000]</c>: day-logging throughput with concurrent writers on the configured
 /// database. All writers book against ONE municipality's account (the worst case: every log contends for the same
 /// row), each through its own scope and context, as parallel requests would. The synthetic pool is removed afterwards.
 /// </summary>
 public static class DayLogBenchmark
 {
-    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    public static async Task<int> RunAsync(WebApplication app, int writers, int logs)
     {
-        var writers = 50;
-        var logs = 2000;
-        foreach (var arg in args)
-        {
-            var parts = arg.Split('=', 2);
-            if (parts.Length != 2 || !int.TryParse(parts[1], out var value) || value < 1
-                || !(parts[0] is "writers" or "logs"))
-            {
-                await Console.Error.WriteLineAsync("Usage: bench-daylog [writers=50] [logs=2000]");
-                return 2;
-            }
-            if (parts[0] == "writers") writers = value; else logs = value;
-        }
-
         await app.Services.PrepareDatabaseAsync(app.Configuration, app.Environment);
         var (poolId, engagementId, advisorId) = await ArrangeAsync(app.Services);
         try

@@ -1,10 +1,10 @@
 using System.Net;
+using Beraterpool.Cli.Synthetic;
 using Beraterpool.Tests.Infrastructure;
 using Beraterpool.Web.Features.Advisors;
-using Beraterpool.Web.Features.Bench;
 using Microsoft.EntityFrameworkCore;
 
-namespace Beraterpool.Tests.Bench;
+namespace Beraterpool.Tests.Cli;
 
 /// <summary>One app seeded with 320 synthetic advisors (seed 42), shared by the read-only tests below.</summary>
 public sealed class SeededApp : IAsyncLifetime
@@ -104,11 +104,17 @@ public sealed class SyntheticDataTests(SeededApp seeded) : IClassFixture<SeededA
     [InlineData(new[] { "zehn" }, false, 0, 16, 42, false)]
     [InlineData(new[] { "10", "--pools" }, false, 10, 16, 42, false)]
     [InlineData(new[] { "10", "20" }, false, 10, 16, 42, false)]
+    [InlineData(new[] { "0" }, false, 0, 16, 42, false)]
+    [InlineData(new[] { "10", "--pools", "100" }, false, 10, 16, 42, false)]
     public void Seed_command_arguments_are_parsed_strictly(string[] args, bool ok, int count, int pools, int seed, bool force)
     {
-        Assert.Equal(ok, BenchSetup.TryParse(args, out var c, out var p, out var s, out var f));
+        var command = Beraterpool.Cli.CommandLine.Root().Subcommands.Single(c => c.Name == "seed-synthetic");
+        var parsed = command.Parse(args);
+
+        Assert.Equal(ok, parsed.Errors.Count == 0);
         if (!ok) return;
-        Assert.Equal((count, pools, seed, force), (c, p, s, f));
+        Assert.Equal((count, pools, seed, force),
+            (parsed.GetValue<int>("n"), parsed.GetValue<int>("--pools"), parsed.GetValue<int>("--seed"), parsed.GetValue<bool>("--force")));
     }
 
     [Fact]

@@ -2,13 +2,14 @@
 using Stopwatch = System.Diagnostics.Stopwatch;
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Advisors;
-using Beraterpool.Web.Features.Bench;
+using Beraterpool.Cli.Synthetic;
 using Beraterpool.Web.Features.Engagements;
 using Beraterpool.Web.Features.Municipalities;
+using Beraterpool.Web.Features.Matching;
 using Beraterpool.Web.Features.Requests;
 using Microsoft.EntityFrameworkCore;
 
-namespace Beraterpool.Web.Features.Matching;
+namespace Beraterpool.Cli.Bench;
 
 /// <summary>
 /// <c>bench-matching [n] [--runs 9]</c>: ranks one request over a pool of n (default 50,000) advisors and over one of
@@ -18,21 +19,8 @@ namespace Beraterpool.Web.Features.Matching;
 /// </summary>
 public static class MatchingBench
 {
-    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    public static async Task<int> RunAsync(WebApplication app, int count, int runs)
     {
-        var count = 50_000;
-        var runs = 9;
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (args[i] == "--runs" && i + 1 < args.Length && int.TryParse(args[i + 1], out runs) && runs > 0) i++;
-            else if (int.TryParse(args[i], out var n) && n > 0) count = n;
-            else
-            {
-                await Console.Error.WriteLineAsync("Usage: bench-matching [n=50000] [--runs 9]");
-                return 2;
-            }
-        }
-
         await app.Services.PrepareDatabaseAsync(app.Configuration, app.Environment);
         var large = await EnsurePoolAsync(app, "mbig", count);
         var small = await EnsurePoolAsync(app, "msmall", 100);
@@ -68,13 +56,12 @@ public static class MatchingBench
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var requestId = await db.ConsultationRequests.Where(r => r.PoolId == poolId).Select(r => r.Id).FirstAsync();
             beforeRun?.Invoke();
-            var traceOn = run == runs - 1 && Environment.GetEnvironmentVariable("BENCH_TRACE") == "1";
             var started = Stopwatch.GetTimestamp();
             var facts = (await RequestFacts.LoadAsync(db, requestId))!;
             var weights = await db.Pools.AsNoTracking().Where(p => p.Id == poolId).Select(p => p.Matching).FirstAsync();
             var today = BerlinTime.Today;
             var request = facts.ToMatchRequest(today);
-            var candidates = await CandidateLoader.LoadAsync(db, snapshots, poolId, requestId, today.Year, trace: traceOn ? line => Console.WriteLine("    " + line) : null);
+            var candidates = await CandidateLoader.LoadAsync(db, snapshots, poolId, requestId, today.Year);
             var loaded = Stopwatch.GetTimestamp();
             last = MatchScorer.Rank(request, candidates, weights);
             var scored = Stopwatch.GetTimestamp();

@@ -7,7 +7,7 @@ using Beraterpool.Web.Features.Pools;
 using Beraterpool.Web.Features.Shared.Reference;
 using Microsoft.EntityFrameworkCore;
 
-namespace Beraterpool.Web.Features.Bench;
+namespace Beraterpool.Cli.Synthetic;
 
 /// <summary>
 /// A reproducible synthetic data set for the benchmark: pools p01…p16 (pool i covers federal state i) and
@@ -95,11 +95,7 @@ public static class SyntheticData
         var countryWeights = CommonCountries.Concat(Countries.All.Where(c => CommonCountries.All(x => x.Code != c.Code)).Select(c => (c.Code, 1))).ToArray();
         var consentFields = Enum.GetValues<ConsentField>();
 
-        // Advisors go through EF (their ids come back); their rows in the join tables follow as multi-row INSERTs.
-        var topicRows = new RowInserter<AdvisorTopic>(db, nameof(AdvisorTopic.TopicId), nameof(AdvisorTopic.AdvisorId));
-        var languageRows = new RowInserter<AdvisorLanguage>(db, nameof(AdvisorLanguage.LanguageCode), nameof(AdvisorLanguage.AdvisorId), nameof(AdvisorLanguage.Level));
-        var countryRows = new RowInserter<AdvisorCountry>(db, nameof(AdvisorCountry.CountryCode), nameof(AdvisorCountry.AdvisorId));
-        var consentRows = new RowInserter<AdvisorConsent>(db, nameof(AdvisorConsent.AdvisorId), nameof(AdvisorConsent.Field), nameof(AdvisorConsent.GrantedAt));
+        // Advisors go through EF (their ids come back); their rows in the join tables follow as bulk INSERTs.
         var batch = new List<(Advisor Advisor, int[] Topics, (string Code, LanguageLevel Level)[] Languages, string[] Countries, ConsentField[] Consents)>(BatchSize);
         for (var i = 0; i < count; i++)
         {
@@ -139,15 +135,21 @@ public static class SyntheticData
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 db.Advisors.AddRange(batch.Select(b => b.Advisor));
                 await db.SaveChangesAsync(ct);
+                var topicRows = new List<AdvisorTopic>();
+                var languageRows = new List<AdvisorLanguage>();
+                var countryRows = new List<AdvisorCountry>();
+                var consentRows = new List<AdvisorConsent>();
                 foreach (var (a, topicList, languageList, countryList, consentList) in batch)
                 {
-                    foreach (var topic in topicList) await topicRows.AddAsync(ct, topic, a.Id);
-                    foreach (var (code, level) in languageList) await languageRows.AddAsync(ct, code, a.Id, level);
-                    foreach (var code in countryList) await countryRows.AddAsync(ct, code, a.Id);
-                    foreach (var field in consentList) await consentRows.AddAsync(ct, a.Id, field, a.CreatedAt);
+                    topicRows.AddRange(topicList.Select(t => new AdvisorTopic { AdvisorId = a.Id, TopicId = t }));
+                    languageRows.AddRange(languageList.Select(l => new AdvisorLanguage { AdvisorId = a.Id, LanguageCode = l.Code, Level = l.Level }));
+                    countryRows.AddRange(countryList.Select(c => new AdvisorCountry { AdvisorId = a.Id, CountryCode = c }));
+                    consentRows.AddRange(consentList.Select(f => new AdvisorConsent { AdvisorId = a.Id, Field = f, GrantedAt = a.CreatedAt }));
                 }
-                foreach (var rows in new Func<CancellationToken, Task>[] { topicRows.FlushAsync, languageRows.FlushAsync, countryRows.FlushAsync, consentRows.FlushAsync })
-                    await rows(ct);
+                await db.InsertAsync(topicRows, ct);
+                await db.InsertAsync(languageRows, ct);
+                await db.InsertAsync(countryRows, ct);
+                await db.InsertAsync(consentRows, ct);
                 await transaction.CommitAsync(ct);
                 // A tracker holding 50,000 advisors makes every later batch slower; each batch stands alone.
                 db.ChangeTracker.Clear();

@@ -1,14 +1,13 @@
 using System.Data.Common;
 using System.Text;
-using Beraterpool.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Beraterpool.Web.Features.Gazetteer;
+namespace Beraterpool.Web.Data;
 
 /// <summary>
-/// Fast INSERTs for a first import (16k rows), where SaveChanges takes seconds. PostgreSQL gets multi-row statements;
+/// Fast INSERTs for many rows (the register's first import, the synthetic seed's join tables), where SaveChanges takes seconds. PostgreSQL gets multi-row statements;
 /// SQLite one prepared single-row statement executed again and again (it binds parameters by a linear name search,
 /// so wide statements get slower, not faster). Table, columns and value conversions come from the EF model, so this
 /// stays correct for both providers and follows model changes.
