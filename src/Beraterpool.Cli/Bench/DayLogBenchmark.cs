@@ -1,4 +1,3 @@
-#pragma warning disable RS0030
 using System.Collections.Concurrent;
 using Stopwatch = System.Diagnostics.Stopwatch;
 using Beraterpool.Web.Data;

@@ -1,4 +1,3 @@
-#pragma warning disable RS0030
 using Stopwatch = System.Diagnostics.Stopwatch;
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Advisors;
@@ -7,6 +6,7 @@ using Beraterpool.Web.Features.Engagements;
 using Beraterpool.Web.Features.Municipalities;
 using Beraterpool.Web.Features.Matching;
 using Beraterpool.Web.Features.Requests;
+using Beraterpool.Web.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Beraterpool.Cli.Bench;
@@ -59,7 +59,7 @@ public static class MatchingBench
             var started = Stopwatch.GetTimestamp();
             var facts = (await RequestFacts.LoadAsync(db, requestId))!;
             var weights = await db.Pools.AsNoTracking().Where(p => p.Id == poolId).Select(p => p.Matching).FirstAsync();
-            var today = BerlinTime.Today;
+            var today = TimeProvider.System.LocalToday();
             var request = facts.ToMatchRequest(today);
             var candidates = await CandidateLoader.LoadAsync(db, snapshots, poolId, requestId, today.Year);
             var loaded = Stopwatch.GetTimestamp();
@@ -103,7 +103,7 @@ public static class MatchingBench
             ?? await db.Municipalities.Where(m => m.Level == MunicipalityLevel.Municipality).Select(m => m.OfficialKey).FirstAsync();
         var topics = await db.Topics.Where(t => t.PoolId == pool.Id).OrderBy(t => t.SortOrder).Select(t => t.Id).Take(3).ToListAsync();
         var now = DateTimeOffset.UtcNow;
-        var today = BerlinTime.Today;
+        var today = TimeProvider.System.LocalToday();
         var request = new ConsultationRequest
         {
             PoolId = pool.Id, Reference = $"BENCH-{slug}", MunicipalityKey = municipality, ContactName = "Bench", ContactEmail = "bench@example.org",

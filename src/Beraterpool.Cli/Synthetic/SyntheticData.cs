@@ -1,4 +1,3 @@
-#pragma warning disable RS0030
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Advisors;
 using Beraterpool.Web.Features.Audit;

@@ -47,11 +47,5 @@ public sealed record RequestFacts(
     public bool OpenForProposals => Status == RequestStatus.Matching || RequestWorkflow.CanMove(Status, RequestStatus.Matching);
 }
 
-/// <summary>Only for the matching benchmark, which is moving out of the web app; pages take a TimeProvider.</summary>
-public static class BerlinTime
-{
-    public static DateOnly Today => Shared.ProgrammeTime.LocalToday(TimeProvider.System);
-}
-
 /// <summary>The model of the _RequestSummary partial.</summary>
 public sealed record RequestSummary(RequestFacts Facts, IReadOnlyDictionary<int, string> TopicNames);
