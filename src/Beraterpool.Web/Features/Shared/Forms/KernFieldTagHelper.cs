@@ -40,24 +40,28 @@ public sealed class KernFieldTagHelper : TagHelper
         label.AddCssClass("kern-label");
         label.Attributes["for"] = id;
         label.InnerHtml.Append(Label ?? For.Metadata.GetDisplayName());
-        if (Optional)
-        {
-            var opt = new TagBuilder("span");
-            opt.AddCssClass("kern-label__optional");
-            opt.InnerHtml.Append(" – " + OptionalText);
-            label.InnerHtml.AppendHtml(opt);
-        }
+        if (Optional) label.InnerHtml.AppendHtml(OptionalMark(OptionalText));
         output.Content.AppendHtml(label);
-        if (Hint is { Length: > 0 })
-        {
-            var hint = new TagBuilder("div");
-            hint.AddCssClass("kern-hint");
-            hint.Attributes["id"] = id + "-hint";
-            hint.InnerHtml.Append(Hint);
-            output.Content.AppendHtml(hint);
-        }
+        if (Hint is { Length: > 0 }) output.Content.AppendHtml(HintText(id, Hint));
         if (message is not null) output.Content.AppendHtml(ErrorMessage(id, message));
         output.Content.AppendHtml(child);
+    }
+
+    internal static TagBuilder OptionalMark(string text)
+    {
+        var opt = new TagBuilder("span");
+        opt.AddCssClass("kern-label__optional");
+        opt.InnerHtml.Append(" – " + text);
+        return opt;
+    }
+
+    internal static TagBuilder HintText(string id, string text)
+    {
+        var hint = new TagBuilder("div");
+        hint.AddCssClass("kern-hint");
+        hint.Attributes["id"] = id + "-hint";
+        hint.InnerHtml.Append(text);
+        return hint;
     }
 
     internal static TagBuilder ErrorMessage(string id, string message)

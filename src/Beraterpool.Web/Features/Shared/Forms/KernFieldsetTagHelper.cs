@@ -46,22 +46,9 @@ public sealed partial class KernFieldsetTagHelper : TagHelper
         var legend = new TagBuilder("legend");
         legend.AddCssClass(LegendClass);
         legend.InnerHtml.Append(Legend ?? For.Metadata.GetDisplayName());
-        if (Optional)
-        {
-            var opt = new TagBuilder("span");
-            opt.AddCssClass("kern-label__optional");
-            opt.InnerHtml.Append(" – " + OptionalText);
-            legend.InnerHtml.AppendHtml(opt);
-        }
+        if (Optional) legend.InnerHtml.AppendHtml(KernFieldTagHelper.OptionalMark(OptionalText));
         output.Content.AppendHtml(legend);
-        if (Hint is { Length: > 0 })
-        {
-            var hint = new TagBuilder("div");
-            hint.AddCssClass("kern-hint");
-            hint.Attributes["id"] = id + "-hint";
-            hint.InnerHtml.Append(Hint);
-            output.Content.AppendHtml(hint);
-        }
+        if (Hint is { Length: > 0 }) output.Content.AppendHtml(KernFieldTagHelper.HintText(id, Hint));
         if (message is not null) output.Content.AppendHtml(KernFieldTagHelper.ErrorMessage(id, message));
         output.Content.AppendHtml(FirstControlTakesTheId ? FirstControlTakesId(child, id) : child);
     }
