@@ -19,7 +19,9 @@ public static class AppHost
             ContentRootPath = ContentRoot(),
         });
         builder.AddStructuredLogging();
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddAppDatabase(builder.Configuration, builder.Environment);
+        builder.Services.AddKeyRing(builder.Configuration, builder.Environment);
         builder.Services.AddAccounts(builder.Configuration);
         builder.Services.AddWebUi();
         builder.Services.AddPools();

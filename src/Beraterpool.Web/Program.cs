@@ -12,16 +12,19 @@ builder.WebHost.UseStaticWebAssets();
 builder.AddStructuredLogging();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddAppDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddKeyRing(builder.Configuration, builder.Environment);
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddWebUi();
 builder.Services.AddPools();
 builder.Services.AddFeatures(builder.Configuration);
+builder.Services.AddProxyAndHttps(builder.Configuration, builder.Environment);
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>();
 
 var app = builder.Build();
 
 await app.Services.PrepareDatabaseAsync(app.Configuration, app.Environment);
 
+app.UseProxyAndHttps();
 app.UseFriendlyErrors();
 app.UseSecurityHeaders();
 app.UseResponseCompression();

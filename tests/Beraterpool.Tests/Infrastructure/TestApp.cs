@@ -45,6 +45,8 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     public string Folder => _folder;
+    /// <summary>This app's database, e.g. to start a second instance on the same data.</summary>
+    public string ConnectionString => _connectionString;
     public string OutboxFolder => Path.Combine(_folder, "outbox");
 
     /// <summary>Extra configuration, set before the first request.</summary>

@@ -1,6 +1,5 @@
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Email;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace Beraterpool.Web.Features.Accounts;
@@ -38,9 +37,6 @@ public static class AccountsSetup
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
-
-        // Keys in the database: restarts and several instances keep users signed in.
-        services.AddDataProtection().SetApplicationName("Beraterpool").PersistKeysToDbContext<AppDbContext>();
 
         services.AddMail(config);
         services.AddScoped<AccountMails>();

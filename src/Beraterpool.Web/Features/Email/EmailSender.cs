@@ -12,7 +12,11 @@ public sealed class EmailOptions
     public int SmtpPort { get; set; } = 587;
     public string? SmtpUser { get; set; }
     public string? SmtpPassword { get; set; }
-    public bool UseStartTls { get; set; } = true;
+    /// <summary>
+    /// True (the default): TLS or no mail — implicit TLS on port 465, STARTTLS otherwise, never a silent fall-back to plain
+    /// text. False only for a relay on the same host or network: STARTTLS when the server offers it.
+    /// </summary>
+    public bool RequireTls { get; set; } = true;
     public string From { get; set; } = "Beraterpool <no-reply@beraterpool.local>";
     /// <summary>Relative to the content root unless absolute.</summary>
     public string OutboxFolder { get; set; } = "App_Data/outbox";
@@ -45,10 +49,20 @@ public sealed class EmailSender(TimeProvider time, IOptions<EmailOptions> option
         }
 
         using var smtp = new SmtpClient();
-        await smtp.ConnectAsync(o.SmtpHost, o.SmtpPort, o.UseStartTls ? SecureSocketOptions.StartTlsWhenAvailable : SecureSocketOptions.None, ct);
+        await smtp.ConnectAsync(o.SmtpHost, o.SmtpPort, SmtpSecurity.For(o), ct);
         if (!string.IsNullOrEmpty(o.SmtpUser)) await smtp.AuthenticateAsync(o.SmtpUser, o.SmtpPassword ?? "", ct);
         await smtp.SendAsync(mime, ct);
         await smtp.DisconnectAsync(true, ct);
         log.LogInformation("Mail to {To} ({Subject}) sent via {Host}", message.To, message.Subject, o.SmtpHost);
     }
+}
+
+public static class SmtpSecurity
+{
+    public static SecureSocketOptions For(EmailOptions o) => (o.RequireTls, o.SmtpPort) switch
+    {
+        (true, 465) => SecureSocketOptions.SslOnConnect,
+        (true, _) => SecureSocketOptions.StartTls,
+        _ => SecureSocketOptions.StartTlsWhenAvailable,
+    };
 }
