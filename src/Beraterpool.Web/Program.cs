@@ -3,7 +3,6 @@ using Beraterpool.Web.Features.Accounts;
 using Beraterpool.Web.Features.Errors;
 using Beraterpool.Web.Features.Pools;
 using Beraterpool.Web.Features.Shared;
-using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
 // Serve CSS and fonts when run from source in any environment (a no-op in a published app).
@@ -28,7 +27,7 @@ app.UseProxyAndHttps();
 app.UseFriendlyErrors();
 app.UseSecurityHeaders();
 app.UseResponseCompression();
-app.UseSerilogRequestLogging();
+app.UseRequestLogging();
 app.UsePoolResolution();
 app.UseRequestLocalization();
 app.UseRouting();

@@ -27,7 +27,7 @@ public sealed class PageAuthorizationTests(DemoApp demo, PageAuthorizationTests.
         "/account/login", "/account/logout", "/account/forgot-password", "/account/reset-password", "/account/invitation", "/account/access-denied",
         "/advisors", "/advisors/{slug}", "/advisors/{slug}/photo", "/api/advisors",
         "/municipalities", "/municipalities/{ags}", "/api/municipalities",
-        "/requests/new", "/requests/sent", "/requests/track/{token}", "/requests/track/{token}/withdraw",
+        "/requests/new", "/requests/sent", "/requests/link-renewed", "/requests/track/{token}", "/requests/track/{token}/withdraw",
         "/pools/{slug}/logo", "/culture", "/health",
         "/{**path:file}", // static files: MapStaticAssets answers addresses that look like a file
     ];

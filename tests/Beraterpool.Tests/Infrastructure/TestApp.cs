@@ -65,9 +65,19 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         return this;
     }
 
+    private readonly List<Action<IServiceCollection>> _services = [];
+
+    /// <summary>Extra or replaced services (e.g. a log sink that collects events); set before the first request.</summary>
+    public TestApp WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         if (_time is { } time) builder.ConfigureTestServices(s => s.AddSingleton(time));
+        foreach (var configure in _services) builder.ConfigureTestServices(configure);
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", UsePostgres ? "Postgres" : "Sqlite");
         builder.UseSetting("ConnectionStrings:Default", _connectionString);

@@ -15,7 +15,7 @@ public sealed class RequestMails(AppDbContext db, Mailer mailer, PoolCatalog poo
     public static readonly RequestOfficeNotificationMail OfficeNotification = new();
     public static readonly RequestStatusChangedMail StatusChanged = new();
     public static readonly RequestWithdrawnMail Withdrawn = new();
-    public static readonly MailTemplate[] Templates = [Confirmation, OfficeNotification, StatusChanged, Withdrawn];
+    public static readonly MailTemplate[] Templates = [Confirmation, OfficeNotification, StatusChanged, Withdrawn, TrackingLinks.Renewed];
 
     public async Task SendConfirmationAsync(ConsultationRequest request, string token, string municipalityName, string poolName, int annualDayQuota, CancellationToken ct) =>
         await mailer.SendAsync(Confirmation, Contact(request),

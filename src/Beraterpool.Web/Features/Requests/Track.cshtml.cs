@@ -18,18 +18,30 @@ namespace Beraterpool.Web.Features.Requests;
 /// engagement and the days left; the contact can withdraw the request or create an account from here.
 /// </summary>
 [AllowAnonymous]
-[EnableRateLimiting(RequestRateLimit.Policy), SendingHandlers("Account")]
+[EnableRateLimiting(RequestRateLimit.Policy), SendingHandlers("Account", "Renew")]
 public sealed class TrackModel(AppDbContext db, RequestRecords records, Invitations invitations, UserManager<AppUser> users,
-    IStringLocalizer<TrackModel> text) : PageModel
+    TrackingLinks links, IStringLocalizer<TrackModel> text) : PageModel
 {
     public RequestRecord Record { get; private set; } = null!;
     public string Token { get; private set; } = "";
     public bool HasAccount { get; private set; }
+    /// <summary>The request ended longer ago than the link lives: the page says so and shows nothing of the request.</summary>
+    public bool Expired { get; private set; }
+    public int DaysAfterEnd => links.DaysAfterEnd;
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct)
     {
         if (!await LoadAsync(token, ct)) return NotFound();
+        if (Expired) Response.StatusCode = StatusCodes.Status410Gone;
         return Page();
+    }
+
+    /// <summary>"My link may have been forwarded": a new secret goes to the contact's address, this one dies at once.</summary>
+    public async Task<IActionResult> OnPostRenewAsync(string token, CancellationToken ct)
+    {
+        if (!await LoadAsync(token, ct) || Expired) return NotFound();
+        await links.RenewAsync(Record.Id, Record.ContactUserId, "by the contact from the tracking page", ct);
+        return RedirectToPage("/Requests/LinkRenewed");
     }
 
     /// <summary>
@@ -38,7 +50,7 @@ public sealed class TrackModel(AppDbContext db, RequestRecords records, Invitati
     /// </summary>
     public async Task<IActionResult> OnPostAccountAsync(string token, CancellationToken ct)
     {
-        if (!await LoadAsync(token, ct)) return NotFound();
+        if (!await LoadAsync(token, ct) || Expired) return NotFound();
         var result = await invitations.EnsureUserAsync(Record.ContactEmail, Record.ContactName, Roles.MunicipalityContact, WebUi.CurrentCulture);
         if (result.User is not { } user)
         {
@@ -71,6 +83,7 @@ public sealed class TrackModel(AppDbContext db, RequestRecords records, Invitati
         Record = record;
         Token = token;
         HasAccount = record.ContactUserId is not null;
+        Expired = links.IsExpired(record);
         return true;
     }
 }

@@ -9,10 +9,18 @@ public static class Logging
     public static void AddStructuredLogging(this WebApplicationBuilder builder) =>
         builder.Services.AddSerilog((services, lc) =>
         {
-            lc.ReadFrom.Configuration(builder.Configuration).Enrich.FromLogContext();
+            // Sinks and enrichers registered as services join in (tests collect events that way); the redaction comes last.
+            lc.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services).Enrich.FromLogContext().Enrich.With<LogRedaction>();
             if (builder.Environment.IsDevelopment() || builder.Configuration.GetValue<bool>("Logging:PlainConsole"))
                 lc.WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
             else
                 lc.WriteTo.Console(new RenderedCompactJsonFormatter());
-        });
+        }, preserveStaticLogger: true); // this host's events go to this host's sinks, even with several hosts in one process
+
+    /// <summary>
+    /// One line per request, written by this app's own logger: the static Log.Logger belongs to whichever host started
+    /// last in the process (several test hosts, the command-line tool).
+    /// </summary>
+    public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app) =>
+        app.UseSerilogRequestLogging(o => o.Logger = app.ApplicationServices.GetService<Serilog.ILogger>());
 }

@@ -16,7 +16,7 @@ namespace Beraterpool.Web.Features.Requests.Manage;
 /// <summary>One request for the coordinator: all answers, the timeline, intake conversations, and the next steps.</summary>
 [Authorize(Roles = Roles.Administrator + "," + Roles.Coordinator)]
 public sealed class DetailsModel(AppDbContext db, PoolAccess access, RequestRecords records, ConsultationRequests requests, RequestMails mails,
-    RequestTexts texts, IStringLocalizer<DetailsModel> text) : PageModel
+    RequestTexts texts, TrackingLinks links, IStringLocalizer<DetailsModel> text) : PageModel
 {
     public sealed record Intake(int Id, DateOnly Date, string Participants, string ClarifiedGoal, string ClarifiedNeed,
         IReadOnlyList<string> Topics, int ExpectedHalfDays, string Outcome, string RecordedBy, DateTimeOffset RecordedAt);
@@ -89,6 +89,15 @@ public sealed class DetailsModel(AppDbContext db, PoolAccess access, RequestReco
         await mails.SendStatusChangedAsync(request, pool, note, ct);
         var status = texts.Status(to);
         TempData[StatusMessage.Key] = text["Neuer Stand: {0}. Die Kommune ist per E-Mail informiert.", status].Value;
+        return RedirectToPage("/Requests/Manage/Details", new { id });
+    }
+
+    public async Task<IActionResult> OnPostRenewLinkAsync(int id, CancellationToken ct)
+    {
+        var poolId = await db.ConsultationRequests.Where(r => r.Id == id).Select(r => (int?)r.PoolId).FirstOrDefaultAsync(ct);
+        if (poolId is null || !await access.CanManageAsync(poolId.Value, ct)) return NotFound();
+        await links.RenewAsync(id, access.UserId, "by the office", ct);
+        TempData[StatusMessage.Key] = text["Der persönliche Link ist ersetzt; die Kontaktperson hat den neuen per E-Mail bekommen."].Value;
         return RedirectToPage("/Requests/Manage/Details", new { id });
     }
 
