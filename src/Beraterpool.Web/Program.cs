@@ -17,6 +17,7 @@ builder.Services.AddWebUi();
 builder.Services.AddPools();
 builder.Services.AddFeatures(builder.Configuration);
 builder.Services.AddProxyAndHttps(builder.Configuration, builder.Environment);
+builder.Services.AddUploadLimits();
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>();
 
 var app = builder.Build();

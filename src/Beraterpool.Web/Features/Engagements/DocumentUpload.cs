@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Text;
 using Beraterpool.Web.Features.Shared.Forms;
 
 namespace Beraterpool.Web.Features.Engagements;
@@ -11,6 +12,7 @@ namespace Beraterpool.Web.Features.Engagements;
 public static class DocumentUpload
 {
     public const long MaxBytes = 10 * 1024 * 1024;
+    private const int MimetypeMaxBytes = 100;
 
     private static readonly Dictionary<string, string> OfficeTypes = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -53,10 +55,13 @@ public static class DocumentUpload
             if (ext is ".odt" or ".ods")
             {
                 // ODF: a stored "mimetype" entry that names the document type.
+                // Read at most a few bytes of it whatever it claims: a "mimetype" that inflates to gigabytes is refused, not unpacked.
                 var entry = zip.GetEntry("mimetype");
-                if (entry is null) return null;
-                using var reader = new StreamReader(entry.Open());
-                return reader.ReadToEnd().Trim() == office ? office : null;
+                if (entry is null || entry.Length > MimetypeMaxBytes) return null;
+                using var inflated = entry.Open();
+                var buffer = new byte[MimetypeMaxBytes + 1];
+                var read = inflated.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+                return read <= MimetypeMaxBytes && Encoding.ASCII.GetString(buffer, 0, read).Trim() == office ? office : null;
             }
             return zip.GetEntry("[Content_Types].xml") is not null ? office : null;
         }
