@@ -45,7 +45,7 @@ public sealed class SecurityEvents(AppDbContext db, IHttpContextAccessor http, I
     public AuditEntry Add(SecurityEvent kind, AppUser? account, string? details = null)
     {
         var context = http.HttpContext;
-        var actor = context?.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? (ByAnyone(kind) ? null : account?.Id);
+        var actor = context?.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? (ByTheAccount(kind) ? account?.Id : null);
         var address = context?.Connection.RemoteIpAddress?.ToString();
         var subject = account is null ? "account:unknown" : $"user:{account.Id}";
         var text = string.Join("; ", new[] { address is null ? null : $"ip={address}", details }.OfType<string>());
@@ -64,8 +64,11 @@ public sealed class SecurityEvents(AppDbContext db, IHttpContextAccessor http, I
     /// <summary>Takes back an entry of a change that failed before it was saved.</summary>
     public void Forget(AuditEntry entry) => db.Entry(entry).State = Microsoft.EntityFrameworkCore.EntityState.Detached;
 
-    // A failed sign-in or a reset request comes from whoever typed the address, not from the account.
-    private static bool ByAnyone(SecurityEvent kind) => kind is SecurityEvent.SignInFailed or SecurityEvent.LockedOut or SecurityEvent.PasswordResetRequested;
+    // Not yet signed in, the account itself acts when it proves itself (password, mailbox, recovery code); a failed
+    // sign-in or a reset request comes from whoever typed the address, and a role granted outside a request from the system.
+    private static bool ByTheAccount(SecurityEvent kind) =>
+        kind is SecurityEvent.SignInSucceeded or SecurityEvent.PasswordReset or SecurityEvent.RecoveryCodeUsed
+            or SecurityEvent.SignedOutEverywhere or SecurityEvent.TwoFactorEnabled or SecurityEvent.TwoFactorDisabled;
 
     /// <summary>"anna.beispiel@example.org" → "a***@example.org"; anything that is no address → "***".</summary>
     public static string Mask(string? email)
