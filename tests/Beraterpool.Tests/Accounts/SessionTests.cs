@@ -149,4 +149,23 @@ public sealed class SessionTests
 
         Assert.False(await StillSignedInAsync(session));
     }
+
+    [Fact]
+    public async Task The_idle_timeout_and_the_absolute_lifetime_come_from_configuration()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = NewApp(time).With("Accounts:Session:IdleTimeout", "00:10:00").With("Accounts:Session:AbsoluteLifetime", "00:25:00");
+        await app.CreateUserAsync("einstellung@example.org", Roles.Coordinator);
+        var idle = await app.SignInAsync("einstellung@example.org");
+        var busy = await app.SignInAsync("einstellung@example.org");
+        for (var i = 0; i < 3; i++)
+        {
+            time.Advance(TimeSpan.FromMinutes(8));
+            Assert.True(await StillSignedInAsync(busy), $"used every 8 minutes, still signed in after {8 * (i + 1)} minutes");
+        }
+        Assert.False(await StillSignedInAsync(idle)); // 24 minutes without a request
+
+        time.Advance(TimeSpan.FromMinutes(2));
+        Assert.False(await StillSignedInAsync(busy)); // 26 minutes after signing in
+    }
 }
