@@ -55,6 +55,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
             if (!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl)) return LocalRedirect(ReturnUrl);
             return RedirectToPage(await HomePageOfAsync(users, user));
         }
+        // The two-factor step goes here: result.RequiresTwoFactor → its page (it records SignInSucceeded after the code).
         // Identity answers a locked account without hashing: spend the same time as for a wrong password.
         if (result.IsLockedOut) SpendHashingTime();
         await events.RecordAsync(result.IsLockedOut ? SecurityEvent.LockedOut : SecurityEvent.SignInFailed, user, ct: ct);
