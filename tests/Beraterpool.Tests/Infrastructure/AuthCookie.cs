@@ -33,9 +33,10 @@ public static class AuthCookie
             if (!await users.IsInRoleAsync(user, role)) Check(await users.AddToRoleAsync(user, role));
         }
 
+        // Issued by the app's clock: sessions end 12 hours after sign-in by that clock, also in tests with a fake one.
         var principal = await services.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(user);
         var options = services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
-        var ticket = new AuthenticationTicket(principal, new AuthenticationProperties { IssuedUtc = DateTimeOffset.UtcNow }, IdentityConstants.ApplicationScheme);
+        var ticket = new AuthenticationTicket(principal, new AuthenticationProperties { IssuedUtc = services.GetRequiredService<TimeProvider>().GetUtcNow() }, IdentityConstants.ApplicationScheme);
         var cookies = new CookieContainer();
         var baseAddress = new Uri("http://localhost");
         cookies.Add(baseAddress, new Cookie(options.Cookie.Name ?? ".AspNetCore.Identity.Application", options.TicketDataFormat.Protect(ticket)));

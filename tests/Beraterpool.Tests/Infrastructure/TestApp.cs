@@ -42,6 +42,9 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         _settings["Gazetteer:ImportOnStart"] = importGazetteer ? "true" : "false";
         // Links in mails come from configuration only; the test client's host is http://localhost too.
         _settings["App:PublicUrl"] = "http://localhost";
+        // Every test client comes from the same (empty) address and signs in often; the throttling tests set real limits.
+        _settings["Accounts:RateLimit:PermitLimit"] = "100000";
+        _settings["Accounts:RateLimit:PerAccountPermitLimit"] = "100000";
     }
 
     public string Folder => _folder;

@@ -21,6 +21,7 @@ public static class AccountsSetup
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddUserManager<AppUserManager>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
         // Invitation and reset links stay valid for three days: people read mail after the weekend.
@@ -34,14 +35,21 @@ public static class AccountsSetup
             o.Cookie.Name = "beraterpool.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.SlidingExpiration = true;
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
+        services.AddSessions();
 
         services.AddMail(config);
         services.AddScoped<AccountMails>();
         services.AddScoped<Invitations>();
         return services;
+    }
+
+    // Session lifetime, stamp checks, security events and the per-account throttle (issue 8, items 7, 8, 14).
+    private static void AddSessions(this IServiceCollection services)
+    {
+        services.AddSessionLifetime();
+        services.AddScoped<SecurityEvents>();
+        services.AddSingleton<AccountThrottle>();
     }
 
     /// <summary>Creates the roles once, so that assigning one never fails on a fresh database.</summary>

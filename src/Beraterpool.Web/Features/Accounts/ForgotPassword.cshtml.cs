@@ -1,14 +1,17 @@
 using System.ComponentModel.DataAnnotations;
+using Beraterpool.Web.Features.Requests;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Beraterpool.Web.Features.Accounts;
 
 /// <summary>Always the same answer, so the page never tells whether an address has an account.</summary>
 [AllowAnonymous]
-public sealed class ForgotPasswordModel(UserManager<AppUser> users, AccountMails mails) : PageModel
+[EnableRateLimiting(RequestRateLimit.AccountPolicy)]
+public sealed class ForgotPasswordModel(UserManager<AppUser> users, AccountMails mails, SecurityEvents events, AccountThrottle throttle) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public bool Sent { get; set; }
@@ -28,7 +31,11 @@ public sealed class ForgotPasswordModel(UserManager<AppUser> users, AccountMails
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid) return Page();
-        var user = await users.FindByEmailAsync(Input.Email.Trim());
+        var email = Input.Email.Trim();
+        // A flood of reset mails to one mailbox from many addresses; refused alike for addresses without an account.
+        if (!throttle.TryAcquire("reset", email)) return StatusCode(throttle.Refuse(Response));
+        var user = await users.FindByEmailAsync(email);
+        await events.RecordAsync(SecurityEvent.PasswordResetRequested, user, user is null ? $"account={SecurityEvents.Mask(email)}" : null, ct);
         // The Mailer logs a failed send; the visitor sees the same neutral answer either way.
         if (user is not null) await mails.SendPasswordResetAsync(user, ct);
         return RedirectToPage(new { sent = true });

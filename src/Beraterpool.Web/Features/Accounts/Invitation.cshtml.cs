@@ -1,13 +1,16 @@
+using Beraterpool.Web.Features.Requests;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace Beraterpool.Web.Features.Accounts;
 
 /// <summary>Accepting an invitation: the invited person sets their first password and is signed in.</summary>
 [AllowAnonymous]
+[EnableRateLimiting(RequestRateLimit.AccountPolicy)]
 public sealed class InvitationModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, IStringLocalizer<InvitationModel> text) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? UserId { get; set; }

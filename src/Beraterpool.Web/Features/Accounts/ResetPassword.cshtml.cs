@@ -1,13 +1,16 @@
+using Beraterpool.Web.Features.Requests;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace Beraterpool.Web.Features.Accounts;
 
 [AllowAnonymous]
-public sealed class ResetPasswordModel(UserManager<AppUser> users, IStringLocalizer<ResetPasswordModel> text) : PageModel
+[EnableRateLimiting(RequestRateLimit.AccountPolicy)]
+public sealed class ResetPasswordModel(UserManager<AppUser> users, SecurityEvents events, IStringLocalizer<ResetPasswordModel> text) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? UserId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Code { get; set; }
@@ -30,6 +33,8 @@ public sealed class ResetPasswordModel(UserManager<AppUser> users, IStringLocali
         // Whoever proved control of the mailbox may try again at once.
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        // Resetting changed the security stamp: the sessions open before end within the stamp check's minute.
+        await events.RecordAsync(SecurityEvent.PasswordReset, user);
         return RedirectToPage("/Accounts/Login", new { reset = "true" });
     }
 
