@@ -42,6 +42,9 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         _settings["Gazetteer:ImportOnStart"] = importGazetteer ? "true" : "false";
         // Links in mails come from configuration only; the test client's host is http://localhost too.
         _settings["App:PublicUrl"] = "http://localhost";
+        // Tests sign in as coordinators and administrators without an authenticator app; the two-factor tests
+        // switch the production default (Administrator, Coordinator) back on with With(TwoFactorPolicy.SettingKey, …).
+        _settings["Accounts:RequireTwoFactorForRoles"] = "";
     }
 
     public string Folder => _folder;

@@ -14,9 +14,6 @@ public static class AccountsSetup
             {
                 o.User.RequireUniqueEmail = true;
                 o.SignIn.RequireConfirmedAccount = false;
-                o.Password.RequiredLength = 10;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Password.RequireUppercase = false;
                 o.Lockout.AllowedForNewUsers = true;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
@@ -42,10 +39,37 @@ public static class AccountsSetup
         // Keys in the database: restarts and several instances keep users signed in.
         services.AddDataProtection().SetApplicationName("Beraterpool").PersistKeysToDbContext<AppDbContext>();
 
+        services.AddPasswordRules();
+        services.AddTwoFactor(config);
+
         services.AddMail(config);
         services.AddScoped<AccountMails>();
         services.AddScoped<Invitations>();
         return services;
+    }
+
+    /// <summary>NIST SP 800-63B: at least 12 characters, no composition rules, not a common password (see PasswordRules).</summary>
+    private static void AddPasswordRules(this IServiceCollection services)
+    {
+        services.Configure<IdentityOptions>(o =>
+        {
+            o.Password.RequiredLength = PasswordRules.MinLength;
+            o.Password.RequireDigit = false;
+            o.Password.RequireLowercase = false;
+            o.Password.RequireUppercase = false;
+            o.Password.RequireNonAlphanumeric = false;
+            // Not a composition rule: only refuses "aaaaaaaaaaaa" and the like.
+            o.Password.RequiredUniqueChars = 4;
+        });
+        services.AddSingleton<CommonPasswordList>();
+        services.AddScoped<IPasswordValidator<AppUser>, PasswordRules>();
+    }
+
+    /// <summary>Authenticator-app codes (TOTP) as Identity has them; required for the roles in Accounts:RequireTwoFactorForRoles.</summary>
+    private static void AddTwoFactor(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddSingleton(TwoFactorPolicy.From(config));
+        services.Configure<IdentityOptions>(o => o.Tokens.AuthenticatorIssuer = TwoFactorPolicy.Issuer);
     }
 
     /// <summary>Creates the roles once, so that assigning one never fails on a fresh database.</summary>
