@@ -183,6 +183,20 @@ public sealed partial class TwoFactorTests(TwoFactorTests.App app) : IClassFixtu
         Assert.False(await TwoFactorEnabledAsync("beraterin-tippfehler@example.org"));
     }
 
+    [Fact]
+    public async Task The_second_step_without_a_password_step_sends_back_to_the_sign_in()
+    {
+        foreach (var url in new[] { "/account/login-two-factor", "/account/login-recovery-code" })
+        {
+            var client = app.Browser();
+            Assert.Contains("Bitte melden Sie sich zuerst mit E-Mail-Adresse und Passwort an.", Html.Text(await client.GetStringAsync(url, Ct)));
+            var token = Html.AntiforgeryToken(await client.GetStringAsync("/account/login", Ct));
+            var post = await client.PostAsync(url, new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("Input.Code", "123456")]), Ct);
+            Assert.Equal(HttpStatusCode.OK, post.StatusCode);
+            Assert.Contains("/account/login", (await client.GetAsync("/account/two-factor", Ct)).Headers.Location?.OriginalString);
+        }
+    }
+
     private async Task<bool> TwoFactorEnabledAsync(string email)
     {
         await using var scope = app.Scope();

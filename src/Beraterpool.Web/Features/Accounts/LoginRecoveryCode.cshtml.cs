@@ -24,14 +24,16 @@ public sealed class LoginRecoveryCodeModel(SignInManager<AppUser> signIn, UserMa
         public string Code { get; set; } = "";
     }
 
-    public async Task<IActionResult> OnGetAsync() =>
-        await signIn.GetTwoFactorAuthenticationUserAsync() is null ? RedirectToPage("/Accounts/Login") : Page();
+    /// <summary>No password step pending (it expired, or the address was opened directly): the page says so instead of a form.</summary>
+    public bool Expired { get; private set; }
+
+    public async Task OnGetAsync() => Expired = await signIn.GetTwoFactorAuthenticationUserAsync() is null;
 
     public async Task<IActionResult> OnPostAsync()
     {
         var user = await signIn.GetTwoFactorAuthenticationUserAsync();
-        if (user is null) return RedirectToPage("/Accounts/Login");
-        if (!ModelState.IsValid) return Page();
+        Expired = user is null;
+        if (user is null || !ModelState.IsValid) return Page();
         var result = await signIn.TwoFactorRecoveryCodeSignInAsync(Input.Code.Replace(" ", "", StringComparison.Ordinal));
         if (result.IsLockedOut)
         {
