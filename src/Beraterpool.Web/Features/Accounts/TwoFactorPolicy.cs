@@ -36,6 +36,7 @@ public static class TwoFactorEnforcement
         var endpoint = context.GetEndpoint();
         if (endpoint is not null && endpoint.Metadata.GetMetadata<StaticAssetDescriptor>() is null
             && context.User.Identity?.IsAuthenticated == true && policy.IsRequiredFor(context.User)
+            && !context.User.HasClaim("amr", "mfa") // signed in with the code just now: no need to ask the database
             && !OpenPaths.Any(p => context.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
         {
             var user = await context.RequestServices.GetRequiredService<UserManager<AppUser>>().GetUserAsync(context.User);
