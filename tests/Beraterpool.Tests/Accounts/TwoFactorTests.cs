@@ -19,7 +19,10 @@ public sealed partial class TwoFactorTests(TwoFactorTests.App app) : IClassFixtu
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private sealed record SetUp(string Key, IReadOnlyList<string> RecoveryCodes);
+    private sealed record SetUp(string Key, IReadOnlyList<string> RecoveryCodes, string UsedCode);
+
+    /// <summary>The app's next code (the server allows 30 seconds of clock drift): the set-up has just used the current one, and each is good once.</summary>
+    private static string NextCode(string key) => Totp.Code(key, DateTimeOffset.UtcNow.AddSeconds(30));
 
     /// <summary>Reads the key off the set-up page as a person would type it into the app, and confirms the app's code.</summary>
     private static async Task<SetUp> SetUpAsync(HttpClient client)
@@ -28,13 +31,14 @@ public sealed partial class TwoFactorTests(TwoFactorTests.App app) : IClassFixtu
         Assert.Contains("<svg", page);
         var key = KeyRegex().Match(page) is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException("no key on the page");
         Assert.Matches("^([a-z2-7]{4} )+[a-z2-7]{1,4}$", key);
+        var code = Totp.Code(key.Replace(" ", ""));
         var response = await client.PostFormAsync("/account/two-factor?handler=Enable",
-            FormFields.Of(page, "handler=Enable").Set("Code", Totp.Code(key.Replace(" ", ""))), formPageUrl: "/account/two-factor");
+            FormFields.Of(page, "handler=Enable").Set("Code", code), formPageUrl: "/account/two-factor");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync(Ct);
         var codes = CodeRegex().Matches(html.Split("data-recovery-codes")[1].Split("</ul>")[0]).Select(c => c.Groups[1].Value).ToList();
         Assert.Equal(10, codes.Count);
-        return new SetUp(key.Replace(" ", ""), codes);
+        return new SetUp(key.Replace(" ", ""), codes, code);
     }
 
     private static async Task<HttpResponseMessage> PasswordStepAsync(HttpClient client, string email) =>
@@ -101,15 +105,33 @@ public sealed partial class TwoFactorTests(TwoFactorTests.App app) : IClassFixtu
         // The password alone signs nobody in.
         Assert.Contains("/account/login", (await client.GetAsync("/manage", Ct)).Headers.Location?.OriginalString);
 
-        var wrongCode = Totp.Code(setUp.Key) == "000000" ? "111111" : "000000";
+        var wrongCode = NextCode(setUp.Key) == "000000" ? "111111" : "000000";
         var wrong = await client.PostFormAsync("/account/login-two-factor", [new("Input.Code", wrongCode)]);
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         Assert.Contains("Der Code stimmt nicht.", Html.Text(await wrong.Content.ReadAsStringAsync(Ct)));
 
-        var right = await client.PostFormAsync("/account/login-two-factor", [new("Input.Code", Totp.Code(setUp.Key))]);
+        var right = await client.PostFormAsync("/account/login-two-factor", [new("Input.Code", NextCode(setUp.Key))]);
         Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
         Assert.Equal("/manage", right.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/manage", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_code_is_good_once_only()
+    {
+        await app.CreateUserAsync("koordination-einmal@example.org", Roles.Coordinator);
+        var setUp = await SetUpAsync(await app.SignInAsync("koordination-einmal@example.org"));
+        var client = app.Browser();
+        await PasswordStepAsync(client, "koordination-einmal@example.org");
+        var replayed = await client.PostFormAsync("/account/login-two-factor", [new("Input.Code", setUp.UsedCode)]);
+        Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
+        Assert.Contains("Der Code stimmt nicht.", Html.Text(await replayed.Content.ReadAsStringAsync(Ct)));
+        var next = NextCode(setUp.Key);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/account/login-two-factor", [new("Input.Code", next)])).StatusCode);
+
+        var other = app.Browser();
+        await PasswordStepAsync(other, "koordination-einmal@example.org");
+        Assert.Equal(HttpStatusCode.OK, (await other.PostFormAsync("/account/login-two-factor", [new("Input.Code", next)])).StatusCode);
     }
 
     [Fact]
@@ -147,7 +169,7 @@ public sealed partial class TwoFactorTests(TwoFactorTests.App app) : IClassFixtu
         Assert.Contains("Das Passwort oder der Code stimmt nicht.", Html.Text(await wrong.Content.ReadAsStringAsync(Ct)));
         Assert.True(await TwoFactorEnabledAsync("beraterin-aus@example.org"));
 
-        var renewed = await client.PostFormAsync("/account/two-factor?handler=RecoveryCodes", FormFields.Of(page, "handler=RecoveryCodes").Set("Confirmation", Totp.Code(setUp.Key)), formPageUrl: "/account/two-factor");
+        var renewed = await client.PostFormAsync("/account/two-factor?handler=RecoveryCodes", FormFields.Of(page, "handler=RecoveryCodes").Set("Confirmation", NextCode(setUp.Key)), formPageUrl: "/account/two-factor");
         Assert.Equal(10, CodeRegex().Matches((await renewed.Content.ReadAsStringAsync(Ct)).Split("data-recovery-codes")[1].Split("</ul>")[0]).Count);
 
         var off = await client.PostFormAsync("/account/two-factor?handler=Disable", FormFields.Of(page, "handler=RecoveryCodes").Set("Confirmation", TestUsers.Password), formPageUrl: "/account/two-factor");
@@ -159,16 +181,38 @@ public sealed partial class TwoFactorTests(TwoFactorTests.App app) : IClassFixtu
     }
 
     [Fact]
-    public async Task A_coordinator_cannot_switch_the_required_second_factor_off()
+    public async Task A_coordinator_who_switches_it_off_must_set_up_a_new_key_at_once()
     {
-        await app.CreateUserAsync("koordination-aus@example.org", Roles.Coordinator);
-        var client = await app.SignInAsync("koordination-aus@example.org");
-        await SetUpAsync(client);
+        await app.CreateUserAsync("koordination-neu@example.org", Roles.Coordinator);
+        var client = await app.SignInAsync("koordination-neu@example.org");
+        var old = await SetUpAsync(client);
         var page = await client.GetStringAsync("/account/two-factor", Ct);
-        Assert.DoesNotContain("handler=Disable", page);
+        Assert.Contains("Neues Telefon einrichten", Html.Text(page));
+
         var off = await client.PostFormAsync("/account/two-factor?handler=Disable", FormFields.Of(page, "handler=RecoveryCodes").Set("Confirmation", TestUsers.Password), formPageUrl: "/account/two-factor");
-        Assert.Equal(HttpStatusCode.OK, off.StatusCode);
-        Assert.True(await TwoFactorEnabledAsync("koordination-aus@example.org"));
+        Assert.Equal(HttpStatusCode.Redirect, off.StatusCode);
+        Assert.Equal("/account/two-factor", (await client.GetAsync("/manage", Ct)).Headers.Location?.OriginalString);
+        var renewed = await SetUpAsync(client);
+        Assert.NotEqual(old.Key, renewed.Key);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/manage", Ct)).StatusCode);
+        Assert.Equal("account.2fa.enabled,account.2fa.reset,account.2fa.enabled", await AuditActionsAsync("koordination-neu@example.org"));
+    }
+
+    [Fact]
+    public async Task A_remembered_device_is_not_asked_for_the_code_again()
+    {
+        await app.CreateUserAsync("beraterin-geraet@example.org", Roles.Advisor);
+        var setUp = await SetUpAsync(await app.SignInAsync("beraterin-geraet@example.org"));
+        var client = app.Browser();
+        await PasswordStepAsync(client, "beraterin-geraet@example.org");
+        var remembered = await client.PostFormAsync("/account/login-two-factor", [new("Input.Code", NextCode(setUp.Key)), new("Input.RememberMachine", "true")]);
+        Assert.Equal(HttpStatusCode.Redirect, remembered.StatusCode);
+        var page = await client.GetStringAsync("/account/two-factor", Ct);
+        await client.PostAsync("/account/logout", new FormUrlEncodedContent([new("__RequestVerificationToken", Html.AntiforgeryToken(page))]), Ct);
+
+        var again = await PasswordStepAsync(client, "beraterin-geraet@example.org");
+        Assert.DoesNotContain("login-two-factor", again.Headers.Location?.OriginalString);
+        Assert.StartsWith("/account/login-two-factor", (await PasswordStepAsync(app.Browser(), "beraterin-geraet@example.org")).Headers.Location?.OriginalString);
     }
 
     [Fact]

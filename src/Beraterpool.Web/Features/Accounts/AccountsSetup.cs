@@ -69,7 +69,12 @@ public static class AccountsSetup
     private static void AddTwoFactor(this IServiceCollection services, IConfiguration config)
     {
         services.AddSingleton(TwoFactorPolicy.From(config));
-        services.Configure<IdentityOptions>(o => o.Tokens.AuthenticatorIssuer = TwoFactorPolicy.Issuer);
+        services.AddTransient<OneTimeAuthenticatorCodes>();
+        services.Configure<IdentityOptions>(o =>
+        {
+            o.Tokens.AuthenticatorIssuer = TwoFactorPolicy.Issuer;
+            o.Tokens.ProviderMap[TokenOptions.DefaultAuthenticatorProvider] = new TokenProviderDescriptor(typeof(OneTimeAuthenticatorCodes));
+        });
     }
 
     /// <summary>Creates the roles once, so that assigning one never fails on a fresh database.</summary>

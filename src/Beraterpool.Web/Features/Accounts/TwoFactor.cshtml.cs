@@ -14,7 +14,7 @@ namespace Beraterpool.Web.Features.Accounts;
 /// <summary>
 /// Sets up, renews and switches off the sign-in with an authenticator app (TOTP). Recovery codes are shown once,
 /// right after they are made. Renewing or switching off asks for the password or a current code, so an unattended
-/// session cannot take the second factor away.
+/// session cannot take the second factor away. Where it is required, switching off means setting up a new phone.
 /// </summary>
 [Authorize]
 public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, AppDbContext db, TwoFactorPolicy policy,
@@ -88,17 +88,17 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
         ModelState.Remove(nameof(Code));
-        if (policy.IsRequiredFor(User))
-            ModelState.AddModelError(nameof(Confirmation), text["Für Ihre Rolle ist die Anmeldung mit zweitem Faktor vorgeschrieben. Sie können sie nicht ausschalten."]);
-        if (!ModelState.IsValid || !await ConfirmedAsync(user))
+        if (!await ConfirmedAsync(user))
         {
             await LoadAsync(user);
             return Page();
         }
         await users.SetTwoFactorEnabledAsync(user, false);
-        // A new key: the old one in the app and the old recovery codes stop working.
+        // A new key: the old one in the app and the old recovery codes stop working. Where two factors are
+        // required this is how a new phone is set up: the enforcement keeps the person on this page until then.
         await users.ResetAuthenticatorKeyAsync(user);
-        await RecordAsync("account.2fa.disabled", user);
+        await OneTimeAuthenticatorCodes.ForgetAsync(users, user);
+        await RecordAsync(policy.IsRequiredFor(User) ? "account.2fa.reset" : "account.2fa.disabled", user);
         await signIn.RefreshSignInAsync(user);
         return RedirectToPage();
     }
