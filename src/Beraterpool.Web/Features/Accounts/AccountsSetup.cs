@@ -65,7 +65,7 @@ public static class AccountsSetup
         services.AddScoped<IPasswordValidator<AppUser>, PasswordRules>();
     }
 
-    /// <summary>Authenticator-app codes (TOTP) as Identity has them; required for the roles in Accounts:RequireTwoFactorForRoles.</summary>
+    /// <summary>Authenticator-app codes (TOTP), each good once; required for the roles in Accounts:RequireTwoFactorForRoles.</summary>
     private static void AddTwoFactor(this IServiceCollection services, IConfiguration config)
     {
         services.AddSingleton(TwoFactorPolicy.From(config));
