@@ -35,6 +35,7 @@ app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseTwoFactorEnforcement();
 app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();

@@ -11,19 +11,19 @@ public sealed class IdentityMessageTests(IdentityMessageTests.App app) : IClassF
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
-    [InlineData("de", "Das Passwort muss mindestens eine Ziffer enthalten.")]
-    [InlineData("en", "The password must contain at least one digit.")]
-    [InlineData("fr", "Le mot de passe doit contenir au moins un chiffre.")]
+    [InlineData("de", "Dieses Passwort steht auf der Liste häufig verwendeter oder veröffentlichter Passwörter")]
+    [InlineData("en", "This password is on the list of common or leaked passwords")]
+    [InlineData("fr", "Ce mot de passe figure sur la liste des mots de passe courants ou divulgués")]
     public async Task A_password_Identity_refuses_is_explained_in_the_chosen_language(string lang, string message)
     {
-        var email = $"ziffer-{lang}@example.org";
+        var email = $"haeufig-{lang}@example.org";
         await app.CreateUserAsync(email, Roles.Advisor);
         await app.Browser().PostFormAsync("/account/forgot-password", [new("Input.Email", email)]);
         var link = TestUsers.LinkIn(app.LatestMail(), "/account/reset-password") + "&lang=" + lang;
 
         var client = app.Browser();
         var reset = await client.PostFormAsync(link, FormFields.Of(await client.GetStringAsync(link, Ct), "method=\"post\" novalidate")
-            .Set("Input.Password", "nurbuchstabenhier").Set("Input.ConfirmPassword", "nurbuchstabenhier"), formPageUrl: link);
+            .Set("Input.Password", "passwort1234").Set("Input.ConfirmPassword", "passwort1234"), formPageUrl: link);
 
         Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
         Assert.Contains(message, Html.Text(await reset.Content.ReadAsStringAsync(Ct)));

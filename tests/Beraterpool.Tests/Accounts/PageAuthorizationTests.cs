@@ -24,7 +24,7 @@ public sealed class PageAuthorizationTests(DemoApp demo, PageAuthorizationTests.
     private static readonly string[] PublicEndpoints =
     [
         "/", "/about-data", "/statistics", "/error/{code:int}",
-        "/account/login", "/account/logout", "/account/forgot-password", "/account/reset-password", "/account/invitation", "/account/access-denied",
+        "/account/login", "/account/login-two-factor", "/account/login-recovery-code", "/account/logout", "/account/forgot-password", "/account/reset-password", "/account/invitation", "/account/access-denied",
         "/advisors", "/advisors/{slug}", "/advisors/{slug}/photo", "/api/advisors",
         "/municipalities", "/municipalities/{ags}", "/api/municipalities",
         "/requests/new", "/requests/sent", "/requests/link-renewed", "/requests/track/{token}", "/requests/track/{token}/withdraw",

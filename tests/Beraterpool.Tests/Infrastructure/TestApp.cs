@@ -45,6 +45,9 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         // Every test client comes from the same (empty) address and signs in often; the throttling tests set real limits.
         _settings["Accounts:RateLimit:PermitLimit"] = "100000";
         _settings["Accounts:RateLimit:PerAccountPermitLimit"] = "100000";
+        // Tests sign in as coordinators and administrators without an authenticator app; the two-factor tests
+        // switch the production default (Administrator, Coordinator) back on with With(TwoFactorPolicy.SettingKey, …).
+        _settings["Accounts:RequireTwoFactorForRoles"] = "";
     }
 
     public string Folder => _folder;

@@ -13,9 +13,6 @@ public static class AccountsSetup
             {
                 o.User.RequireUniqueEmail = true;
                 o.SignIn.RequireConfirmedAccount = false;
-                o.Password.RequiredLength = 10;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Password.RequireUppercase = false;
                 o.Lockout.AllowedForNewUsers = true;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
@@ -38,6 +35,9 @@ public static class AccountsSetup
         });
         services.AddSessions();
 
+        services.AddPasswordRules();
+        services.AddTwoFactor(config);
+
         services.AddMail(config);
         services.AddScoped<AccountMails>();
         services.AddScoped<Invitations>();
@@ -50,6 +50,35 @@ public static class AccountsSetup
         services.AddSessionLifetime();
         services.AddScoped<SecurityEvents>();
         services.AddSingleton<AccountThrottle>();
+    }
+
+    /// <summary>NIST SP 800-63B: at least 12 characters, no composition rules, not a common password (see PasswordRules).</summary>
+    private static void AddPasswordRules(this IServiceCollection services)
+    {
+        services.Configure<IdentityOptions>(o =>
+        {
+            o.Password.RequiredLength = PasswordRules.MinLength;
+            o.Password.RequireDigit = false;
+            o.Password.RequireLowercase = false;
+            o.Password.RequireUppercase = false;
+            o.Password.RequireNonAlphanumeric = false;
+            // Not a composition rule: only refuses "aaaaaaaaaaaa" and the like.
+            o.Password.RequiredUniqueChars = 4;
+        });
+        services.AddSingleton<CommonPasswordList>();
+        services.AddScoped<IPasswordValidator<AppUser>, PasswordRules>();
+    }
+
+    /// <summary>Authenticator-app codes (TOTP), each good once; required for the roles in Accounts:RequireTwoFactorForRoles.</summary>
+    private static void AddTwoFactor(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddSingleton(TwoFactorPolicy.From(config));
+        services.AddTransient<OneTimeAuthenticatorCodes>();
+        services.Configure<IdentityOptions>(o =>
+        {
+            o.Tokens.AuthenticatorIssuer = TwoFactorPolicy.Issuer;
+            o.Tokens.ProviderMap[TokenOptions.DefaultAuthenticatorProvider] = new TokenProviderDescriptor(typeof(OneTimeAuthenticatorCodes));
+        });
     }
 
     /// <summary>Creates the roles once, so that assigning one never fails on a fresh database.</summary>

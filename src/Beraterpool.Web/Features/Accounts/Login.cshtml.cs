@@ -49,13 +49,14 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
             return Refused();
         }
         var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        if (result.RequiresTwoFactor)
+            return RedirectToPage("/Accounts/LoginTwoFactor", new { ReturnUrl, Input.RememberMe });
         if (result.Succeeded)
         {
             await events.RecordAsync(SecurityEvent.SignInSucceeded, user, ct: ct);
             if (!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl)) return LocalRedirect(ReturnUrl);
             return RedirectToPage(await HomePageOfAsync(users, user));
         }
-        // The two-factor step goes here: result.RequiresTwoFactor → its page (it records SignInSucceeded after the code).
         // Identity answers a locked account without hashing: spend the same time as for a wrong password.
         if (result.IsLockedOut) SpendHashingTime();
         await events.RecordAsync(result.IsLockedOut ? SecurityEvent.LockedOut : SecurityEvent.SignInFailed, user, ct: ct);

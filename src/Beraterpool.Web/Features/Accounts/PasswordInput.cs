@@ -6,7 +6,7 @@ namespace Beraterpool.Web.Features.Accounts;
 public sealed class PasswordInput
 {
     [Required(ErrorMessage = "Bitte geben Sie ein Passwort an.")]
-    [StringLength(200, MinimumLength = 10, ErrorMessage = "Das Passwort muss mindestens 10 Zeichen lang sein.")]
+    [StringLength(PasswordRules.MaxLength, MinimumLength = PasswordRules.MinLength, ErrorMessage = "Das Passwort muss mindestens 12 und darf höchstens 128 Zeichen lang sein.")]
     public string Password { get; set; } = "";
 
     [Required(ErrorMessage = "Bitte wiederholen Sie das Passwort.")]
