@@ -196,7 +196,7 @@ public sealed class DayQuotaService(TimeProvider time, AppDbContext db, DayBalan
     /// <summary>"Es sind nur noch 1,5 Beratungstage für 2026 übrig." — what a refused log tells the user.</summary>
     public string RefusalMessage(QuotaBooking booking) => booking.Refusal switch
     {
-        BookingRefusal.AdvisorDay => text["Am {0} sind schon {1} eingetragen. Je Beraterin oder Berater und Datum geht höchstens ein Beratungstag.",
+        BookingRefusal.AdvisorDay => text["Bereits eingetragen am {0}: {1}. Je Beraterin oder Berater und Datum geht höchstens ein Beratungstag.",
             booking.Date.ToString("d", System.Globalization.CultureInfo.CurrentCulture), days.Text(booking.OnDateHalfDays)],
         BookingRefusal.Gone => text["Die Aktivität ist inzwischen gelöscht oder abgerechnet worden; Ihre Änderung ist nicht gespeichert."],
         _ => booking.RemainingHalfDays switch
