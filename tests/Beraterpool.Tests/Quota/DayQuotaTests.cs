@@ -74,6 +74,25 @@ public sealed class DayQuotaTests(DayQuotaTests.App app) : IClassFixture<DayQuot
     }
 
     [Fact]
+    public async Task Changing_an_activity_deleted_meanwhile_is_refused_with_a_message_and_gives_nothing_back_twice()
+    {
+        var (poolId, key, engagementId, advisorId) = await ArrangeAsync("geloescht", "05124000");
+        Assert.True((await LogAsync(engagementId, advisorId, new DateOnly(2026, 4, 1), 2)).Succeeded);
+        await using var scope = app.Scope();
+        var quota = scope.ServiceProvider.GetRequiredService<DayQuotaService>();
+        var db = scope.ServiceProvider.GetRequiredService<Beraterpool.Web.Data.AppDbContext>();
+        var shown = await db.Activities.SingleAsync(a => a.EngagementId == engagementId, Ct);
+        await using (var other = app.Scope())
+            Assert.True(await other.ServiceProvider.GetRequiredService<DayQuotaService>().DeleteActivityAsync(shown.Id, ct: Ct));
+
+        var gone = await quota.TryChangeActivityAsync(shown, shown.Date, 1, ct: Ct);
+        Assert.Equal((false, BookingRefusal.Gone), (gone.Succeeded, gone.Refusal));
+        Assert.Equal("Die Aktivität ist inzwischen gelöscht oder abgerechnet worden; Ihre Änderung ist nicht gespeichert.", quota.RefusalMessage(gone));
+        Assert.False(await quota.DeleteActivityAsync(shown.Id, ct: Ct));
+        Assert.Equal(0, await app.WithDbAsync(x => x.DayQuotaAccounts.Where(a => a.PoolId == poolId && a.MunicipalityKey == key && a.Year == 2026).Select(a => a.UsedHalfDays).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Quota_change_needs_a_written_reason_and_a_raise_lets_more_days_through()
     {
         var coordinator = await app.SignedInBrowserAsync("quota-koord@example.org", Roles.Coordinator);
