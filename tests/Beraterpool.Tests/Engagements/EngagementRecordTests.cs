@@ -29,6 +29,10 @@ public sealed class EngagementRecordTests(EngagementRecordTests.App app) : IClas
         return new Arranged(pool.Id, engagement.Id, advisorClient, contactClient, coordinatorClient);
     }
 
+    /// <summary>Lets the engagement start two weeks ago, so the advisor can log the days before today (one day per date at most).</summary>
+    private Task<int> StartedTwoWeeksAgoAsync(int engagementId) => app.WithDbAsync(db => db.Engagements.Where(e => e.Id == engagementId)
+        .ExecuteUpdateAsync(x => x.SetProperty(e => e.StartedAt, DateTimeOffset.UtcNow.AddDays(-14))));
+
     private Task<string> UserIdAsync(string email) =>
         app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
 
@@ -36,26 +40,27 @@ public sealed class EngagementRecordTests(EngagementRecordTests.App app) : IClas
         client.PostFormAsync($"/engagements/{engagementId}?handler={handler}", fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)),
             formPageUrl: $"/engagements/{engagementId}");
 
-    private static Task<HttpResponseMessage> LogAsync(HttpClient client, int engagementId, int halfDays, string participants = "Integrationsrat") =>
-        PostAsync(client, engagementId, "Log", ("Log.Date", TimeProvider.System.LocalToday().ToString("yyyy-MM-dd")), ("Log.Kind", "Workshop"),
+    private static Task<HttpResponseMessage> LogAsync(HttpClient client, int engagementId, int halfDays, string participants = "Integrationsrat", int daysBack = 0) =>
+        PostAsync(client, engagementId, "Log", ("Log.Date", TimeProvider.System.LocalToday().AddDays(-daysBack).ToString("yyyy-MM-dd")), ("Log.Kind", "Workshop"),
             ("Log.HalfDays", halfDays.ToString()), ("Log.Participants", participants), ("Log.Notes", "Erstes Forum vorbereitet"));
 
     [Fact]
     public async Task Advisor_logs_up_to_ten_days_and_further_days_are_refused_with_the_remaining_days()
     {
         var a = await ArrangeAsync("zehn", "05111000");
-        for (var i = 0; i < 4; i++) Assert.Equal(HttpStatusCode.Redirect, (await LogAsync(a.Advisor, a.EngagementId, 4)).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await LogAsync(a.Advisor, a.EngagementId, 2)).StatusCode);
+        await StartedTwoWeeksAgoAsync(a.EngagementId);
+        for (var i = 0; i < 9; i++) Assert.Equal(HttpStatusCode.Redirect, (await LogAsync(a.Advisor, a.EngagementId, 2, daysBack: i)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await LogAsync(a.Advisor, a.EngagementId, 1, daysBack: 9)).StatusCode);
 
         var year = TimeProvider.System.LocalYear();
-        var tooMuch = await LogAsync(a.Advisor, a.EngagementId, 4, participants: "Bleibt stehen");
+        var tooMuch = await LogAsync(a.Advisor, a.EngagementId, 2, participants: "Bleibt stehen", daysBack: 10);
         Assert.Equal(HttpStatusCode.OK, tooMuch.StatusCode);
         var html = await tooMuch.Content.ReadAsStringAsync(Ct);
-        Assert.Contains($"Es ist nur noch 1 Beratungstag für {year} übrig.", Html.Text(html));
+        Assert.Contains($"Es sind nur noch 0,5 Beratungstage für {year} übrig.", Html.Text(html));
         Assert.Contains("value=\"Bleibt stehen\"", html);
 
-        Assert.Equal(HttpStatusCode.Redirect, (await LogAsync(a.Advisor, a.EngagementId, 2)).StatusCode);
-        var eleventh = await LogAsync(a.Advisor, a.EngagementId, 1);
+        Assert.Equal(HttpStatusCode.Redirect, (await LogAsync(a.Advisor, a.EngagementId, 1, daysBack: 9)).StatusCode);
+        var eleventh = await LogAsync(a.Advisor, a.EngagementId, 1, daysBack: 10);
         Assert.Equal(HttpStatusCode.OK, eleventh.StatusCode);
         Assert.Contains($"Für {year} sind keine Beratungstage mehr übrig. Das Kontingent von 10 Tagen ist ausgeschöpft.", Html.Text(await eleventh.Content.ReadAsStringAsync(Ct)));
 
@@ -63,7 +68,7 @@ public sealed class EngagementRecordTests(EngagementRecordTests.App app) : IClas
         var page = Html.Text(await a.Advisor.GetStringAsync($"/engagements/{a.EngagementId}", Ct));
         Assert.Contains("10 Tage genutzt", page);
         Assert.Contains("0 Tage übrig", page);
-        Assert.Contains("2 Tage", page);
+        Assert.Contains("1 Tag", page);
     }
 
     [Fact]
@@ -172,7 +177,9 @@ public sealed class EngagementRecordTests(EngagementRecordTests.App app) : IClas
     public async Task Advisor_dashboard_shows_engagements_with_remaining_days()
     {
         var a = await ArrangeAsync("dashboard", "05117000");
-        Assert.Equal(HttpStatusCode.Redirect, (await LogAsync(a.Advisor, a.EngagementId, 3)).StatusCode);
+        await StartedTwoWeeksAgoAsync(a.EngagementId);
+        Assert.Equal(HttpStatusCode.Redirect, (await LogAsync(a.Advisor, a.EngagementId, 2)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await LogAsync(a.Advisor, a.EngagementId, 1, daysBack: 1)).StatusCode);
         var me = Html.Text(await a.Advisor.GetStringAsync("/me", Ct));
         Assert.Contains("Stadt dashboard", me);
         Assert.Contains("8,5 Tage", me);

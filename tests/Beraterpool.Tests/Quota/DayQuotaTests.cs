@@ -38,8 +38,8 @@ public sealed class DayQuotaTests(DayQuotaTests.App app) : IClassFixture<DayQuot
     public async Task Days_count_in_the_calendar_year_of_the_activity_date()
     {
         var (poolId, key, engagementId, advisorId) = await ArrangeAsync("jahreswechsel", "05121000");
-        Assert.True((await LogAsync(engagementId, advisorId, new DateOnly(2025, 12, 31), 20)).Succeeded);
-        var refused = await LogAsync(engagementId, advisorId, new DateOnly(2025, 12, 31), 1);
+        for (var day = 22; day <= 31; day++) Assert.True((await LogAsync(engagementId, advisorId, new DateOnly(2025, 12, day), 2)).Succeeded);
+        var refused = await LogAsync(engagementId, advisorId, new DateOnly(2025, 12, 21), 1);
         Assert.False(refused.Succeeded);
         Assert.Equal(2025, refused.Year);
         var newYear = await LogAsync(engagementId, advisorId, new DateOnly(2026, 1, 1), 1);
@@ -54,21 +54,42 @@ public sealed class DayQuotaTests(DayQuotaTests.App app) : IClassFixture<DayQuot
     public async Task Deleting_or_shortening_an_activity_gives_the_days_back()
     {
         var (poolId, key, engagementId, advisorId) = await ArrangeAsync("rueckgabe", "05122000");
-        Assert.True((await LogAsync(engagementId, advisorId, new DateOnly(2026, 3, 2), 16)).Succeeded);
-        Assert.True((await LogAsync(engagementId, advisorId, new DateOnly(2026, 3, 3), 4)).Succeeded);
+        for (var day = 2; day <= 10; day++) Assert.True((await LogAsync(engagementId, advisorId, new DateOnly(2026, 3, day), 2)).Succeeded);
+        Assert.True((await LogAsync(engagementId, advisorId, new DateOnly(2026, 3, 11), 2)).Succeeded);
         var ids = await app.WithDbAsync(db => db.Activities.Where(a => a.EngagementId == engagementId).OrderBy(a => a.Id).Select(a => a.Id).ToListAsync());
 
         await using (var scope = app.Scope())
         {
             var quota = scope.ServiceProvider.GetRequiredService<DayQuotaService>();
             var db = scope.ServiceProvider.GetRequiredService<Beraterpool.Web.Data.AppDbContext>();
-            var second = await db.Activities.SingleAsync(a => a.Id == ids[1], Ct);
-            Assert.False((await quota.TryChangeActivityAsync(second, second.Date, 6, Ct)).Succeeded);
-            Assert.True((await quota.TryChangeActivityAsync(second, second.Date, 2, Ct)).Succeeded);
-            Assert.True(await quota.DeleteActivityAsync(ids[0], Ct));
+            var first = await db.Activities.SingleAsync(a => a.Id == ids[0], Ct);
+            Assert.True((await quota.TryChangeActivityAsync(first, first.Date, 1, ct: Ct)).Succeeded);
+            Assert.True((await LogAsync(engagementId, advisorId, new DateOnly(2026, 3, 12), 1)).Succeeded);
+            var refused = await quota.TryChangeActivityAsync(first, first.Date, 2, ct: Ct);
+            Assert.Equal((false, BookingRefusal.Quota), (refused.Succeeded, refused.Refusal));
+            foreach (var id in ids[1..9]) Assert.True(await quota.DeleteActivityAsync(id, ct: Ct));
         }
-        Assert.Equal(2, await app.WithDbAsync(db => db.DayQuotaAccounts.Where(a => a.PoolId == poolId && a.MunicipalityKey == key && a.Year == 2026).Select(a => a.UsedHalfDays).SingleAsync()));
-        Assert.Equal(2, await app.WithDbAsync(db => db.Activities.Where(a => a.EngagementId == engagementId).SumAsync(a => a.HalfDays)));
+        Assert.Equal(4, await app.WithDbAsync(db => db.DayQuotaAccounts.Where(a => a.PoolId == poolId && a.MunicipalityKey == key && a.Year == 2026).Select(a => a.UsedHalfDays).SingleAsync()));
+        Assert.Equal([1, 2, 1], await app.WithDbAsync(db => db.Activities.Where(a => a.EngagementId == engagementId).OrderBy(a => a.Date).Select(a => a.HalfDays).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task Changing_an_activity_deleted_meanwhile_is_refused_with_a_message_and_gives_nothing_back_twice()
+    {
+        var (poolId, key, engagementId, advisorId) = await ArrangeAsync("geloescht", "05124000");
+        Assert.True((await LogAsync(engagementId, advisorId, new DateOnly(2026, 4, 1), 2)).Succeeded);
+        await using var scope = app.Scope();
+        var quota = scope.ServiceProvider.GetRequiredService<DayQuotaService>();
+        var db = scope.ServiceProvider.GetRequiredService<Beraterpool.Web.Data.AppDbContext>();
+        var shown = await db.Activities.SingleAsync(a => a.EngagementId == engagementId, Ct);
+        await using (var other = app.Scope())
+            Assert.True(await other.ServiceProvider.GetRequiredService<DayQuotaService>().DeleteActivityAsync(shown.Id, ct: Ct));
+
+        var gone = await quota.TryChangeActivityAsync(shown, shown.Date, 1, ct: Ct);
+        Assert.Equal((false, BookingRefusal.Gone), (gone.Succeeded, gone.Refusal));
+        Assert.Equal("Die Aktivität ist inzwischen gelöscht oder abgerechnet worden; Ihre Änderung ist nicht gespeichert.", quota.RefusalMessage(gone));
+        Assert.False(await quota.DeleteActivityAsync(shown.Id, ct: Ct));
+        Assert.Equal(0, await app.WithDbAsync(x => x.DayQuotaAccounts.Where(a => a.PoolId == poolId && a.MunicipalityKey == key && a.Year == 2026).Select(a => a.UsedHalfDays).SingleAsync()));
     }
 
     [Fact]
@@ -79,8 +100,8 @@ public sealed class DayQuotaTests(DayQuotaTests.App app) : IClassFixture<DayQuot
         var (poolId, key, engagementId, advisorId) = await ArrangeAsync("erhoehung", "05123000", coordinatorId);
         var year = TimeProvider.System.LocalYear();
         var date = new DateOnly(year, 1, 2);
-        Assert.True((await LogAsync(engagementId, advisorId, date, 20)).Succeeded);
-        Assert.False((await LogAsync(engagementId, advisorId, date, 2)).Succeeded);
+        for (var day = 0; day < 10; day++) Assert.True((await LogAsync(engagementId, advisorId, date.AddDays(day), 2)).Succeeded);
+        Assert.False((await LogAsync(engagementId, advisorId, date.AddDays(10), 2)).Succeeded);
         Assert.Contains("Stadt erhoehung", Html.Text(await coordinator.GetStringAsync($"/manage/quota?pool={poolId}", Ct)));
 
         var url = $"/manage/quota?pool={poolId}";
@@ -98,7 +119,8 @@ public sealed class DayQuotaTests(DayQuotaTests.App app) : IClassFixture<DayQuot
         Assert.Equal((20, 24, "Zweite Phase der Städtepartnerschaft mit Bürgerforum"), (increase.PreviousQuotaHalfDays, increase.NewQuotaHalfDays, increase.Reason));
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "quota.changed" && e.Details!.Contains("Zweite Phase"))));
 
-        Assert.True((await LogAsync(engagementId, advisorId, date, 4)).Succeeded);
-        Assert.False((await LogAsync(engagementId, advisorId, date, 1)).Succeeded);
+        Assert.True((await LogAsync(engagementId, advisorId, date.AddDays(10), 2)).Succeeded);
+        Assert.True((await LogAsync(engagementId, advisorId, date.AddDays(11), 2)).Succeeded);
+        Assert.False((await LogAsync(engagementId, advisorId, date.AddDays(12), 1)).Succeeded);
     }
 }

@@ -25,10 +25,15 @@ public sealed class QuotaVisibilityTests
         await app.MunicipalityAsync("05511000", "Stadt sichtbar");
         var engagement = await app.EngagementAsync(pool.Id, "05511000", [advisor.Id], contactId);
 
-        var log = await advisorClient.PostFormAsync($"/engagements/{engagement.Id}?handler=Log",
-            [new("Log.Date", TimeProvider.System.LocalToday().ToString("yyyy-MM-dd")), new("Log.Kind", "Workshop"), new("Log.HalfDays", "3")],
-            formPageUrl: $"/engagements/{engagement.Id}");
-        Assert.Equal(HttpStatusCode.Redirect, log.StatusCode);
+        // A day today and half a day yesterday (one day per date at most), in an engagement that started last week.
+        await app.WithDbAsync(db => db.Engagements.Where(e => e.Id == engagement.Id).ExecuteUpdateAsync(x => x.SetProperty(e => e.StartedAt, DateTimeOffset.UtcNow.AddDays(-7))));
+        foreach (var (daysBack, halfDays) in new[] { (0, "2"), (1, "1") })
+        {
+            var log = await advisorClient.PostFormAsync($"/engagements/{engagement.Id}?handler=Log",
+                [new("Log.Date", TimeProvider.System.LocalToday().AddDays(-daysBack).ToString("yyyy-MM-dd")), new("Log.Kind", "Workshop"), new("Log.HalfDays", halfDays)],
+                formPageUrl: $"/engagements/{engagement.Id}");
+            Assert.Equal(HttpStatusCode.Redirect, log.StatusCode);
+        }
 
         var dashboard = Html.Text(await contact.GetStringAsync("/municipality", Ct));
         Assert.Contains("8,5", dashboard);

@@ -26,6 +26,8 @@ public sealed class QuotaYearBoundaryTests
         var contactId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == $"{name}-kommune@example.org").Select(u => u.Id).SingleAsync());
         await app.MunicipalityAsync(key, $"Stadt {name}");
         var engagement = await app.EngagementAsync(pool.Id, key, [advisor.Id], contactId);
+        // Started before the fake "now", so today is within the engagement whatever the real date.
+        await app.WithDbAsync(db => db.Engagements.Where(e => e.Id == engagement.Id).ExecuteUpdateAsync(x => x.SetProperty(e => e.StartedAt, utc.AddDays(-10))));
         return new Arranged(app, time, pool.Id, key, engagement.Id, advisorClient, contact);
     }
 
@@ -48,11 +50,11 @@ public sealed class QuotaYearBoundaryTests
         await using var app = a.App;
         Assert.Contains("Beratungstage 2026 für Stadt silvester", Html.Text(await a.Advisor.GetStringAsync($"/engagements/{a.EngagementId}", Ct)));
 
-        Assert.Equal(HttpStatusCode.Redirect, (await LogTodayAsync(a, 4)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await LogTodayAsync(a, 2)).StatusCode);
 
         var activity = await app.WithDbAsync(db => db.Activities.SingleAsync(x => x.EngagementId == a.EngagementId));
         Assert.Equal((new DateOnly(2026, 12, 31), a.Time.GetUtcNow()), (activity.Date, activity.CreatedAt));
-        Assert.Equal([(2026, 4)], await app.WithDbAsync(db => db.DayQuotaAccounts.Where(x => x.PoolId == a.PoolId && x.MunicipalityKey == a.Key)
+        Assert.Equal([(2026, 2)], await app.WithDbAsync(db => db.DayQuotaAccounts.Where(x => x.PoolId == a.PoolId && x.MunicipalityKey == a.Key)
             .Select(x => new ValueTuple<int, int>(x.Year, x.UsedHalfDays)).ToListAsync()));
     }
 
@@ -63,10 +65,10 @@ public sealed class QuotaYearBoundaryTests
         await using var app = a.App;
         Assert.Contains("Beratungstage 2027 für Stadt neujahr", Html.Text(await a.Advisor.GetStringAsync($"/engagements/{a.EngagementId}", Ct)));
 
-        Assert.Equal(HttpStatusCode.Redirect, (await LogTodayAsync(a, 4)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await LogTodayAsync(a, 2)).StatusCode);
 
         Assert.Equal(new DateOnly(2027, 1, 1), await app.WithDbAsync(db => db.Activities.Where(x => x.EngagementId == a.EngagementId).Select(x => x.Date).SingleAsync()));
-        Assert.Equal([(2027, 4)], await app.WithDbAsync(db => db.DayQuotaAccounts.Where(x => x.PoolId == a.PoolId && x.MunicipalityKey == a.Key)
+        Assert.Equal([(2027, 2)], await app.WithDbAsync(db => db.DayQuotaAccounts.Where(x => x.PoolId == a.PoolId && x.MunicipalityKey == a.Key)
             .Select(x => new ValueTuple<int, int>(x.Year, x.UsedHalfDays)).ToListAsync()));
     }
 
@@ -75,12 +77,12 @@ public sealed class QuotaYearBoundaryTests
     {
         var a = await ArrangeAsync("mitternacht", "05613000", new DateTimeOffset(2026, 12, 31, 22, 0, 0, TimeSpan.Zero));
         await using var app = a.App;
-        Assert.Equal(HttpStatusCode.Redirect, (await LogTodayAsync(a, 4)).StatusCode);
-        Assert.Contains("Beratungstage übrig in diesem Jahr für Stadt mitternacht (2 von 10 genutzt, Pool mitternacht)",
+        Assert.Equal(HttpStatusCode.Redirect, (await LogTodayAsync(a, 2)).StatusCode);
+        Assert.Contains("Beratungstage übrig in diesem Jahr für Stadt mitternacht (1 von 10 genutzt, Pool mitternacht)",
             Html.Text(await a.Contact.GetStringAsync("/municipality", Ct)));
 
         a.Time.Advance(TimeSpan.FromMinutes(59)); // 23:59 in Berlin
-        Assert.Contains("(2 von 10 genutzt", Html.Text(await a.Contact.GetStringAsync("/municipality", Ct)));
+        Assert.Contains("(1 von 10 genutzt", Html.Text(await a.Contact.GetStringAsync("/municipality", Ct)));
 
         a.Time.Advance(TimeSpan.FromMinutes(1)); // 00:00 in Berlin, 23:00 UTC on 31 December
         Assert.Contains("Beratungstage übrig in diesem Jahr für Stadt mitternacht (0 von 10 genutzt, Pool mitternacht)",

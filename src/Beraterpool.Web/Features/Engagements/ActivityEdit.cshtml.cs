@@ -1,6 +1,4 @@
-using Beraterpool.Web.Features.Shared;
 using Beraterpool.Web.Data;
-using Beraterpool.Web.Features.Audit;
 using Beraterpool.Web.Features.Quota;
 using Beraterpool.Web.Features.Shared.Forms;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +12,7 @@ namespace Beraterpool.Web.Features.Engagements;
 /// Changes or deletes one unbilled activity (its author or a coordinator). Days go back to the municipality's account
 /// in the same transaction; a change that would pass the quota is refused as a whole. A change withdraws an approval.
 /// </summary>
-public sealed class ActivityEditModel(TimeProvider time, AppDbContext db, EngagementAccess access, DayQuotaService quota, IStringLocalizer<ActivityEditModel> text) : PageModel
+public sealed class ActivityEditModel(AppDbContext db, EngagementAccess access, DayQuotaService quota, ActivityDates dates, IStringLocalizer<ActivityEditModel> text) : PageModel
 {
     public EngagementViewer Viewer { get; private set; } = null!;
     public string Municipality { get; private set; } = "";
@@ -34,33 +32,35 @@ public sealed class ActivityEditModel(TimeProvider time, AppDbContext db, Engage
         if (await LoadAsync(id, activityId, ct) is not { } activity) return NotFound();
         await TryUpdateModelAsync(Log, nameof(Log));
         if (Log.Kind is { } k && !Enum.IsDefined(k)) ModelState.AddModelError("Log.Kind", text["Bitte wählen Sie die Art der Aktivität."]);
-        if (Log.Date is { } d && d > time.LocalToday().AddDays(1))
-            ModelState.AddModelError("Log.Date", text["Das Datum liegt in der Zukunft. Bitte tragen Sie Aktivitäten ein, wenn sie stattgefunden haben."]);
+        // Notes of an older activity may still be corrected; its days may move only within the allowed dates.
+        if (Log.Date is { } d && (d != activity.Date || Log.HalfDays != activity.HalfDays) && await dates.ProblemAsync(id, d, ct) is { } wrongDate)
+            ModelState.AddModelError("Log.Date", wrongDate);
         if (!ModelState.IsValid) return Page();
-        var before = $"{activity.Date:yyyy-MM-dd}; halfDays={activity.HalfDays}";
         activity.Kind = Log.Kind!.Value;
         activity.Participants = string.IsNullOrWhiteSpace(Log.Participants) ? null : Log.Participants.Trim();
         activity.Notes = string.IsNullOrWhiteSpace(Log.Notes) ? null : Log.Notes.Trim();
         activity.ApprovedAt = null;
         activity.ApprovedByUserId = null;
-        var booking = await quota.TryChangeActivityAsync(activity, Log.Date!.Value, Log.HalfDays!.Value, ct);
-        if (!booking.Succeeded)
+        var booking = await quota.TryChangeActivityAsync(activity, Log.Date!.Value, Log.HalfDays!.Value, Viewer.UserId, ct);
+        switch (booking.Refusal)
         {
-            ModelState.AddModelError("Log.HalfDays", quota.RefusalMessage(booking));
-            return Page();
+            case BookingRefusal.None:
+                TempData[StatusMessage.Key] = text["Die Aktivität ist geändert."].Value;
+                return RedirectToPage("/Engagements/Record", null, new { id }, "activities");
+            case BookingRefusal.Gone:
+                // Deleted or billed while the form was open: say so instead of failing.
+                ModelState.AddModelError("", quota.RefusalMessage(booking));
+                return new PageResult { StatusCode = StatusCodes.Status409Conflict };
+            default:
+                ModelState.AddModelError(booking.Refusal == BookingRefusal.AdvisorDay ? "Log.Date" : "Log.HalfDays", quota.RefusalMessage(booking));
+                return Page();
         }
-        db.Audit("engagement.activity.changed", $"engagement:{id}", Viewer.UserId, Viewer.PoolId, $"activity:{activityId}; {before} → {Log.Date:yyyy-MM-dd}; halfDays={Log.HalfDays}");
-        await db.SaveChangesAsync(ct);
-        TempData[StatusMessage.Key] = text["Die Aktivität ist geändert."].Value;
-        return RedirectToPage("/Engagements/Record", null, new { id }, "activities");
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, int activityId, CancellationToken ct)
     {
         if (await LoadAsync(id, activityId, ct) is null) return NotFound();
-        if (!await quota.DeleteActivityAsync(activityId, ct)) return NotFound();
-        db.Audit("engagement.activity.deleted", $"engagement:{id}", Viewer.UserId, Viewer.PoolId, $"activity:{activityId}; {Date:yyyy-MM-dd}; halfDays={HalfDays}");
-        await db.SaveChangesAsync(ct);
+        if (!await quota.DeleteActivityAsync(activityId, Viewer.UserId, ct)) return NotFound();
         TempData[StatusMessage.Key] = text["Die Aktivität ist gelöscht; die Tage sind wieder verfügbar."].Value;
         return RedirectToPage("/Engagements/Record", null, new { id }, "activities");
     }

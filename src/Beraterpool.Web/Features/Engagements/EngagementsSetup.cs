@@ -8,6 +8,8 @@ public static class EngagementsSetup
         services.AddScoped<EngagementMails>();
         services.AddScoped<EngagementMoves>();
         services.AddSingleton<EngagementNames>();
+        services.AddScoped<ActivityDates>();
+        services.AddOptions<ActivityDateOptions>().BindConfiguration("Activities");
         return services;
     }
 }

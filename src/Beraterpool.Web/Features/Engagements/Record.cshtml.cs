@@ -17,8 +17,8 @@ namespace Beraterpool.Web.Features.Engagements;
 /// coordinator of the pool sees all and closes it. Everyone else gets 404. Each form posts to its own handler
 /// (PRG); a failed form re-displays the page with its input and messages.
 /// </summary>
-public sealed class RecordModel(TimeProvider time, AppDbContext db, EngagementAccess access, DayQuotaService quota, EngagementMoves moves, EngagementMails mails,
-    RequestMails requestMails, IStringLocalizer<RecordModel> text) : PageModel
+public sealed class RecordModel(TimeProvider time, AppDbContext db, EngagementAccess access, DayQuotaService quota, ActivityDates dates, EngagementMoves moves,
+    EngagementMails mails, RequestMails requestMails, IStringLocalizer<RecordModel> text) : PageModel
 {
     public sealed record HeaderInfo(string Municipality, string MunicipalityKey, string Reference, string Goal, string Need, string ContactName,
         EngagementStatus Status, DateTimeOffset StartedAt, DateTimeOffset? ClosedAt, int? FeedbackRating, string? FeedbackText, DateTimeOffset? FeedbackAt);
@@ -60,7 +60,7 @@ public sealed class RecordModel(TimeProvider time, AppDbContext db, EngagementAc
         public ActivityKind? Kind { get; set; }
 
         [Required(ErrorMessage = "Bitte wählen Sie die Dauer.")]
-        [Range(1, 4, ErrorMessage = "Bitte wählen Sie eine Dauer zwischen einem halben und zwei Tagen.")]
+        [Range(1, DayQuotaService.MaxHalfDaysPerDate, ErrorMessage = "Bitte wählen Sie als Dauer einen halben oder einen ganzen Tag.")]
         public int? HalfDays { get; set; }
 
         [StringLength(500, ErrorMessage = "Die Teilnehmenden dürfen höchstens 500 Zeichen lang sein.")]
@@ -118,8 +118,7 @@ public sealed class RecordModel(TimeProvider time, AppDbContext db, EngagementAc
         if (!viewer.IsOpen || viewer.AdvisorId is not { } advisorId) return NotAllowed();
         await TryUpdateModelAsync(Log, nameof(Log));
         if (Log.Kind is { } k && !Enum.IsDefined(k)) ModelState.AddModelError("Log.Kind", text["Bitte wählen Sie die Art der Aktivität."]);
-        if (Log.Date is { } d && d > time.LocalToday().AddDays(1))
-            ModelState.AddModelError("Log.Date", text["Das Datum liegt in der Zukunft. Bitte tragen Sie Aktivitäten ein, wenn sie stattgefunden haben."]);
+        if (Log.Date is { } d && await dates.ProblemAsync(id, d, ct) is { } wrongDate) ModelState.AddModelError("Log.Date", wrongDate);
         if (ModelState.IsValid)
         {
             var activity = new Activity
@@ -136,7 +135,7 @@ public sealed class RecordModel(TimeProvider time, AppDbContext db, EngagementAc
                 await mails.ActivityLoggedAsync(id, viewer.PoolId, viewer.Name, activity, ct);
                 return Done(id, text["Die Aktivität ist eingetragen. Für {0} sind noch {1} Beratungstage übrig.", booking.Year, Days.Number(booking.RemainingHalfDays)], "activities");
             }
-            ModelState.AddModelError("Log.HalfDays", quota.RefusalMessage(booking));
+            ModelState.AddModelError(booking.Refusal == BookingRefusal.AdvisorDay ? "Log.Date" : "Log.HalfDays", quota.RefusalMessage(booking));
         }
         return await FailedAsync(id, "log", ct);
     }

@@ -1,25 +1,40 @@
 using Beraterpool.Web.Data;
+using Beraterpool.Web.Features.Audit;
 using Beraterpool.Web.Features.Engagements;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Beraterpool.Web.Features.Quota;
 
+/// <summary>Why a booking was refused: the year's quota is used up, the advisor already has a day on that date, or the activity is gone.</summary>
+public enum BookingRefusal { None, Quota, AdvisorDay, Gone }
+
 /// <summary>The outcome of booking half days against a municipality's annual account.</summary>
 public sealed record QuotaBooking(bool Succeeded, int Year, int QuotaHalfDays, int UsedHalfDays)
 {
     public int RemainingHalfDays => DayBalance.Remaining(QuotaHalfDays, UsedHalfDays);
+    public BookingRefusal Refusal { get; init; }
+    /// <summary>For <see cref="BookingRefusal.AdvisorDay"/>: the date and what the advisor already has on it.</summary>
+    public DateOnly Date { get; init; }
+    public int OnDateHalfDays { get; init; }
 }
 
 /// <summary>
 /// Books advisor days against <see cref="DayQuotaAccount"/> (pool, municipality, calendar year of the activity's date).
-/// Every booking is one transaction: make sure the account row exists, then one conditional set-based UPDATE
-/// (used + n ≤ quota). On PostgreSQL the UPDATE takes the row lock and re-checks its WHERE against the committed
-/// row, on SQLite writers are serialised (BEGIN IMMEDIATE, busy waits), so parallel logs can never pass the quota;
-/// the check constraint on the table is the last line of defence.
+/// The account's used half days always equal the sum of the activities' half days, so every write of an activity's
+/// days is one transaction that reads the activity's current days under a lock, moves the difference with one
+/// conditional set-based UPDATE (used + n ≤ quota) and writes the activity.
+/// Locks: on SQLite a transaction starts with BEGIN IMMEDIATE and so holds the database's write lock from its first
+/// statement (writers queue in the busy handler); on PostgreSQL the advisor's row (FOR NO KEY UPDATE: one day per
+/// advisor and date), then the activity's row (FOR UPDATE), then the account rows (the UPDATE, in ascending years)
+/// are locked, always in this order, so no two writers deadlock. The check constraint on the account is the last line
+/// of defence: a release below 0 would mean drift and fails loudly instead of being clamped.
 /// </summary>
-public sealed class DayQuotaService(TimeProvider time, AppDbContext db, DayBalances balances, IStringLocalizer<DayQuotaService> text)
+public sealed class DayQuotaService(TimeProvider time, AppDbContext db, DayBalances balances, DayFormat days, IStringLocalizer<DayQuotaService> text)
 {
+    /// <summary>At most one day per advisor and calendar date, across all engagements.</summary>
+    public const int MaxHalfDaysPerDate = 2;
+
     /// <summary>Adds <paramref name="activity"/> if its half days still fit into the year's quota of its engagement's municipality.</summary>
     public async Task<QuotaBooking> TryLogActivityAsync(Activity activity, CancellationToken ct = default)
     {
@@ -27,6 +42,12 @@ public sealed class DayQuotaService(TimeProvider time, AppDbContext db, DayBalan
         var scope = await ScopeOfAsync(activity.EngagementId, ct);
         var year = activity.Date.Year;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await LockAdvisorAsync(activity.AdvisorId, ct);
+        if (await AdvisorDayRefusalAsync(activity.AdvisorId, activity.Date, activity.HalfDays, null, ct) is { } full)
+        {
+            await tx.RollbackAsync(ct);
+            return full;
+        }
         await EnsureAccountAsync(scope.PoolId, scope.MunicipalityKey, year, ct);
         if (!await TryBookAsync(scope.PoolId, scope.MunicipalityKey, year, activity.HalfDays, ct))
         {
@@ -41,38 +62,50 @@ public sealed class DayQuotaService(TimeProvider time, AppDbContext db, DayBalan
     }
 
     /// <summary>
-    /// Changes date and/or duration of an unbilled activity: gives the old half days back and books the new ones in
-    /// one transaction, so the change is refused as a whole when the new days do not fit. Other field changes made
-    /// to the tracked <paramref name="activity"/> are saved with it.
+    /// Changes date and/or duration of an unbilled activity: reads its current days under the lock, gives them back and
+    /// books the new ones in one transaction, so the change is refused as a whole when the new days do not fit.
+    /// The other fields of the tracked <paramref name="activity"/> are saved with it (the whole row: the last change
+    /// wins, never half of two), with an audit entry by <paramref name="userId"/>. Refused with
+    /// <see cref="BookingRefusal.Gone"/> when the activity was deleted or billed meanwhile.
     /// </summary>
-    public async Task<QuotaBooking> TryChangeActivityAsync(Activity activity, DateOnly newDate, int newHalfDays, CancellationToken ct = default)
+    public async Task<QuotaBooking> TryChangeActivityAsync(Activity activity, DateOnly newDate, int newHalfDays, string? userId = null, CancellationToken ct = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(newHalfDays, 1);
         var scope = await ScopeOfAsync(activity.EngagementId, ct);
-        var (oldYear, oldHalfDays, newYear) = (activity.Date.Year, activity.HalfDays, newDate.Year);
+        var newYear = newDate.Year;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (await db.Activities.Where(a => a.Id == activity.Id && a.FeeStatementId == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(a => a.HalfDays, newHalfDays).SetProperty(a => a.Date, newDate), ct) == 0)
-            throw new InvalidOperationException("The activity is billed or gone.");
-        bool ok;
-        if (oldYear == newYear)
+        await LockAdvisorAsync(activity.AdvisorId, ct);
+        if (await LockActivityAsync(activity.Id, ct) is not { } old)
         {
-            await EnsureAccountAsync(scope.PoolId, scope.MunicipalityKey, newYear, ct);
-            ok = await TryBookAsync(scope.PoolId, scope.MunicipalityKey, newYear, newHalfDays - oldHalfDays, ct);
+            await tx.RollbackAsync(ct);
+            return new QuotaBooking(false, newYear, 0, 0) { Refusal = BookingRefusal.Gone };
+        }
+        if (await AdvisorDayRefusalAsync(activity.AdvisorId, newDate, newHalfDays, activity.Id, ct) is { } full)
+        {
+            await tx.RollbackAsync(ct);
+            return full;
+        }
+        bool ok;
+        if (old.Date.Year == newYear)
+        {
+            var more = newHalfDays - old.HalfDays;
+            if (more > 0) await EnsureAccountAsync(scope.PoolId, scope.MunicipalityKey, newYear, ct);
+            ok = more <= 0 || await TryBookAsync(scope.PoolId, scope.MunicipalityKey, newYear, more, ct);
+            if (more < 0) await ReleaseAsync(scope.PoolId, scope.MunicipalityKey, newYear, -more, ct);
         }
         else
         {
             await EnsureAccountAsync(scope.PoolId, scope.MunicipalityKey, newYear, ct);
             // Always lock the two years' rows in the same order, so two opposite moves cannot deadlock on PostgreSQL.
-            if (oldYear < newYear)
+            if (old.Date.Year < newYear)
             {
-                await ReleaseAsync(scope.PoolId, scope.MunicipalityKey, oldYear, oldHalfDays, ct);
+                await ReleaseAsync(scope.PoolId, scope.MunicipalityKey, old.Date.Year, old.HalfDays, ct);
                 ok = await TryBookAsync(scope.PoolId, scope.MunicipalityKey, newYear, newHalfDays, ct);
             }
             else
             {
                 ok = await TryBookAsync(scope.PoolId, scope.MunicipalityKey, newYear, newHalfDays, ct);
-                if (ok) await ReleaseAsync(scope.PoolId, scope.MunicipalityKey, oldYear, oldHalfDays, ct);
+                if (ok) await ReleaseAsync(scope.PoolId, scope.MunicipalityKey, old.Date.Year, old.HalfDays, ct);
             }
         }
         if (!ok)
@@ -80,31 +113,35 @@ public sealed class DayQuotaService(TimeProvider time, AppDbContext db, DayBalan
             await tx.RollbackAsync(ct);
             return await RefusedAsync(scope.PoolId, scope.MunicipalityKey, newYear, ct);
         }
-        // The tracked entity still holds the old values; keep it in step with the row before saving the rest.
-        var entry = db.Entry(activity);
-        entry.Property(a => a.Date).CurrentValue = newDate;
-        entry.Property(a => a.Date).OriginalValue = newDate;
-        entry.Property(a => a.HalfDays).CurrentValue = newHalfDays;
-        entry.Property(a => a.HalfDays).OriginalValue = newHalfDays;
+        // The tracked entity was read before the lock; writing the whole row keeps it from mixing with a change made meanwhile.
+        activity.Date = newDate;
+        activity.HalfDays = newHalfDays;
+        db.Entry(activity).State = EntityState.Modified;
+        db.Audit("engagement.activity.changed", $"engagement:{activity.EngagementId}", userId, scope.PoolId,
+            $"activity:{activity.Id}; {old.Date:yyyy-MM-dd}; halfDays={old.HalfDays} → {newDate:yyyy-MM-dd}; halfDays={newHalfDays}");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return await BookedAsync(scope.PoolId, scope.MunicipalityKey, newYear, ct);
     }
 
-    /// <summary>Deletes an unbilled activity and gives its half days back. False when it is billed or already gone.</summary>
-    public async Task<bool> DeleteActivityAsync(int activityId, CancellationToken ct = default)
+    /// <summary>
+    /// Deletes an unbilled activity and gives back the half days it has at that moment, with an audit entry by
+    /// <paramref name="userId"/>. False when it is billed or already gone.
+    /// </summary>
+    public async Task<bool> DeleteActivityAsync(int activityId, string? userId = null, CancellationToken ct = default)
     {
-        var row = await db.Activities.AsNoTracking().Where(a => a.Id == activityId)
-            .Select(a => new { a.EngagementId, a.Date, a.HalfDays }).SingleOrDefaultAsync(ct);
-        if (row is null) return false;
-        var scope = await ScopeOfAsync(row.EngagementId, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (await db.Activities.Where(a => a.Id == activityId && a.FeeStatementId == null).ExecuteDeleteAsync(ct) == 0)
+        if (await LockActivityAsync(activityId, ct) is not { } row)
         {
             await tx.RollbackAsync(ct);
             return false;
         }
+        var scope = await ScopeOfAsync(row.EngagementId, ct);
+        await db.Activities.Where(a => a.Id == activityId).ExecuteDeleteAsync(ct);
         await ReleaseAsync(scope.PoolId, scope.MunicipalityKey, row.Date.Year, row.HalfDays, ct);
+        db.Audit("engagement.activity.deleted", $"engagement:{row.EngagementId}", userId, scope.PoolId,
+            $"activity:{activityId}; {row.Date:yyyy-MM-dd}; halfDays={row.HalfDays}");
+        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return true;
     }
@@ -157,11 +194,17 @@ public sealed class DayQuotaService(TimeProvider time, AppDbContext db, DayBalan
     }
 
     /// <summary>"Es sind nur noch 1,5 Beratungstage für 2026 übrig." — what a refused log tells the user.</summary>
-    public string RefusalMessage(QuotaBooking booking) => booking.RemainingHalfDays switch
+    public string RefusalMessage(QuotaBooking booking) => booking.Refusal switch
     {
-        0 => text["Für {0} sind keine Beratungstage mehr übrig. Das Kontingent von {1} Tagen ist ausgeschöpft.", booking.Year, Days.Number(booking.QuotaHalfDays)],
-        2 => text["Es ist nur noch 1 Beratungstag für {0} übrig.", booking.Year],
-        var r => text["Es sind nur noch {0} Beratungstage für {1} übrig.", Days.Number(r), booking.Year],
+        BookingRefusal.AdvisorDay => text["Bereits eingetragen am {0}: {1}. Je Beraterin oder Berater und Datum geht höchstens ein Beratungstag.",
+            booking.Date.ToString("d", System.Globalization.CultureInfo.CurrentCulture), days.Text(booking.OnDateHalfDays)],
+        BookingRefusal.Gone => text["Die Aktivität ist inzwischen gelöscht oder abgerechnet worden; Ihre Änderung ist nicht gespeichert."],
+        _ => booking.RemainingHalfDays switch
+        {
+            0 => text["Für {0} sind keine Beratungstage mehr übrig. Das Kontingent von {1} Tagen ist ausgeschöpft.", booking.Year, Days.Number(booking.QuotaHalfDays)],
+            2 => text["Es ist nur noch 1 Beratungstag für {0} übrig.", booking.Year],
+            var r => text["Es sind nur noch {0} Beratungstage für {1} übrig.", Days.Number(r), booking.Year],
+        },
     };
 
     /// <summary>
@@ -187,10 +230,45 @@ public sealed class DayQuotaService(TimeProvider time, AppDbContext db, DayBalan
                         && a.UsedHalfDays + halfDays <= a.QuotaHalfDays && a.UsedHalfDays + halfDays >= 0)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.UsedHalfDays, a => a.UsedHalfDays + halfDays), ct) == 1;
 
-    private Task<int> ReleaseAsync(int poolId, string key, int year, int halfDays, CancellationToken ct) =>
-        db.DayQuotaAccounts
-            .Where(a => a.PoolId == poolId && a.MunicipalityKey == key && a.Year == year)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.UsedHalfDays, a => a.UsedHalfDays - halfDays > 0 ? a.UsedHalfDays - halfDays : 0), ct);
+    /// <summary>Gives half days back; there is no floor at 0, as going below would mean the account has drifted.</summary>
+    private async Task ReleaseAsync(int poolId, string key, int year, int halfDays, CancellationToken ct)
+    {
+        var released = await db.DayQuotaAccounts
+            .Where(a => a.PoolId == poolId && a.MunicipalityKey == key && a.Year == year && a.UsedHalfDays >= halfDays)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.UsedHalfDays, a => a.UsedHalfDays - halfDays), ct);
+        if (released != 1)
+            throw new InvalidOperationException($"The day account {poolId}/{key}/{year} holds fewer than the {halfDays} half days to give back: it has drifted from its activities.");
+    }
+
+    private sealed record LockedActivity(int EngagementId, DateOnly Date, int HalfDays);
+
+    /// <summary>The unbilled activity's current days, locked until the transaction ends; null when it is billed or gone.</summary>
+    private async Task<LockedActivity?> LockActivityAsync(int activityId, CancellationToken ct)
+    {
+        var rows = db.Database.IsNpgsql()
+            ? db.Activities.FromSql($"""SELECT * FROM "Activities" WHERE "Id" = {activityId} FOR UPDATE""")
+            : db.Activities.Where(a => a.Id == activityId);
+        return await rows.AsNoTracking().Where(a => a.FeeStatementId == null)
+            .Select(a => new LockedActivity(a.EngagementId, a.Date, a.HalfDays)).SingleOrDefaultAsync(ct);
+    }
+
+    /// <summary>
+    /// Serialises the writers of one advisor's days on PostgreSQL, where the sum per date would otherwise be read by
+    /// two transactions before either commits (SQLite's write lock already does this). NO KEY UPDATE leaves inserts
+    /// that merely reference the advisor free.
+    /// </summary>
+    private async Task LockAdvisorAsync(int advisorId, CancellationToken ct)
+    {
+        if (db.Database.IsNpgsql())
+            await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM "Advisors" WHERE "Id" = {advisorId} FOR NO KEY UPDATE""", ct);
+    }
+
+    private async Task<QuotaBooking?> AdvisorDayRefusalAsync(int advisorId, DateOnly date, int halfDays, int? exceptActivityId, CancellationToken ct)
+    {
+        var onDate = await db.Activities.Where(a => a.AdvisorId == advisorId && a.Date == date && a.Id != exceptActivityId).SumAsync(a => a.HalfDays, ct);
+        return onDate + halfDays <= MaxHalfDaysPerDate ? null
+            : new QuotaBooking(false, date.Year, 0, 0) { Refusal = BookingRefusal.AdvisorDay, Date = date, OnDateHalfDays = onDate };
+    }
 
     private async Task<(int PoolId, string MunicipalityKey)> ScopeOfAsync(int engagementId, CancellationToken ct)
     {
@@ -200,7 +278,7 @@ public sealed class DayQuotaService(TimeProvider time, AppDbContext db, DayBalan
     }
 
     private async Task<QuotaBooking> RefusedAsync(int poolId, string key, int year, CancellationToken ct) =>
-        (await BalanceAsync(poolId, key, year, ct)) with { Succeeded = false };
+        (await BalanceAsync(poolId, key, year, ct)) with { Succeeded = false, Refusal = BookingRefusal.Quota };
 
     private Task<QuotaBooking> BookedAsync(int poolId, string key, int year, CancellationToken ct) => BalanceAsync(poolId, key, year, ct);
 }
