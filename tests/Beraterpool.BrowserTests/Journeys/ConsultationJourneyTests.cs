@@ -163,6 +163,7 @@ public sealed class ConsultationJourneyTests(OwnBrowserApp app) : IClassFixture<
         await advisor.GetByLabel("Straße und Hausnummer").FillAsync("Venloer Straße 12");
         await advisor.GetByLabel("Postleitzahl").FillAsync("50672");
         await advisor.GetByLabel("Ort", new() { Exact = true }).FillAsync("Köln");
+        await advisor.Locator("input[name='Input.CurrentPassword']").FillAsync(DemoAccounts.Password);
         await advisor.GetByRole(AriaRole.Button, new() { Name = "Bankverbindung speichern" }).ClickAsync();
         await Assertions.Expect(advisor.Locator(".kern-alert--success")).ToBeVisibleAsync();
         await advisor.AssertNoAxeViolationsAsync();

@@ -15,7 +15,7 @@ public sealed class MailFailureTests(MailFailureTests.App app) : IClassFixture<M
     }
 
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, string url) =>
-        client.PostFormAsync(url, [], formPageUrl: url[..url.IndexOf('?')]);
+        client.PostAsShownAsync(url, [], formPageUrl: url[..url.IndexOf('?')]);
 
     [Fact]
     public async Task Approving_a_statement_succeeds_when_the_advisors_mail_cannot_be_sent()

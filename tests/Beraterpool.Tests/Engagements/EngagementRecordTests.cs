@@ -157,7 +157,8 @@ public sealed class EngagementRecordTests(EngagementRecordTests.App app) : IClas
         Assert.Equal(HttpStatusCode.Redirect, (await LogAsync(a.Advisor, a.EngagementId, 2)).StatusCode);
         var activityId = await app.WithDbAsync(db => db.Activities.Where(x => x.EngagementId == a.EngagementId).Select(x => x.Id).SingleAsync());
         Assert.Contains("Aktivitäten freigeben (1)", Html.Text(await a.Coordinator.GetStringAsync("/manage/engagements", Ct)));
-        var approve = await a.Coordinator.PostFormAsync("/manage/engagements?handler=Approve", [new("activityIds", activityId.ToString())], formPageUrl: "/manage/engagements");
+        var shown = FormFields.Of(await a.Coordinator.GetStringAsync("/manage/engagements", Ct), "handler=Approve").Set("activityIds", activityId.ToString());
+        var approve = await a.Coordinator.PostFormAsync("/manage/engagements?handler=Approve", shown, formPageUrl: "/manage/engagements");
         Assert.Equal(HttpStatusCode.Redirect, approve.StatusCode);
         Assert.NotNull(await app.WithDbAsync(db => db.Activities.Where(x => x.Id == activityId).Select(x => x.ApprovedAt).SingleAsync()));
 

@@ -13,7 +13,7 @@ public sealed class BankDetailsTests(BankDetailsTests.App app) : IClassFixture<B
     private static Task<HttpResponseMessage> SaveAsync(HttpClient client, string iban, string street = "Königstraße 12") =>
         client.PostFormAsync("/me/bank-details", [
             new("Input.AccountHolder", "Ayşe Müller-Öztürk"), new("Input.Iban", iban), new("Input.Street", street),
-            new("Input.PostalCode", "53113"), new("Input.City", "Bonn"), new("Input.TaxNumber", ""),
+            new("Input.PostalCode", "53113"), new("Input.City", "Bonn"), new("Input.TaxNumber", ""), new("Input.CurrentPassword", TestUsers.Password),
         ]);
 
     [Theory]

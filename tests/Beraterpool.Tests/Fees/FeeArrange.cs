@@ -29,6 +29,8 @@ public static class FeeArrange
         var coordinatorId = await UserIdAsync(app, coordinatorEmail);
         var pool = await app.CreatePoolAsync($"fees-{name}", coordinatorId);
         var advisorEmail = $"adv-{name}@example.org";
+        // With a password, set before the cookie is issued: changing bank details asks for it.
+        await app.CreateUserAsync(advisorEmail);
         var advisorClient = await app.SignedInBrowserAsync(advisorEmail, Roles.Advisor);
         var advisor = await app.CreateAdvisorAsync(pool.Id, $"adv-{name}", await UserIdAsync(app, advisorEmail));
         var engagementId = await app.WithDbAsync(async db =>

@@ -33,7 +33,7 @@ public sealed class FeeExportTests(FeeExportTests.App app) : IClassFixture<FeeEx
 
         private static async Task Post(HttpClient client, string url, params (string Key, string Value)[] fields)
         {
-            var response = await client.PostFormAsync(url, fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)), url[..url.IndexOf('?')]);
+            var response = await client.PostAsShownAsync(url, fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)), url[..url.IndexOf('?')]);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         }
     }

@@ -14,7 +14,7 @@ public sealed class FeeStatementTests(FeeStatementTests.App app) : IClassFixture
     private static readonly DateOnly Nov3 = new(2026, 11, 3);
 
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, string url, params (string Key, string Value)[] fields) =>
-        client.PostFormAsync(url, fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)), url[..url.IndexOf('?')]);
+        client.PostAsShownAsync(url, fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)), url[..url.IndexOf('?')]);
 
     [Fact]
     public async Task Three_approved_days_and_42_km_make_762_60_on_the_page_and_in_the_pdf()

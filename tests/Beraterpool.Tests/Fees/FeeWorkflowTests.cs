@@ -15,7 +15,7 @@ public sealed class FeeWorkflowTests(FeeWorkflowTests.App app) : IClassFixture<F
     private static readonly DateOnly Nov3 = new(2026, 11, 3);
 
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, string url) =>
-        client.PostFormAsync(url, [], formPageUrl: url[..url.IndexOf('?')]);
+        client.PostAsShownAsync(url, [], formPageUrl: url[..url.IndexOf('?')]);
 
     private async Task<(FeeWorld World, int Id)> SubmittedAsync(string name)
     {
@@ -62,7 +62,7 @@ public sealed class FeeWorkflowTests(FeeWorkflowTests.App app) : IClassFixture<F
         await Assert.ThrowsAnyAsync<Exception>(async () =>
         {
             await using var scope = app.Scope();
-            await scope.ServiceProvider.GetRequiredService<FeeStatements>().ApproveAsync(id, null, w.PoolId, "total=250", TestContext.Current.CancellationToken);
+            await scope.ServiceProvider.GetRequiredService<FeeStatements>().ApproveAsync(id, (await app.StatementAsync(id)).Version, null, w.PoolId, "total=250", TestContext.Current.CancellationToken);
         });
 
         Assert.Equal(FeeStatementStatus.Submitted, (await app.StatementAsync(id)).Status);

@@ -41,6 +41,7 @@ public static class AccountsSetup
         services.AddMail(config);
         services.AddScoped<AccountMails>();
         services.AddScoped<Invitations>();
+        services.AddScoped<RoleGrants>();
         return services;
     }
 

@@ -3,11 +3,14 @@ using Microsoft.AspNetCore.Identity;
 namespace Beraterpool.Web.Features.Accounts;
 
 /// <summary>Finds or creates the account for an e-mail address with a role; new accounts have no password until the invitation is accepted.</summary>
-public sealed class Invitations(TimeProvider time, UserManager<AppUser> users, RoleManager<IdentityRole> roles, AccountMails mails)
+public sealed class Invitations(TimeProvider time, UserManager<AppUser> users, RoleManager<IdentityRole> roles, AccountMails mails, RoleGrants grants)
 {
-    public sealed record Result(AppUser? User, bool Created, IReadOnlyList<string> Errors);
+    /// <summary><paramref name="NeedsAdministrator"/>: the address belongs to an account with another role, and only an administrator adds one.</summary>
+    public sealed record Result(AppUser? User, bool Created, IReadOnlyList<string> Errors, bool NeedsAdministrator = false);
 
-    public async Task<Result> EnsureUserAsync(string email, string? displayName, string role, string culture = "de")
+    /// <summary>The role is given through <see cref="RoleGrants"/> (audited, mailed, sessions re-validated); <paramref name="by"/> null: the person themselves.</summary>
+    public async Task<Result> EnsureUserAsync(string email, string? displayName, string role, string culture = "de", Grantor? by = null,
+        int? poolId = null, string? poolName = null)
     {
         email = email.Trim();
         if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
@@ -20,10 +23,10 @@ public sealed class Invitations(TimeProvider time, UserManager<AppUser> users, R
             if (!result.Succeeded) return new Result(null, false, result.Errors.Select(e => e.Description).ToList());
             created = true;
         }
-        if (!await users.IsInRoleAsync(user, role))
+        switch (await grants.GrantAsync(user, role, by ?? Grantor.Self(user.Id), poolId, poolName, created))
         {
-            var added = await users.AddToRoleAsync(user, role);
-            if (!added.Succeeded) return new Result(null, created, added.Errors.Select(e => e.Description).ToList());
+            case RoleGrants.Outcome.NeedsAdministrator: return new Result(null, false, [], NeedsAdministrator: true);
+            case RoleGrants.Outcome.Failed: return new Result(null, created, ["Die Rolle konnte nicht vergeben werden."]);
         }
         return new Result(user, created, []);
     }

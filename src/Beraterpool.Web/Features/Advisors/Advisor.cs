@@ -73,12 +73,24 @@ public sealed class AdvisorTopic
     public int TopicId { get; set; }
 }
 
-/// <summary>A granted publication consent; no row means not consented. The grant date is kept as proof.</summary>
+/// <summary>A granted publication consent; no row means not consented. Date, way and person are kept as proof.</summary>
 public sealed class AdvisorConsent
 {
     public int AdvisorId { get; set; }
     public ConsentField Field { get; set; }
     public DateTimeOffset GrantedAt { get; set; }
+    /// <summary>How it was given, e.g. <see cref="ConsentWays.SelfService"/>; null for consents recorded before it was kept.</summary>
+    public string? GrantedVia { get; set; }
+    public string? GrantedByUserId { get; set; }
+}
+
+/// <summary>The ways a consent can be given; stored as the key, shown translated.</summary>
+public static class ConsentWays
+{
+    /// <summary>The advisor ticked it in their own profile form (/me/profile).</summary>
+    public const string SelfService = "self-service";
+    /// <summary>Recorded by the coordinating office from a signed paper or e-mail (not for Art. 9 data).</summary>
+    public const string Office = "office";
 }
 
 /// <summary>A period in which the advisor is not available.</summary>

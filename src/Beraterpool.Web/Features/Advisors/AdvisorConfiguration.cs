@@ -58,7 +58,12 @@ public sealed class AdvisorConfiguration :
         b.HasOne<Topic>().WithMany().HasForeignKey(x => x.TopicId).OnDelete(DeleteBehavior.Cascade);
     }
 
-    public void Configure(EntityTypeBuilder<AdvisorConsent> b) => b.HasKey(x => new { x.AdvisorId, x.Field });
+    public void Configure(EntityTypeBuilder<AdvisorConsent> b)
+    {
+        b.HasKey(x => new { x.AdvisorId, x.Field });
+        b.Property(x => x.GrantedVia).HasMaxLength(40);
+        b.Property(x => x.GrantedByUserId).HasMaxLength(450);
+    }
 
     public void Configure(EntityTypeBuilder<BlockedPeriod> b)
     {

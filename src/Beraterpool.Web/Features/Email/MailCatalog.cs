@@ -15,6 +15,7 @@ public static class MailCatalog
     public static readonly IReadOnlyList<MailTemplate> All =
     [
         .. AccountMails.Templates,
+        .. RoleGrants.Templates,
         .. RequestMails.Templates,
         .. InvitationMails.Templates,
         .. EngagementMails.Templates,

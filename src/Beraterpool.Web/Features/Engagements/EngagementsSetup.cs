@@ -7,6 +7,7 @@ public static class EngagementsSetup
         services.AddScoped<EngagementAccess>();
         services.AddScoped<EngagementMails>();
         services.AddScoped<EngagementMoves>();
+        services.AddScoped<Manage.ActivityApprovals>();
         services.AddSingleton<EngagementNames>();
         services.AddScoped<ActivityDates>();
         services.AddOptions<ActivityDateOptions>().BindConfiguration("Activities");

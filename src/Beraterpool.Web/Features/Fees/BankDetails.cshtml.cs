@@ -5,6 +5,7 @@ using Beraterpool.Web.Features.Audit;
 using Beraterpool.Web.Features.Pools;
 using Beraterpool.Web.Features.Shared.Forms;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -14,11 +15,13 @@ namespace Beraterpool.Web.Features.Fees;
 
 /// <summary>
 /// Where the advisor's fees go. The IBAN is checked (country length, check digits), stored encrypted and never shown
-/// again in full: the form shows it masked and keeps it when the field is left empty.
+/// again in full: the form shows it masked and keeps it when the field is left empty. Who controls the account
+/// controls the payments, so a new IBAN or account holder needs the current password on the same form and is mailed
+/// to the account's address (a stolen session alone cannot divert a payment unnoticed); the address needs neither.
 /// </summary>
 [Authorize(Roles = Roles.Advisor)]
 public sealed class BankDetailsModel(TimeProvider time, AppDbContext db, FeeStatements fees, IbanProtector protector, PoolAccess access,
-    IStringLocalizer<BankDetailsModel> text) : PageModel
+    UserManager<AppUser> users, SignInManager<AppUser> signIn, FeeMails mails, IStringLocalizer<BankDetailsModel> text) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     public bool HasProfile { get; private set; }
@@ -47,6 +50,10 @@ public sealed class BankDetailsModel(TimeProvider time, AppDbContext db, FeeStat
 
         [StringLength(40, ErrorMessage = "Die Steuernummer darf höchstens 40 Zeichen lang sein.")]
         public string? TaxNumber { get; set; }
+
+        /// <summary>Needed only when the IBAN or the account holder changes.</summary>
+        [StringLength(200, ErrorMessage = "Das eingegebene Passwort ist zu lang.")]
+        public string? CurrentPassword { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -74,22 +81,27 @@ public sealed class BankDetailsModel(TimeProvider time, AppDbContext db, FeeStat
         HasProfile = true;
         var saved = await db.AdvisorBankDetails.FirstOrDefaultAsync(b => b.AdvisorId == me.Id, ct);
         if (saved is not null) Show(saved);
+        var holderBefore = saved?.AccountHolder;
         // Left empty, the saved IBAN stays; a first entry needs one.
         if (saved is null || !string.IsNullOrWhiteSpace(Input.Iban))
         {
             var problem = Fees.Iban.Check(Input.Iban, out var length);
             if (problem != Fees.Iban.Problem.None) ModelState.AddModelError("Input.Iban", IbanMessage(problem, length, Fees.Iban.Normalize(Input.Iban).Length));
         }
+        var iban = string.IsNullOrWhiteSpace(Input.Iban) ? null : Fees.Iban.Normalize(Input.Iban);
+        var holder = Input.AccountHolder?.Trim() ?? "";
+        var payeeChanges = saved is null || iban is not null || holder != saved.AccountHolder;
+        if (ModelState.IsValid && payeeChanges && !await PasswordConfirmedAsync()) return Page();
+        Input.CurrentPassword = null;
         if (!ModelState.IsValid) return Page();
 
         var now = time.GetUtcNow();
-        var iban = string.IsNullOrWhiteSpace(Input.Iban) ? null : Fees.Iban.Normalize(Input.Iban);
         if (saved is null)
         {
             saved = new AdvisorBankDetails { AdvisorId = me.Id, AccountHolder = "", IbanProtected = "", IbanLast4 = "" };
             db.AdvisorBankDetails.Add(saved);
         }
-        saved.AccountHolder = Input.AccountHolder.Trim();
+        saved.AccountHolder = holder;
         saved.Street = Input.Street.Trim();
         saved.PostalCode = Input.PostalCode.Trim();
         saved.City = Input.City.Trim();
@@ -100,12 +112,35 @@ public sealed class BankDetailsModel(TimeProvider time, AppDbContext db, FeeStat
             saved.IbanProtected = protector.Protect(iban);
             saved.IbanLast4 = iban[^4..];
         }
-        // Never the IBAN itself in the trail: its last digits tell which account it was.
+        // Never the IBAN itself in the trail: the masked form (last digits) tells which account it was.
+        var masked = iban is null ? MaskedIban ?? "•••• " + saved.IbanLast4 : Fees.Iban.Mask(iban);
         db.Audit("fee.bankdetails.updated", $"advisor:{me.Id}", access.UserId, me.PoolId,
-            iban is null ? "address/holder" : $"iban=…{saved.IbanLast4}");
+            payeeChanges ? $"iban={(iban is null ? "unchanged" : masked)}; holderChanged={holder != holderBefore}" : "address");
         await db.SaveChangesAsync(ct);
+        // To the account's address, not the profile's: the person who signs in is the one to warn.
+        if (payeeChanges && await users.GetUserAsync(User) is { Email: not null } user)
+            await mails.SendBankDetailsChangedAsync(user, me.FullName, now, masked, holder);
         TempData[StatusMessage.Key] = text["Ihre Bankverbindung ist gespeichert."].Value;
         return RedirectToPage();
+    }
+
+    /// <summary>The current password, checked like a sign-in (failures count towards the lockout).</summary>
+    private async Task<bool> PasswordConfirmedAsync()
+    {
+        const string field = "Input.CurrentPassword";
+        if (string.IsNullOrEmpty(Input.CurrentPassword))
+        {
+            ModelState.AddModelError(field, text["Bitte geben Sie zur Bestätigung Ihr aktuelles Passwort ein."]);
+            return false;
+        }
+        var user = await users.GetUserAsync(User);
+        var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed : await signIn.CheckPasswordSignInAsync(user, Input.CurrentPassword, lockoutOnFailure: true);
+        Input.CurrentPassword = null;
+        if (result.Succeeded) return true;
+        ModelState.AddModelError(field, result.IsLockedOut
+            ? text["Zu viele falsche Versuche. Bitte versuchen Sie es später noch einmal."]
+            : text["Das Passwort stimmt nicht."]);
+        return false;
     }
 
     private void Show(AdvisorBankDetails saved)

@@ -13,7 +13,8 @@ public sealed record ExportRow(string Reference, string Pool, string Advisor, st
 
 /// <summary>
 /// The approved and paid statements of a period for the accounting office, one row per statement. It carries the
-/// full IBAN (the office pays from it), so every export is audited by the caller.
+/// full IBAN (the office pays from it), so every export is audited by the caller. The IBAN is the one the statement
+/// was submitted and approved with, not whatever the bank details say at export time.
 /// </summary>
 public sealed class FeeExport(AppDbContext db, FeeStatements statements, IbanProtector protector)
 {
@@ -37,7 +38,7 @@ public sealed class FeeExport(AppDbContext db, FeeStatements statements, IbanPro
             .OrderBy(s => s.Year).ThenBy(s => s.Month).ThenBy(s => s.Id)
             .Select(s => new
             {
-                s.Id, s.Year, s.Month, s.Status, s.DayRate, s.OtherCosts, s.PaidOn, s.AdvisorId,
+                s.Id, s.Year, s.Month, s.Status, s.DayRate, s.OtherCosts, s.PaidOn, s.AdvisorId, s.PayeeAccountHolder, s.PayeeIbanProtected,
                 Pool = db.Pools.Where(p => p.Id == s.PoolId).Select(p => p.Name).First(),
                 Advisor = db.Advisors.Where(a => a.Id == s.AdvisorId).Select(a => a.FirstName + " " + a.LastName).First(),
             })
@@ -49,8 +50,11 @@ public sealed class FeeExport(AppDbContext db, FeeStatements statements, IbanPro
         {
             var t = totals[s.Id];
             banks.TryGetValue(s.AdvisorId, out var b);
-            var iban = b is null ? "" : protector.Unprotect(b.IbanProtected) is { } plain ? Iban.Format(plain) : "(nicht lesbar)";
-            return new ExportRow(FeeStatements.Reference(s.Year, s.Month, s.Id), s.Pool, s.Advisor, b?.AccountHolder ?? "", b?.Street ?? "",
+            // The statement's own payee, kept since submission; the bank details only for statements from before.
+            var ibanProtected = s.PayeeIbanProtected ?? b?.IbanProtected;
+            var holder = s.PayeeIbanProtected is null ? b?.AccountHolder : s.PayeeAccountHolder;
+            var iban = ibanProtected is null ? "" : protector.Unprotect(ibanProtected) is { } plain ? Iban.Format(plain) : "(nicht lesbar)";
+            return new ExportRow(FeeStatements.Reference(s.Year, s.Month, s.Id), s.Pool, s.Advisor, holder ?? "", b?.Street ?? "",
                 b?.PostalCode ?? "", b?.City ?? "", iban, b?.TaxNumber ?? "", $"{s.Month:00}/{s.Year}", FeeTexts.StatusDe(s.Status),
                 s.PaidOn?.ToString("dd.MM.yyyy") ?? "", t.Days, t.DayRate, t.Fee, t.Travel, t.Other, t.Total);
         }).ToList();

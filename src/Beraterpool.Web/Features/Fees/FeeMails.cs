@@ -1,5 +1,7 @@
+using System.Globalization;
 using Beraterpool.Web.Features.Shared;
 using Beraterpool.Web.Data;
+using Beraterpool.Web.Features.Accounts;
 using Beraterpool.Web.Features.Email;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +15,12 @@ public sealed class FeeMails(AppDbContext db, Mailer mailer)
     public static readonly FeeReturnedMail Returned = new();
     public static readonly FeeApprovedMail Approved = new();
     public static readonly FeePaidMail Paid = new();
-    public static readonly MailTemplate[] Templates = [Returned, Approved, Paid];
+    public static readonly BankDetailsChangedMail BankDetailsChanged = new();
+    public static readonly MailTemplate[] Templates = [Returned, Approved, Paid, BankDetailsChanged];
+
+    public Task SendBankDetailsChangedAsync(AppUser user, string advisorName, DateTimeOffset at, string maskedIban, string accountHolder) =>
+        mailer.SendAsync(BankDetailsChanged, new MailRecipient(user.Email!, advisorName, user.Culture),
+            new BankDetailsChangedMail.Model(advisorName, ProgrammeTime.ToLocal(at), maskedIban, accountHolder));
 
     public async Task SendAsync(StatementView s, Kind kind, CancellationToken ct)
     {
@@ -92,4 +99,32 @@ public sealed class FeePaidMail : FeeMail
                 m.PaidOn is { } paid ? MailContext.Date(paid) : ""],
             "", text["Die Abrechnung und ihr PDF finden Sie hier:"],
         ]);
+}
+
+/// <summary>
+/// Warns the account's owner that the account fees are paid to has changed: a payment diversion through a stolen
+/// session or password must not go unnoticed. Only the masked IBAN, never the full one.
+/// </summary>
+public sealed class BankDetailsChangedMail : MailTemplate<BankDetailsChangedMail.Model>
+{
+    public sealed record Model(string AdvisorName, DateTimeOffset ChangedAt, string MaskedIban, string AccountHolder);
+
+    public override string Id => "fees.bank-details-changed";
+    public override Type Texts => typeof(FeeMails);
+    public override string Feature => "Honorare";
+    public override string Name => "Bankverbindung geändert";
+    public override string Audience => "Die Berater*in (an die Adresse ihres Kontos), sobald IBAN oder Kontoinhaber*in ihrer Bankverbindung geändert wurden.";
+    public override Model Sample => new("Amina Tesfaye", new DateTimeOffset(2026, 3, 12, 14, 5, 0, TimeSpan.FromHours(1)), "DE•• •••• •••• •••• ••30 00", "Amina Tesfaye");
+
+    public override MailContent Build(Model m, MailContext text) => new(
+        text["Ihre Bankverbindung wurde geändert"].Value,
+        Lines(
+            text["Guten Tag {0},", m.AdvisorName], "",
+            text["am {0} um {1} Uhr wurde die Bankverbindung für Ihre Honorare geändert.", MailContext.Date(DateOnly.FromDateTime(m.ChangedAt.DateTime)), m.ChangedAt.ToString("HH:mm", CultureInfo.InvariantCulture)],
+            text["Kontoinhaber*in: {0}", m.AccountHolder],
+            text["IBAN: {0}", m.MaskedIban], "",
+            text["Wenn Sie das nicht waren: Setzen Sie sofort ein neues Passwort und melden Sie sich bei der Koordinierungsstelle Ihres Pools, damit keine Zahlung auf dieses Konto geht."],
+            text.Site("/account/forgot-password"), "",
+            text["Ihre Bankverbindung sehen Sie hier:"],
+            text.Site("/me/bank-details")));
 }

@@ -27,6 +27,18 @@ public sealed class FeeStatement
     public DateOnly? PaidOn { get; set; }
     /// <summary>The coordinator's comment when returning the statement to the advisor.</summary>
     public string? ReturnComment { get; set; }
+    /// <summary>
+    /// Counts every change of status. The coordinator's buttons post the version they showed, so a decision on a
+    /// page that is no longer current (returned and resubmitted meanwhile) is refused instead of applied.
+    /// </summary>
+    public int Version { get; set; }
+    /// <summary>
+    /// Where this statement is paid, taken from the bank details when it is submitted and kept from then on
+    /// (encrypted like the advisor's IBAN): a later change of bank details does not divert an approved payment.
+    /// </summary>
+    public string? PayeeAccountHolder { get; set; }
+    public string? PayeeIbanProtected { get; set; }
+    public string? PayeeIbanLast4 { get; set; }
 
     public List<TravelCost> TravelCosts { get; set; } = [];
 }
@@ -73,6 +85,9 @@ public sealed class FeeStatementConfiguration :
         b.Property(x => x.OtherCostsNote).HasMaxLength(500);
         b.Property(x => x.TaxNote).HasMaxLength(500);
         b.Property(x => x.ReturnComment).HasMaxLength(1000);
+        b.Property(x => x.PayeeAccountHolder).HasMaxLength(120);
+        b.Property(x => x.PayeeIbanProtected).HasMaxLength(1000);
+        b.Property(x => x.PayeeIbanLast4).HasMaxLength(4);
         b.HasOne<Pool>().WithMany().HasForeignKey(x => x.PoolId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Advisor>().WithMany().HasForeignKey(x => x.AdvisorId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.TravelCosts).WithOne().HasForeignKey(x => x.FeeStatementId).OnDelete(DeleteBehavior.Cascade);

@@ -20,7 +20,7 @@ public sealed record StatementView(
     int Id, int PoolId, string PoolName, int AdvisorId, string AdvisorName, string? AdvisorUserId, string AdvisorEmail,
     int Year, int Month, FeeStatementStatus Status, decimal DayRate, decimal OtherCosts, string? OtherCostsNote, string? TaxNote,
     DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt, DateTimeOffset? ApprovedAt, DateOnly? PaidOn, string? ReturnComment,
-    BankView? Bank, IReadOnlyList<ActivityLine> Activities, IReadOnlyList<TravelLine> Travel)
+    BankView? Bank, IReadOnlyList<ActivityLine> Activities, IReadOnlyList<TravelLine> Travel, int Version = 0)
 {
     public string Reference => FeeStatements.Reference(Year, Month, Id);
     public bool IsEditable => FeeStatements.IsEditable(Status);
@@ -128,37 +128,75 @@ public sealed class FeeStatements(TimeProvider time, AppDbContext db, IbanProtec
     /// Status changes follow <see cref="FeeStatementWorkflow"/> as conditional updates — false when the status changed
     /// meanwhile (someone else was quicker) — and are saved in one transaction with their audit entry.
     /// </summary>
+    /// <summary>
+    /// Submitting also takes the payee (holder and encrypted IBAN) from the bank details onto the statement: what the
+    /// advisor submitted and the coordinator approves is what the export pays, whatever the bank details say later.
+    /// </summary>
     public Task<bool> SubmitAsync(int id, string? userId, int poolId, string details, CancellationToken ct) =>
-        MoveAsync(id, FeeStatementStatus.Submitted, userId, poolId, details, (q, now) => q
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, FeeStatementStatus.Submitted).SetProperty(s => s.SubmittedAt, now), ct), ct);
+        MoveAsync(id, FeeStatementStatus.Submitted, userId, poolId, details, null, async (q, now) =>
+        {
+            var payee = await PayeeAsync(id, ct);
+            var (holder, ibanProtected, last4) = (payee?.AccountHolder, payee?.IbanProtected, payee?.IbanLast4);
+            return await q.ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, FeeStatementStatus.Submitted).SetProperty(s => s.SubmittedAt, now)
+                .SetProperty(s => s.PayeeAccountHolder, holder).SetProperty(s => s.PayeeIbanProtected, ibanProtected)
+                .SetProperty(s => s.PayeeIbanLast4, last4).SetProperty(s => s.Version, s => s.Version + 1), ct);
+        }, ct);
 
-    /// <summary>Only while every billed activity is still approved (an approval taken back on the engagement blocks it).</summary>
-    public Task<bool> ApproveAsync(int id, string? userId, int poolId, string details, CancellationToken ct) =>
-        MoveAsync(id, FeeStatementStatus.Approved, userId, poolId, details, (q, now) => q
-            .Where(s => !db.Activities.Any(a => a.FeeStatementId == s.Id && a.ApprovedAt == null))
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, FeeStatementStatus.Approved)
-                .SetProperty(s => s.ApprovedAt, now).SetProperty(s => s.ApprovedByUserId, userId), ct), ct);
+    /// <summary>
+    /// Only while every billed activity is still approved (an approval taken back on the engagement blocks it), only
+    /// by someone who is not the statement's advisor, and only the version the approver saw. A statement submitted
+    /// before payees were kept gets its payee now.
+    /// </summary>
+    public Task<bool> ApproveAsync(int id, int version, string? userId, int poolId, string details, CancellationToken ct) =>
+        MoveAsync(id, FeeStatementStatus.Approved, userId, poolId, details, version, async (q, now) =>
+        {
+            var payee = await PayeeAsync(id, ct);
+            var (holder, ibanProtected, last4) = (payee?.AccountHolder, payee?.IbanProtected, payee?.IbanLast4);
+            return await q.Where(s => !db.Activities.Any(a => a.FeeStatementId == s.Id && a.ApprovedAt == null))
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, FeeStatementStatus.Approved)
+                    .SetProperty(s => s.ApprovedAt, now).SetProperty(s => s.ApprovedByUserId, userId)
+                    .SetProperty(s => s.PayeeAccountHolder, s => s.PayeeIbanProtected == null ? holder : s.PayeeAccountHolder)
+                    .SetProperty(s => s.PayeeIbanLast4, s => s.PayeeIbanProtected == null ? last4 : s.PayeeIbanLast4)
+                    .SetProperty(s => s.PayeeIbanProtected, s => s.PayeeIbanProtected ?? ibanProtected)
+                    .SetProperty(s => s.Version, s => s.Version + 1), ct);
+        }, ct);
 
-    public Task<bool> ReturnAsync(int id, string comment, string? userId, int poolId, CancellationToken ct) =>
-        MoveAsync(id, FeeStatementStatus.Returned, userId, poolId, comment, (q, _) => q
+    public Task<bool> ReturnAsync(int id, int version, string comment, string? userId, int poolId, CancellationToken ct) =>
+        MoveAsync(id, FeeStatementStatus.Returned, userId, poolId, comment, version, (q, _) => q
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, FeeStatementStatus.Returned).SetProperty(s => s.ReturnComment, comment)
-                .SetProperty(s => s.ApprovedAt, (DateTimeOffset?)null).SetProperty(s => s.ApprovedByUserId, (string?)null), ct), ct);
+                .SetProperty(s => s.ApprovedAt, (DateTimeOffset?)null).SetProperty(s => s.ApprovedByUserId, (string?)null)
+                .SetProperty(s => s.Version, s => s.Version + 1), ct), ct);
 
-    public Task<bool> MarkPaidAsync(int id, DateOnly paidOn, string? userId, int poolId, CancellationToken ct) =>
-        MoveAsync(id, FeeStatementStatus.Paid, userId, poolId, $"paidOn={paidOn:yyyy-MM-dd}", (q, _) => q
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, FeeStatementStatus.Paid).SetProperty(s => s.PaidOn, paidOn), ct), ct);
+    public Task<bool> MarkPaidAsync(int id, int version, DateOnly paidOn, string? userId, int poolId, CancellationToken ct) =>
+        MoveAsync(id, FeeStatementStatus.Paid, userId, poolId, $"paidOn={paidOn:yyyy-MM-dd}", version, (q, _) => q
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, FeeStatementStatus.Paid).SetProperty(s => s.PaidOn, paidOn)
+                .SetProperty(s => s.Version, s => s.Version + 1), ct), ct);
 
-    private async Task<bool> MoveAsync(int id, FeeStatementStatus to, string? userId, int poolId, string details,
+    /// <summary>
+    /// Coordinator moves (<paramref name="version"/> given) apply only to the version that was shown and never to the
+    /// mover's own statement: separation of duties is a rule of the workflow, not of one page.
+    /// </summary>
+    private async Task<bool> MoveAsync(int id, FeeStatementStatus to, string? userId, int poolId, string details, int? version,
         Func<IQueryable<FeeStatement>, DateTimeOffset, Task<int>> update, CancellationToken ct)
     {
         var from = FeeStatementWorkflow.From(to);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (await update(db.FeeStatements.Where(s => s.Id == id && from.Contains(s.Status)), time.GetUtcNow()) != 1) return false;
+        var target = db.FeeStatements.Where(s => s.Id == id && from.Contains(s.Status));
+        if (version is { } shown) target = target.Where(s => s.Version == shown);
+        if (version is not null && userId is not null) target = target.Where(s => !db.Advisors.Any(a => a.Id == s.AdvisorId && a.UserId == userId));
+        if (await update(target, time.GetUtcNow()) != 1) return false;
         db.Audit($"fee.statement.{to.ToString().ToLowerInvariant()}", $"fee:{id}", userId, poolId, details);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return true;
     }
+
+    private Task<AdvisorBankDetails?> PayeeAsync(int statementId, CancellationToken ct) =>
+        db.AdvisorBankDetails.AsNoTracking()
+            .Where(b => db.FeeStatements.Any(s => s.Id == statementId && s.AdvisorId == b.AdvisorId)).FirstOrDefaultAsync(ct);
+
+    /// <summary>True when the statement bills the work of the given account: its holder may not decide on it.</summary>
+    public static bool IsOwn(StatementView s, string? userId) => userId is not null && s.AdvisorUserId == userId;
 
     public Task<bool> HasUnapprovedAsync(int id, CancellationToken ct) =>
         db.Activities.AnyAsync(a => a.FeeStatementId == id && a.ApprovedAt == null, ct);
@@ -198,9 +236,18 @@ public sealed class FeeStatements(TimeProvider time, AppDbContext db, IbanProtec
         var travel = await db.TravelCosts.AsNoTracking().Where(t => t.FeeStatementId == id).OrderBy(t => t.Date).ThenBy(t => t.Id)
             .Select(t => new TravelLine(t.Id, t.Date, t.Description, t.Kilometres, t.Amount, t.ReceiptFileName)).ToListAsync(ct);
         var bank = await BankAsync(s.AdvisorId, ct);
+        if (s.PayeeIbanProtected is { } kept) bank = Payee(bank, s.PayeeAccountHolder ?? "", kept, s.PayeeIbanLast4 ?? "");
         return new StatementView(s.Id, s.PoolId, head.PoolName, s.AdvisorId, head.Advisor.FirstName + " " + head.Advisor.LastName,
             head.Advisor.UserId, head.Advisor.Email, s.Year, s.Month, s.Status, s.DayRate, s.OtherCosts, s.OtherCostsNote, s.TaxNote,
-            s.CreatedAt, s.SubmittedAt, s.ApprovedAt, s.PaidOn, s.ReturnComment, bank, activities, travel);
+            s.CreatedAt, s.SubmittedAt, s.ApprovedAt, s.PaidOn, s.ReturnComment, bank, activities, travel, s.Version);
+    }
+
+    /// <summary>The account a submitted statement is paid to, with the advisor's current address.</summary>
+    public BankView Payee(BankView? current, string holder, string ibanProtected, string last4)
+    {
+        var iban = protector.Unprotect(ibanProtected);
+        return new BankView(holder, iban, iban is null ? "•••• " + last4 : Iban.Mask(iban),
+            current?.Street, current?.PostalCode, current?.City, current?.TaxNumber);
     }
 
     public async Task<BankView?> BankAsync(int advisorId, CancellationToken ct)

@@ -86,6 +86,11 @@ public sealed class RequestMatchingModel(TimeProvider time, AppDbContext db, Poo
         }
 
         var user = await users.GetUserAsync(User);
+        if (await workflow.ProposesSelfAsync(proposed.Select(p => p.Advisor.Id), user?.Id, ct))
+        {
+            ModelState.AddModelError(nameof(Choice), text["Sie können sich nicht selbst vorschlagen. Das übernimmt eine andere Koordinierung des Pools oder die Administration."]);
+            return Page();
+        }
         if (await workflow.ProposeAsync(Facts, proposed, user?.Id, InvitationWorkflow.ActorName(user), ct) is null)
         {
             // The request moved on in the meantime (declined, withdrawn): show the page as it is now.

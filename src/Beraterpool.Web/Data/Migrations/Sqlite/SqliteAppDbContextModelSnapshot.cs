@@ -189,6 +189,14 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                     b.Property<long>("GrantedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("GrantedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GrantedVia")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("AdvisorId", "Field");
 
                     b.ToTable("AdvisorConsents");
@@ -735,6 +743,18 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("PaidOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PayeeAccountHolder")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayeeIbanLast4")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayeeIbanProtected")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("PoolId")
                         .HasColumnType("INTEGER");
 
@@ -751,6 +771,9 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                     b.Property<string>("TaxNote")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");

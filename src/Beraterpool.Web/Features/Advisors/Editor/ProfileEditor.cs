@@ -56,7 +56,9 @@ public sealed class ProfileEditor(TimeProvider time, AppDbContext db, AdvisorCha
         o.ForCoordinator = forCoordinator;
         o.Email = a.Email;
         o.Topics = topics.Select(t => (t.Id, t.Name(culture))).ToList();
-        o.GrantedAt = await db.AdvisorConsents.AsNoTracking().Where(c => c.AdvisorId == advisorId).ToDictionaryAsync(c => c.Field, c => c.GrantedAt, ct);
+        var consents = await db.AdvisorConsents.AsNoTracking().Where(c => c.AdvisorId == advisorId).ToListAsync(ct);
+        o.GrantedAt = consents.ToDictionary(c => c.Field, c => c.GrantedAt);
+        o.GrantedVia = consents.Where(c => c.GrantedVia is not null).ToDictionary(c => c.Field, c => c.GrantedVia!);
         o.HasPhoto = await db.AdvisorPhotos.AnyAsync(p => p.AdvisorId == advisorId, ct);
         o.PhotoUrl = photoUrl;
         if (o.CityMatches.Count == 0 && !string.IsNullOrEmpty(input.CityKey))
@@ -190,8 +192,16 @@ public sealed class ProfileEditor(TimeProvider time, AppDbContext db, AdvisorCha
                 advisor.BlockedPeriods.Add(new BlockedPeriod { AdvisorId = advisor.Id, From = row.From!.Value, To = row.To!.Value, Note = Clean(row.Note) });
         }
 
-        // A consent row is the proof of consent: a grant keeps its first date, a withdrawal deletes it.
+        // A consent row is the proof of consent: a grant keeps its first date, way and person, a withdrawal deletes it.
         var wanted = input.Consents.Where(Enum.IsDefined).ToHashSet();
+        // Art. 9 data (countries of origin) needs the person's own explicit consent: only the advisor's form gives or
+        // withdraws it; whatever a coordinator's form posts, it stays as it is.
+        if (forCoordinator)
+        {
+            wanted.Remove(ConsentField.CountriesOfOrigin);
+            if (advisor.Consents.Any(c => c.Field == ConsentField.CountriesOfOrigin)) wanted.Add(ConsentField.CountriesOfOrigin);
+        }
+        var via = forCoordinator ? ConsentWays.Office : ConsentWays.SelfService;
         foreach (var withdrawn in advisor.Consents.Where(c => !wanted.Contains(c.Field)).ToList())
         {
             advisor.Consents.Remove(withdrawn);
@@ -200,8 +210,8 @@ public sealed class ProfileEditor(TimeProvider time, AppDbContext db, AdvisorCha
         }
         foreach (var granted in wanted.Where(f => advisor.Consents.All(c => c.Field != f)))
         {
-            advisor.Consents.Add(new AdvisorConsent { AdvisorId = advisor.Id, Field = granted, GrantedAt = now });
-            db.Audit("advisor.consent.granted", subject, actingUserId, advisor.PoolId, granted.ToString());
+            advisor.Consents.Add(new AdvisorConsent { AdvisorId = advisor.Id, Field = granted, GrantedAt = now, GrantedVia = via, GrantedByUserId = actingUserId });
+            db.Audit("advisor.consent.granted", subject, actingUserId, advisor.PoolId, $"{granted}; via={via}");
         }
 
         var existingPhoto = await db.AdvisorPhotos.FirstOrDefaultAsync(p => p.AdvisorId == advisor.Id, ct);

@@ -140,6 +140,8 @@ public sealed class ProfileOptions
     public IReadOnlyList<(string Key, string Label)> EmployerMatches { get; set; } = [];
     public bool EmployerSearched { get; set; }
     public IReadOnlyDictionary<ConsentField, DateTimeOffset> GrantedAt { get; set; } = new Dictionary<ConsentField, DateTimeOffset>();
+    /// <summary>How each consent was given (<see cref="ConsentWays"/>), where it was recorded.</summary>
+    public IReadOnlyDictionary<ConsentField, string> GrantedVia { get; set; } = new Dictionary<ConsentField, string>();
     public bool HasPhoto { get; set; }
     public string? PhotoUrl { get; set; }
 }

@@ -82,6 +82,7 @@ public sealed class EditModel(TimeProvider time, AppDbContext db, PoolAccess acc
             AdvisorInvitation.Outcome.Sent => text["Die Einladung an {0} ist verschickt.", advisor.Email].Value,
             AdvisorInvitation.Outcome.AlreadyActive => text["{0} hat die Einladung schon angenommen und kann sich anmelden.", advisor.FullName].Value,
             AdvisorInvitation.Outcome.EmailTaken => text["Keine Einladung: Diese E-Mail-Adresse gehört schon zum Konto eines anderen Profils."].Value,
+            AdvisorInvitation.Outcome.NeedsAdministrator => text["Diese E-Mail-Adresse gehört zu einem Konto mit einer anderen Rolle (zum Beispiel Koordinierung oder Administration). Die Rolle Berater*in kann diesem Konto nur die Administration geben."].Value,
             _ => text["Die Einladung konnte nicht verschickt werden."].Value,
         };
         return RedirectToPage("/Advisors/Manage/Edit", new { id });

@@ -58,6 +58,8 @@ public sealed class NewModel(TimeProvider time, AppDbContext db, PoolAccess acce
         var email = Input.Email?.Trim() ?? "";
         if (ModelState.IsValid && await db.Advisors.AnyAsync(a => a.PoolId == Input.PoolId && a.Email.ToLower() == email.ToLower(), ct))
             ModelState.AddModelError("Input.Email", text["In diesem Pool gibt es schon ein Profil mit dieser E-Mail-Adresse."]);
+        if (ModelState.IsValid && Input.SendInvitation && await invitation.NeedsAdministratorAsync(email))
+            ModelState.AddModelError("Input.Email", text["Diese E-Mail-Adresse gehört zu einem Konto mit einer anderen Rolle (zum Beispiel Koordinierung oder Administration). Die Rolle Berater*in kann diesem Konto nur die Administration geben."]);
         if (!ModelState.IsValid) return Page();
 
         var now = time.GetUtcNow();
@@ -81,6 +83,7 @@ public sealed class NewModel(TimeProvider time, AppDbContext db, PoolAccess acce
                 AdvisorInvitation.Outcome.Sent => text["Die Einladung ist per E-Mail unterwegs."].Value,
                 AdvisorInvitation.Outcome.AlreadyActive => text["Die Person hat schon ein Konto und kann sich mit ihrem Passwort anmelden."].Value,
                 AdvisorInvitation.Outcome.EmailTaken => text["Keine Einladung: Diese E-Mail-Adresse gehört schon zum Konto eines anderen Profils."].Value,
+                AdvisorInvitation.Outcome.NeedsAdministrator => text["Diese E-Mail-Adresse gehört zu einem Konto mit einer anderen Rolle (zum Beispiel Koordinierung oder Administration). Die Rolle Berater*in kann diesem Konto nur die Administration geben."].Value,
                 _ => text["Die Einladung konnte nicht verschickt werden."].Value,
             });
         }

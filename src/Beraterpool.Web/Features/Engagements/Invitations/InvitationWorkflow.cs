@@ -19,12 +19,24 @@ public sealed class InvitationWorkflow(TimeProvider time, AppDbContext db, Invit
     public sealed record Proposed(MatchCandidate Advisor, string Explanation);
 
     /// <summary>
+    /// Whether the proposer is one of the proposed advisors. Nobody proposes themselves on a request they coordinate:
+    /// the proposal decides who gets the paid engagement, so another coordinator of the pool (or an administrator)
+    /// makes it — the same four-eyes rule as for approving days and fee statements.
+    /// </summary>
+    public Task<bool> ProposesSelfAsync(IEnumerable<int> advisorIds, string? userId, CancellationToken ct)
+    {
+        var ids = advisorIds.ToList();
+        return userId is null ? Task.FromResult(false) : db.Advisors.AnyAsync(a => ids.Contains(a.Id) && a.UserId == userId, ct);
+    }
+
+    /// <summary>
     /// Proposes and moves the request to matching (through <see cref="ConsultationRequests.MoveAsync"/>, so the
     /// timeline and audit rules stay in one place). Null when the request has left the states that allow proposals
-    /// meanwhile; then nothing is saved or sent.
+    /// meanwhile, or when the proposer is among the proposed (<see cref="ProposesSelfAsync"/>); then nothing is saved or sent.
     /// </summary>
     public async Task<Guid?> ProposeAsync(RequestFacts request, IReadOnlyList<Proposed> advisors, string? userId, string actorName, CancellationToken ct)
     {
+        if (await ProposesSelfAsync(advisors.Select(a => a.Advisor.Id), userId, ct)) return null;
         var now = time.GetUtcNow();
         var group = Guid.NewGuid();
         var invitations = advisors.Select(a => new EngagementInvitation

@@ -2,7 +2,6 @@ using Beraterpool.Web.Features.Quota;
 using Beraterpool.Web.Features.Shared;
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Accounts;
-using Beraterpool.Web.Features.Audit;
 using Beraterpool.Web.Features.Municipalities;
 using Beraterpool.Web.Features.Pools;
 using Beraterpool.Web.Features.Shared.Forms;
@@ -16,13 +15,18 @@ namespace Beraterpool.Web.Features.Engagements.Manage;
 
 /// <summary>The coordinator's list of the pool's engagements (filter, paging) and the activities waiting for approval.</summary>
 [Authorize(Roles = Roles.Administrator + "," + Roles.Coordinator)]
-public sealed class IndexModel(TimeProvider time, AppDbContext db, PoolAccess access, DayBalances balances, IStringLocalizer<IndexModel> text) : PageModel
+public sealed class IndexModel(TimeProvider time, AppDbContext db, PoolAccess access, DayBalances balances, ActivityApprovals approvals,
+    IStringLocalizer<IndexModel> text) : PageModel
 {
     public const int PageSize = 25;
 
     public sealed record EngagementRow(int Id, string Municipality, string Reference, EngagementStatus Status, DateTimeOffset StartedAt, string Advisors,
         DayBalance Days);
-    public sealed record PendingRow(int Id, int EngagementId, string Municipality, string Advisor, DateOnly Date, ActivityKind Kind, int HalfDays, string? Notes);
+    public sealed record PendingRow(int Id, int EngagementId, string Municipality, string Advisor, DateOnly Date, ActivityKind Kind, int HalfDays,
+        string? Participants, string? Notes, bool Own)
+    {
+        public string Token => ActivityApprovals.Token(Date, Kind, HalfDays, Participants, Notes);
+    }
 
     public IReadOnlyList<EngagementRow> Engagements { get; private set; } = [];
     public IReadOnlyList<PendingRow> Pending { get; private set; } = [];
@@ -59,38 +63,35 @@ public sealed class IndexModel(TimeProvider time, AppDbContext db, PoolAccess ac
         Engagements = rows.Select(r => new EngagementRow(r.Id, r.Municipality ?? r.MunicipalityKey, r.Reference ?? "", r.Status, r.StartedAt,
             string.Join(", ", r.Advisors.Order()), days[(r.PoolId, r.MunicipalityKey)])).ToList();
 
+        var userId = access.UserId;
         var pending = db.Activities.AsNoTracking().Where(a => a.ApprovedAt == null && db.Engagements.Any(e => e.Id == a.EngagementId && pools.Contains(e.PoolId)));
         PendingCount = await pending.CountAsync(ct);
         Pending = await pending.OrderBy(a => a.Date).ThenBy(a => a.Id).Take(50)
             .Select(a => new PendingRow(a.Id, a.EngagementId,
                 db.Engagements.Where(e => e.Id == a.EngagementId).Join(db.Municipalities, e => e.MunicipalityKey, m => m.OfficialKey, (e, m) => m.ShortName).First(),
                 db.Advisors.Where(x => x.Id == a.AdvisorId).Select(x => x.FirstName + " " + x.LastName).First(),
-                a.Date, a.Kind, a.HalfDays, a.Notes))
+                a.Date, a.Kind, a.HalfDays, a.Participants, a.Notes, userId != null && db.Advisors.Any(x => x.Id == a.AdvisorId && x.UserId == userId)))
             .ToListAsync(ct);
     }
 
-    /// <summary>Approves the checked activities; only approved days can be billed in a fee statement.</summary>
-    public async Task<IActionResult> OnPostApproveAsync(int[] activityIds, CancellationToken ct)
+    /// <summary>
+    /// Approves the checked activities as they were shown (<paramref name="shown"/>: id → token); only approved days
+    /// can be billed in a fee statement. The rules are in <see cref="ActivityApprovals"/>.
+    /// </summary>
+    public async Task<IActionResult> OnPostApproveAsync(int[] activityIds, Dictionary<int, string>? shown, CancellationToken ct)
     {
-        var pools = await access.ManagedPoolIdsAsync(ct);
         if (activityIds.Length == 0)
         {
             TempData[StatusMessage.Key] = text["Bitte wählen Sie mindestens eine Aktivität aus."].Value;
             return RedirectToPage("/Engagements/Manage/Index", null, null, "approval");
         }
-        var now = time.GetUtcNow();
-        var activities = await db.Activities
-            .Where(a => activityIds.Contains(a.Id) && a.ApprovedAt == null && db.Engagements.Any(e => e.Id == a.EngagementId && pools.Contains(e.PoolId)))
-            .Join(db.Engagements, a => a.EngagementId, e => e.Id, (a, e) => new { Activity = a, e.PoolId })
-            .ToListAsync(ct);
-        foreach (var x in activities)
-        {
-            x.Activity.ApprovedAt = now;
-            x.Activity.ApprovedByUserId = access.UserId;
-            db.Audit("engagement.activity.approved", $"engagement:{x.Activity.EngagementId}", access.UserId, x.PoolId, $"activity:{x.Activity.Id}; halfDays={x.Activity.HalfDays}");
-        }
-        await db.SaveChangesAsync(ct);
-        TempData[StatusMessage.Key] = text["{0} Aktivitäten freigegeben.", activities.Count].Value;
+        var pools = await access.ManagedPoolIdsAsync(ct);
+        var outcome = await approvals.ApproveAsync(activityIds, shown ?? [], pools, access.UserId, ct);
+        var message = text["{0} Aktivitäten freigegeben.", outcome.Approved].Value;
+        if (outcome.Own > 0) message += " " + text["Ihre eigenen Aktivitäten gibt eine andere Koordinierung frei."].Value;
+        if (outcome.Stale > 0)
+            message += " " + text["{0} Aktivitäten wurden inzwischen geändert — bitte prüfen Sie den aktuellen Stand.", outcome.Stale].Value;
+        TempData[StatusMessage.Key] = message;
         return RedirectToPage("/Engagements/Manage/Index", null, null, "approval");
     }
 }

@@ -22,6 +22,11 @@ public sealed class DetailsModel(TimeProvider time, AppDbContext db, FeeStatemen
 
     [BindProperty] public string? Comment { get; set; }
     [BindProperty] public DateOnly? PaidOn { get; set; }
+    /// <summary>The statement's version the page showed; a decision on another version is refused as stale.</summary>
+    [BindProperty] public int? Version { get; set; }
+
+    /// <summary>The statement bills the viewer's own work: another person decides on it.</summary>
+    public bool IsOwn => FeeStatements.IsOwn(Statement, access.UserId);
 
     private DateOnly Today => time.LocalToday();
 
@@ -35,9 +40,10 @@ public sealed class DetailsModel(TimeProvider time, AppDbContext db, FeeStatemen
     public async Task<IActionResult> OnPostApproveAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        if (!await fees.ApproveAsync(id, access.UserId, Statement.PoolId, $"total={Statement.Totals.Total}", ct))
+        if (IsOwn) return Own(id);
+        if (!await fees.ApproveAsync(id, Version ?? -1, access.UserId, Statement.PoolId, $"total={Statement.Totals.Total}", ct))
         {
-            if (Statement.Status != FeeStatementStatus.Submitted || !await fees.HasUnapprovedAsync(id, ct)) return Stale(id);
+            if (Statement.Status != FeeStatementStatus.Submitted || Statement.Version != Version || !await fees.HasUnapprovedAsync(id, ct)) return Stale(id);
             ModelState.AddModelError("", text["Auf der Abrechnung stehen Tage, die nicht (mehr) freigegeben sind. Geben Sie die Abrechnung zurück, damit die Berater*in sie abwählt."]);
             PaidOn = Today;
             return Page();
@@ -49,6 +55,7 @@ public sealed class DetailsModel(TimeProvider time, AppDbContext db, FeeStatemen
     public async Task<IActionResult> OnPostReturnAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
+        if (IsOwn) return Own(id);
         ModelState.Clear();
         var comment = Comment?.Trim() ?? "";
         if (comment.Length == 0) ModelState.AddModelError(nameof(Comment), text["Bitte schreiben Sie, was geändert werden soll."]);
@@ -58,7 +65,7 @@ public sealed class DetailsModel(TimeProvider time, AppDbContext db, FeeStatemen
             PaidOn ??= Today;
             return Page();
         }
-        if (!await fees.ReturnAsync(id, comment, access.UserId, Statement.PoolId, ct)) return Stale(id);
+        if (!await fees.ReturnAsync(id, Version ?? -1, comment, access.UserId, Statement.PoolId, ct)) return Stale(id);
         return await DoneAsync(id, FeeMails.Kind.Returned,
             text["Die Abrechnung ist an {0} zurückgegeben.", Statement.AdvisorName], ct);
     }
@@ -66,6 +73,7 @@ public sealed class DetailsModel(TimeProvider time, AppDbContext db, FeeStatemen
     public async Task<IActionResult> OnPostPaidAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
+        if (IsOwn) return Own(id);
         ModelState.Clear(); // an unreadable date binds as null and gets the message below
         var date = PaidOn;
         if (date is null) ModelState.AddModelError(nameof(PaidOn), text["Bitte geben Sie das Datum der Überweisung an."]);
@@ -73,7 +81,7 @@ public sealed class DetailsModel(TimeProvider time, AppDbContext db, FeeStatemen
         else if (Statement.ApprovedAt is { } approved && date < ProgrammeTime.LocalDate(approved))
             ModelState.AddModelError(nameof(PaidOn), text["Das Datum der Überweisung liegt vor der Freigabe."]);
         if (!ModelState.IsValid) return Page();
-        if (!await fees.MarkPaidAsync(id, date!.Value, access.UserId, Statement.PoolId, ct)) return Stale(id);
+        if (!await fees.MarkPaidAsync(id, Version ?? -1, date!.Value, access.UserId, Statement.PoolId, ct)) return Stale(id);
         return await DoneAsync(id, FeeMails.Kind.Paid,
             text["Die Abrechnung ist als bezahlt markiert; {0} ist per E-Mail informiert.", Statement.AdvisorName], ct);
     }
@@ -88,7 +96,13 @@ public sealed class DetailsModel(TimeProvider time, AppDbContext db, FeeStatemen
 
     private IActionResult Stale(int id)
     {
-        TempData[StatusMessage.Key] = text["Der Status der Abrechnung hat sich inzwischen geändert. Bitte prüfen Sie den aktuellen Stand."].Value;
+        TempData[StatusMessage.Key] = text["Die Abrechnung wurde inzwischen geändert — bitte prüfen Sie den aktuellen Stand."].Value;
+        return RedirectToPage("/Fees/Manage/Details", new { id });
+    }
+
+    private IActionResult Own(int id)
+    {
+        TempData[StatusMessage.Key] = text["Über Ihre eigene Abrechnung entscheidet eine andere Koordinierung oder die Administration."].Value;
         return RedirectToPage("/Fees/Manage/Details", new { id });
     }
 

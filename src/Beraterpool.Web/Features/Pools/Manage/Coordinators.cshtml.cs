@@ -38,7 +38,8 @@ public sealed class CoordinatorsModel(AppDbContext db, Invitations invitations, 
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (!ModelState.IsValid) return Page();
-        var result = await invitations.EnsureUserAsync(Input.Email, string.IsNullOrWhiteSpace(Input.DisplayName) ? null : Input.DisplayName.Trim(), Roles.Coordinator);
+        var result = await invitations.EnsureUserAsync(Input.Email, string.IsNullOrWhiteSpace(Input.DisplayName) ? null : Input.DisplayName.Trim(), Roles.Coordinator,
+            by: new Grantor(access.UserId, access.IsAdministrator), poolId: id, poolName: PoolName);
         if (result.User is null)
         {
             foreach (var e in result.Errors) ModelState.AddModelError("Input.Email", e);
