@@ -171,6 +171,7 @@ public sealed partial class ActivityDateTests
             await DateMessageAsync(await EditAsync(a.Advisor, a.EngagementId, id, "0001-01-01", 2)));
 
         a.Time.Advance(TimeSpan.FromDays(31)); // mid-April: February is closed now
+        a = a with { Advisor = await app.SignedInBrowserAsync("aenderung-berater@example.org", Roles.Advisor) }; // the old session timed out
         Assert.Equal(HttpStatusCode.Redirect, (await EditAsync(a.Advisor, a.EngagementId, id, "2026-02-02", 2, notes: "Protokoll ergänzt")).StatusCode);
         Assert.NotNull(await DateMessageAsync(await EditAsync(a.Advisor, a.EngagementId, id, "2026-02-02", 1)));
         var activity = await app.WithDbAsync(db => db.Activities.AsNoTracking().SingleAsync(x => x.Id == id));

@@ -1,6 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Beraterpool.Web.Data;
-using Beraterpool.Web.Features.Audit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +9,7 @@ namespace Beraterpool.Web.Features.Accounts;
 
 /// <summary>The second sign-in step without the phone: one of the ten recovery codes, each good once.</summary>
 [AllowAnonymous]
-public sealed class LoginRecoveryCodeModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, AppDbContext db,
+public sealed class LoginRecoveryCodeModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, SecurityEvents events,
     IStringLocalizer<LoginRecoveryCodeModel> text) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -42,6 +40,7 @@ public sealed class LoginRecoveryCodeModel(SignInManager<AppUser> signIn, UserMa
         }
         if (!result.Succeeded)
         {
+            await events.RecordAsync(SecurityEvent.SignInFailed, user, "wrong recovery code");
             ModelState.AddModelError("Input.Code", text["Dieser Wiederherstellungscode stimmt nicht oder wurde schon benutzt."]);
             return Page();
         }
@@ -50,10 +49,5 @@ public sealed class LoginRecoveryCodeModel(SignInManager<AppUser> signIn, UserMa
         return RedirectToPage(await LoginModel.HomePageOfAsync(users, user));
     }
 
-    // The merger points this at SecurityEvents.RecordAsync (issue 8, item 14).
-    private async Task RecordAsync(AppUser user, int left)
-    {
-        db.Audit("account.2fa.recovery-code-used", $"user:{user.Id}", user.Id, details: $"left={left}");
-        await db.SaveChangesAsync();
-    }
+    private Task RecordAsync(AppUser user, int left) => events.RecordAsync(SecurityEvent.RecoveryCodeUsed, user, $"left={left}");
 }

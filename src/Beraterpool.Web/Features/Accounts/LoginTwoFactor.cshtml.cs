@@ -9,7 +9,8 @@ namespace Beraterpool.Web.Features.Accounts;
 
 /// <summary>The second sign-in step: the password was right (Identity remembers whose in a short-lived cookie), now the app's code.</summary>
 [AllowAnonymous]
-public sealed class LoginTwoFactorModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, IStringLocalizer<LoginTwoFactorModel> text) : PageModel
+public sealed class LoginTwoFactorModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, SecurityEvents events,
+    IStringLocalizer<LoginTwoFactorModel> text) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
     [BindProperty(SupportsGet = true)] public bool RememberMe { get; set; }
@@ -42,9 +43,11 @@ public sealed class LoginTwoFactorModel(SignInManager<AppUser> signIn, UserManag
         }
         if (!result.Succeeded)
         {
+            await events.RecordAsync(SecurityEvent.SignInFailed, user, "wrong authenticator code");
             ModelState.AddModelError("Input.Code", text["Der Code stimmt nicht. Bitte geben Sie den sechsstelligen Code ein, den Ihre App gerade anzeigt."]);
             return Page();
         }
+        await events.RecordAsync(SecurityEvent.SignInSucceeded, user, "with authenticator code");
         if (!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl)) return LocalRedirect(ReturnUrl);
         return RedirectToPage(await LoginModel.HomePageOfAsync(users, user));
     }

@@ -1,7 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text;
-using Beraterpool.Web.Data;
-using Beraterpool.Web.Features.Audit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -17,7 +15,7 @@ namespace Beraterpool.Web.Features.Accounts;
 /// session cannot take the second factor away. Where it is required, switching off means setting up a new phone.
 /// </summary>
 [Authorize]
-public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, AppDbContext db, TwoFactorPolicy policy,
+public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, SecurityEvents events, TwoFactorPolicy policy,
     IStringLocalizer<TwoFactorModel> text) : PageModel
 {
     public const int RecoveryCodeCount = 10;
@@ -134,12 +132,14 @@ public sealed class TwoFactorModel(UserManager<AppUser> users, SignInManager<App
 
     internal static string Normalize(string code) => code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
 
-    // The merger points this at SecurityEvents.RecordAsync (issue 8, item 14).
-    private async Task RecordAsync(string action, AppUser user)
+    // Security events (audited and logged); renewed codes and a new phone are told apart in the details.
+    private Task RecordAsync(string action, AppUser user) => action switch
     {
-        db.Audit(action, $"user:{user.Id}", user.Id);
-        await db.SaveChangesAsync();
-    }
+        "account.2fa.enabled" => events.RecordAsync(SecurityEvent.TwoFactorEnabled, user),
+        "account.2fa.recovery-codes-renewed" => events.RecordAsync(SecurityEvent.TwoFactorEnabled, user, "recovery codes renewed"),
+        "account.2fa.reset" => events.RecordAsync(SecurityEvent.TwoFactorDisabled, user, "key reset for a new phone"),
+        _ => events.RecordAsync(SecurityEvent.TwoFactorDisabled, user),
+    };
 
     internal static string InGroupsOfFour(string key)
     {
