@@ -163,15 +163,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app, I
         "# A POST carries only a valid anti-forgery token, so 'allow' there may be the form shown again with its messages.",
     ];
 
-    private static string TablePath()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var file = Path.Combine(dir.FullName, "tests", "Beraterpool.Tests", "Security", TableFile);
-            if (File.Exists(Path.Combine(dir.FullName, "Beraterpool.slnx"))) return file;
-        }
-        throw new FileNotFoundException($"{TableFile}: the repository was not found above {AppContext.BaseDirectory}");
-    }
+    private static string TablePath() => Repository.File("tests/Beraterpool.Tests/Security/" + TableFile);
 
     private string LiveDatabase => $"Data Source={Path.Combine(app.Folder, "test.db")};Pooling=False";
 
