@@ -84,7 +84,8 @@ public sealed class ProfileEditor(TimeProvider time, AppDbContext db, AdvisorCha
     private async Task<IReadOnlyList<(string Key, string Label)>> SearchPlacesAsync(string? query, bool withDistricts, CancellationToken ct)
     {
         var q = (query ?? "").Trim();
-        if (q.Length < 2) return [];
+        // No place name is longer; SQLite refuses LIKE patterns of many thousand characters.
+        if (q.Length is < 2 or > 100) return [];
         IQueryable<Municipality> matches = db.Municipalities.Where(m => m.Level == MunicipalityLevel.Municipality
                                                                         || (withDistricts && m.Level == MunicipalityLevel.District));
         if (q.All(char.IsAsciiDigit))

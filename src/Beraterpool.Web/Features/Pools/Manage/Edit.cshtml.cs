@@ -94,7 +94,7 @@ public sealed class EditModel(TimeProvider time, AppDbContext db, PoolCatalog ca
         if (id is not null && pool is null) return NotFound();
         await LoadOptionsAsync(pool, ct);
 
-        Input.Slug = Input.Slug.Trim().ToLowerInvariant();
+        Input.Slug = (Input.Slug ?? "").Trim().ToLowerInvariant(); // an empty field binds as null
         Input.Host = string.IsNullOrWhiteSpace(Input.Host) ? null : Input.Host.Trim().ToLowerInvariant();
         Input.StateCodes = Input.StateCodes.Distinct().ToList();
         if (Input.StateCodes.Count == 0)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 
 namespace Beraterpool.Web.Features.Shared.Forms;
@@ -15,6 +16,7 @@ public static class FormsSetup
         {
             // One submit shows every problem, cross-field rules included, not one round at a time.
             o.ValidateComplexTypesIfChildValidationFails = true;
+            o.ModelBinderProviders.Insert(0, new CheckboxBinderProvider());
             var text = factory.Create(typeof(SharedResource));
             var m = o.ModelBindingMessageProvider;
             m.SetAttemptedValueIsInvalidAccessor((value, _) => text["Der Wert „{0}“ ist ungültig.", value]);
@@ -30,5 +32,43 @@ public static class FormsSetup
             m.SetNonPropertyUnknownValueIsInvalidAccessor(() => text["Der Wert ist ungültig."]);
         });
         return services;
+    }
+}
+
+/// <summary>
+/// A yes/no field posted as anything but true or false keeps its field message but is shown again unticked: the
+/// checkbox tag helper cannot render an attempted value that is no bool and would answer 500.
+/// </summary>
+public sealed class CheckboxBinderProvider : IModelBinderProvider
+{
+    public IModelBinder? GetBinder(ModelBinderProviderContext context) =>
+        context.Metadata.UnderlyingOrModelType == typeof(bool) ? new CheckboxBinder() : null;
+
+    private sealed class CheckboxBinder : IModelBinder
+    {
+        public Task BindModelAsync(ModelBindingContext context)
+        {
+            var posted = context.ValueProvider.GetValue(context.ModelName);
+            if (posted == ValueProviderResult.None) return Task.CompletedTask;
+            var value = posted.FirstValue;
+            if (bool.TryParse(value, out var yes))
+            {
+                context.ModelState.SetModelValue(context.ModelName, posted);
+                context.Result = ModelBindingResult.Success(yes);
+            }
+            else if (string.IsNullOrEmpty(value) && context.ModelMetadata.IsNullableValueType)
+            {
+                context.ModelState.SetModelValue(context.ModelName, posted);
+                context.Result = ModelBindingResult.Success(null);
+            }
+            else
+            {
+                context.ModelState.SetModelValue(context.ModelName, false, "false");
+                context.ModelState.TryAddModelError(context.ModelName,
+                    context.ModelMetadata.ModelBindingMessageProvider.AttemptedValueIsInvalidAccessor(value ?? "", context.ModelMetadata.GetDisplayName()));
+                context.Result = ModelBindingResult.Failed();
+            }
+            return Task.CompletedTask;
+        }
     }
 }

@@ -1,0 +1,97 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.AspNetCore.StaticAssets;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Beraterpool.Tests.Security;
+
+/// <summary>
+/// One thing a browser can ask of the app: a route pattern with an HTTP method and, for Razor pages, a handler
+/// (<c>OnPostApprove</c> → <c>POST:Approve</c>, sent as <c>?handler=Approve</c>).
+/// </summary>
+public sealed record Operation(string Pattern, string Method, string? Handler, bool Anonymous, RoutePattern Route)
+{
+    public string Verb => Handler is null ? Method : $"{Method}:{Handler}";
+    public bool HasRecord => Route.Parameters.Any(p => p.Name is not ("code" or "path"));
+    public override string ToString() => $"{Verb} {Pattern}";
+}
+
+/// <summary>Every operation of the app, read from the endpoint data source and the pages' compiled handler methods.</summary>
+public static partial class Endpoints
+{
+    public static async Task<List<Operation>> AllAsync(IServiceProvider services)
+    {
+        var loader = services.GetRequiredService<PageLoader>();
+        var operations = new List<Operation>();
+        foreach (var e in services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+                     .Where(e => e.Metadata.GetMetadata<StaticAssetDescriptor>() is null))
+        {
+            var pattern = "/" + (e.RoutePattern.RawText ?? "").Trim('/');
+            var anonymous = e.Metadata.GetMetadata<IAllowAnonymous>() is not null
+                            || (e.Metadata.GetOrderedMetadata<IAuthorizeData>().Count == 0 && e.Metadata.GetOrderedMetadata<AuthorizationPolicy>().Count == 0);
+            if (e.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
+            {
+                var compiled = await loader.LoadAsync(page, e.Metadata);
+                operations.Add(new Operation(pattern, "GET", null, anonymous, e.RoutePattern));
+                foreach (var h in compiled.HandlerMethods.Where(h => !(h.HttpMethod == "GET" && h.Name is null)))
+                    operations.Add(new Operation(pattern, h.HttpMethod.ToUpperInvariant(), h.Name, anonymous, e.RoutePattern));
+            }
+            else
+            {
+                foreach (var method in e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                    operations.Add(new Operation(pattern, method, null, anonymous, e.RoutePattern));
+            }
+        }
+        return operations.DistinctBy(o => (o.Pattern, o.Verb)).OrderBy(o => o.Pattern, StringComparer.Ordinal).ThenBy(o => o.Verb, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// The address of an operation for one record set. A new route parameter fails here on purpose: say which record it
+    /// names, so that it is tried with another person's and another pool's record too.
+    /// </summary>
+    public static string Url(Operation operation, RecordSet? set)
+    {
+        var url = operation.Pattern;
+        foreach (var parameter in operation.Route.Parameters)
+        {
+            var value = parameter.Name switch
+            {
+                "code" => "404",
+                "path" => "gibt-es-nicht.css",
+                _ => Record(parameter.Name, set ?? throw new InvalidOperationException($"{operation} names a record but was given no record set")),
+            };
+            url = Regex.Replace(url, "\\{\\**" + parameter.Name + "[^}]*\\}", value);
+        }
+        // Required query values.
+        if (operation.Pattern == "/culture") url += "?lang=de&returnUrl=%2F";
+        if (operation.Pattern == "/manage/fees/export") url += $"?from={DateTime.UtcNow.Year}-01&to={DateTime.UtcNow.Year}-12";
+        if (operation.Handler is not null) url += (url.Contains('?') ? "&" : "?") + "handler=" + operation.Handler;
+        return url;
+
+        bool Starts(string prefix) => operation.Pattern.StartsWith(prefix, StringComparison.Ordinal);
+
+        string Record(string name, RecordSet s) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{name switch
+        {
+            "id" when Starts("/engagements/") => (object)s.EngagementId,
+            "id" when Starts("/manage/requests/") || Starts("/municipality/requests/") => s.RequestId,
+            "id" when Starts("/manage/pools/") => s.PoolId,
+            "id" when Starts("/manage/advisors/") => s.AdvisorId,
+            "id" when Starts("/me/fees/") || Starts("/manage/fees/") => s.StatementId,
+            "id" when Starts("/me/invitations/") => s.InvitationId,
+            "documentId" => s.DocumentId,
+            "activityId" => s.ActivityId,
+            "optionId" => s.OptionId,
+            "travelId" => s.TravelId,
+            "slug" when Starts("/pools/") => s.PoolSlug,
+            "slug" when Starts("/advisors/") => s.AdvisorSlug,
+            "ags" => s.MunicipalityKey,
+            "token" => s.TrackingToken,
+            _ => throw new InvalidOperationException(
+                $"{operation}: which record does {{{name}}} name? Add it to {nameof(Endpoints)}.{nameof(Url)} and to the record sets of {nameof(SecurityWorld)}."),
+        }}");
+    }
+}

@@ -1,0 +1,228 @@
+using System.Collections.Concurrent;
+using Beraterpool.Tests.Infrastructure;
+using Beraterpool.Web.Features.Accounts;
+using Beraterpool.Web.Features.Demo;
+using Beraterpool.Web.Features.Engagements;
+using Beraterpool.Web.Features.Fees;
+using Beraterpool.Web.Features.Requests;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Beraterpool.Tests.Security;
+
+/// <summary>
+/// The demo app plus the records the proofs need: in pool A (nrw) one set of records of the demo advisor and the demo
+/// municipality contact ("a1") and one of a second advisor and a second contact ("a2"); in pool B (bw) one set of a
+/// bw advisor and a Stuttgart contact ("b"). Each set: a request with a tracking link, an engagement with an activity,
+/// an option, a document and a comment, a fee statement with a travel receipt, an invitation.
+/// </summary>
+public class SecurityApp : TestApp
+{
+    public SecurityApp() : base(demo: true, importGazetteer: false)
+    {
+        // The proofs post far more than a person would; the rate limiter is proved elsewhere.
+        With("Requests:RateLimit:PermitLimit", "1000000");
+        With("Serilog:MinimumLevel:Default", "Error");
+    }
+
+    /// <summary>Exceptions that reached the exception handler: each one is a 500 somebody saw.</summary>
+    public ConcurrentQueue<string> Exceptions { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(s => s.AddSingleton<IExceptionHandler>(new ExceptionRecorder(Exceptions)));
+    }
+
+    private sealed class ExceptionRecorder(ConcurrentQueue<string> sink) : IExceptionHandler
+    {
+        public ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
+        {
+            sink.Enqueue($"{context.Request.Method} {context.Request.Path}{context.Request.QueryString}: {exception.GetType().Name}: {exception.Message}");
+            return ValueTask.FromResult(false); // the app's own /error/500 page still answers
+        }
+    }
+
+    public SecurityWorld World { get; private set; } = null!;
+
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        World = await SecurityWorld.BuildAsync(this);
+    }
+}
+
+/// <summary>One record set: the ids and keys that fill a route's parameters.</summary>
+public sealed record RecordSet(string Name, int PoolId, string PoolSlug, int AdvisorId, string AdvisorSlug, string MunicipalityKey, int RequestId,
+    string TrackingToken, int EngagementId, int ActivityId, int OptionId, int DocumentId, int StatementId, int TravelId, int InvitationId,
+    string RequestReference, string StatementReference, string Iban)
+{
+    /// <summary>Texts only this set's people (and its pool's coordinators) may read: none of them may show up anywhere else.</summary>
+    public string[] Secrets => [RequestReference, $"Kontakt {Name}", $"kontakt-{Name}@stadt.example", $"Option {Name}", $"protokoll-{Name}.pdf", StatementReference, Iban];
+}
+
+/// <summary>A signed-in (or anonymous) caller: the cookies and the anti-forgery token a browser of that role would hold.</summary>
+public sealed record Caller(string Role, string Email, string Cookies, string RequestToken);
+
+public sealed class SecurityWorld
+{
+    public const string OtherAdvisor = "zweite.beraterin@example.org", OtherContact = "kontakt@bonn.example";
+    private const string BwAdvisor = "beraterin.bw@example.org", BwContact = "kontakt@stuttgart.example";
+
+    /// <summary>The roles of the matrix, in the order the table lists them.</summary>
+    public static readonly string[] Roles =
+        ["anonymous", "advisor", "other-advisor", "contact", "other-contact", "reviewer", "mentor", "coordinator-a", "coordinator-b", "administrator"];
+
+    public required IReadOnlyList<RecordSet> Sets { get; init; }
+    public required IReadOnlyDictionary<string, Caller> Callers { get; init; }
+
+    public RecordSet Set(string name) => Sets.Single(s => s.Name == name);
+
+    public static async Task<SecurityWorld> BuildAsync(SecurityApp app)
+    {
+        var advisorId = await UserIdAsync(app, DemoAccounts.Advisor);
+        var contactId = await UserIdAsync(app, DemoAccounts.MunicipalityContact);
+        var otherAdvisorId = (await app.CreateUserAsync(OtherAdvisor, Web.Features.Accounts.Roles.Advisor)).Id;
+        var otherContactId = (await app.CreateUserAsync(OtherContact, Web.Features.Accounts.Roles.MunicipalityContact)).Id;
+        var bwAdvisorId = (await app.CreateUserAsync(BwAdvisor, Web.Features.Accounts.Roles.Advisor)).Id;
+        var bwContactId = (await app.CreateUserAsync(BwContact, Web.Features.Accounts.Roles.MunicipalityContact)).Id;
+
+        var sets = new List<RecordSet>
+        {
+            await RecordsAsync(app, "a1", "nrw", advisorId, contactId, "05315000", "DE89370400440532013000", existingAdvisorUser: true),
+            await RecordsAsync(app, "a2", "nrw", otherAdvisorId, otherContactId, "05314000", "DE02120300000000202051", existingAdvisorUser: false),
+            await RecordsAsync(app, "b", "bw", bwAdvisorId, bwContactId, "08111000", "DE02500105170137075030", existingAdvisorUser: false),
+        };
+
+        var callers = new Dictionary<string, Caller>
+        {
+            ["anonymous"] = await CallerAsync(app, "anonymous", null),
+            ["advisor"] = await CallerAsync(app, "advisor", DemoAccounts.Advisor),
+            ["other-advisor"] = await CallerAsync(app, "other-advisor", OtherAdvisor),
+            ["contact"] = await CallerAsync(app, "contact", DemoAccounts.MunicipalityContact),
+            ["other-contact"] = await CallerAsync(app, "other-contact", OtherContact),
+            ["reviewer"] = await CallerAsync(app, "reviewer", DemoAccounts.Reviewer),
+            ["mentor"] = await CallerAsync(app, "mentor", DemoAccounts.Mentor),
+            ["coordinator-a"] = await CallerAsync(app, "coordinator-a", DemoAccounts.CoordinatorNrw),
+            ["coordinator-b"] = await CallerAsync(app, "coordinator-b", DemoAccounts.CoordinatorBw),
+            ["administrator"] = await CallerAsync(app, "administrator", DemoAccounts.Administrator),
+        };
+        return new SecurityWorld { Sets = sets, Callers = callers };
+    }
+
+    private static async Task<RecordSet> RecordsAsync(SecurityApp app, string name, string poolSlug, string advisorUserId, string contactUserId,
+        string municipalityKey, string iban, bool existingAdvisorUser)
+    {
+        var token = $"geheimer-link-{name}-{Guid.NewGuid():N}";
+        return await app.WithDbAsync(async db =>
+        {
+            var now = DateTimeOffset.UtcNow;
+            var today = DateOnly.FromDateTime(now.UtcDateTime);
+            var pool = await db.Pools.SingleAsync(p => p.Slug == poolSlug);
+            // The demo advisor already has her record; the others take over a seeded advisor of their pool.
+            var advisor = existingAdvisorUser
+                ? await db.Advisors.SingleAsync(a => a.UserId == advisorUserId)
+                : await db.Advisors.Where(a => a.PoolId == pool.Id && a.UserId == null).OrderByDescending(a => a.Id).FirstAsync();
+            advisor.UserId = advisorUserId;
+
+            var request = new ConsultationRequest
+            {
+                PoolId = pool.Id, Reference = $"SEC-{name}-{Guid.NewGuid():N}"[..16], MunicipalityKey = municipalityKey, ContactName = $"Kontakt {name}",
+                ContactEmail = $"kontakt-{name}@stadt.example", ContactUserId = contactUserId, Goal = "Ziel", Need = "Bedarf",
+                TrackingTokenHash = ConsultationRequests.HashToken(token), Status = RequestStatus.InProgress, ConsentGivenAt = now, CreatedAt = now, UpdatedAt = now,
+            };
+            db.ConsultationRequests.Add(request);
+            await db.SaveChangesAsync();
+
+            var engagement = new Engagement { PoolId = pool.Id, RequestId = request.Id, MunicipalityKey = municipalityKey, StartedAt = now.AddDays(-20) };
+            engagement.Advisors.Add(new EngagementAdvisor { AdvisorId = advisor.Id, JoinedAt = now.AddDays(-20) });
+            db.Engagements.Add(engagement);
+            await db.SaveChangesAsync();
+
+            var activity = new Activity
+            {
+                EngagementId = engagement.Id, AdvisorId = advisor.Id, Date = today, HalfDays = 1, Kind = ActivityKind.Workshop, CreatedAt = now,
+                CreatedByUserId = advisorUserId,
+            };
+            var option = new ActionOption { EngagementId = engagement.Id, Title = $"Option {name}", CreatedAt = now, UpdatedAt = now };
+            var document = new EngagementDocument
+            {
+                EngagementId = engagement.Id, FileName = $"protokoll-{name}.pdf", ContentType = "application/pdf", Size = 8, Content = "%PDF-1.4"u8.ToArray(),
+                UploadedByUserId = advisorUserId, UploadedByName = "Beraterin", UploadedAt = now,
+            };
+            db.Activities.Add(activity);
+            db.ActionOptions.Add(option);
+            db.EngagementDocuments.Add(document);
+            db.EngagementComments.Add(new EngagementComment
+            {
+                EngagementId = engagement.Id, AuthorUserId = contactUserId, AuthorName = $"Kontakt {name}", Side = EngagementSide.Municipality, Text = "Danke!", CreatedAt = now,
+            });
+
+            var statement = new FeeStatement
+            {
+                PoolId = pool.Id, AdvisorId = advisor.Id, Year = today.Year, Month = today.Month, Status = FeeStatementStatus.Submitted, DayRate = 250m,
+                CreatedAt = now, SubmittedAt = now,
+            };
+            statement.TravelCosts.Add(new TravelCost
+            {
+                Date = today, Description = "Bahnfahrt", Amount = 42m, Receipt = "%PDF-1.4"u8.ToArray(), ReceiptContentType = "application/pdf", ReceiptFileName = "ticket.pdf",
+            });
+            db.FeeStatements.Add(statement);
+
+            var invitation = new EngagementInvitation
+            {
+                RequestId = request.Id, AdvisorId = advisor.Id, ProposalGroup = Guid.NewGuid(), Status = InvitationStatus.Pending, CreatedAt = now,
+            };
+            db.EngagementInvitations.Add(invitation);
+            db.AdvisorBankDetails.Add(new AdvisorBankDetails
+            {
+                AdvisorId = advisor.Id, AccountHolder = $"{advisor.FirstName} {advisor.LastName}", IbanProtected = app.Services.GetRequiredService<IbanProtector>().Protect(iban),
+                IbanLast4 = iban[^4..], Street = "Hauptstraße 1", PostalCode = "50667", City = "Köln", UpdatedAt = now,
+            });
+            await db.SaveChangesAsync();
+
+            return new RecordSet(name, pool.Id, pool.Slug, advisor.Id, advisor.Slug, municipalityKey, request.Id, token, engagement.Id, activity.Id, option.Id,
+                document.Id, statement.Id, statement.TravelCosts[0].Id, invitation.Id, request.Reference,
+                FeeStatements.Reference(statement.Year, statement.Month, statement.Id), iban);
+        });
+    }
+
+    /// <summary>
+    /// The cookies a browser of the account would carry (authentication as Identity issues it, plus the anti-forgery
+    /// cookie) and a matching form token, so that a POST is decided by authorization, not by a missing token.
+    /// </summary>
+    private static async Task<Caller> CallerAsync(SecurityApp app, string role, string? email)
+    {
+        await using var scope = app.Scope();
+        var services = scope.ServiceProvider;
+        var context = new DefaultHttpContext { RequestServices = services };
+        var cookies = new List<string>();
+        if (email is not null)
+        {
+            var users = services.GetRequiredService<UserManager<AppUser>>();
+            var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException(email);
+            context.User = await services.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(user);
+            var options = services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
+            var ticket = new AuthenticationTicket(context.User, new AuthenticationProperties { IssuedUtc = DateTimeOffset.UtcNow }, IdentityConstants.ApplicationScheme);
+            cookies.Add($"{options.Cookie.Name ?? ".AspNetCore.Identity.Application"}={options.TicketDataFormat.Protect(ticket)}");
+        }
+        var tokens = services.GetRequiredService<IAntiforgery>().GetAndStoreTokens(context);
+        foreach (var setCookie in context.Response.Headers.SetCookie) cookies.Add(setCookie!.Split(';')[0]);
+        return new Caller(role, email ?? "", string.Join("; ", cookies), tokens.RequestToken!);
+    }
+
+    private static async Task<string> UserIdAsync(TestApp app, string email)
+    {
+        await using var scope = app.Scope();
+        return (await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email))!.Id;
+    }
+}
