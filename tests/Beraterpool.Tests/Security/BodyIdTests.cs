@@ -28,12 +28,16 @@ public sealed class BodyIdTests(BodyIdTests.App app) : IClassFixture<BodyIdTests
     public async Task Another_pools_coordinator_cannot_approve_its_activities()
     {
         var a1 = app.World.Set("a1");
-        var response = await PostAsync("coordinator-b", "/manage/engagements?handler=Approve", ("activityIds", a1.ActivityId.ToString()));
+        // The token of the row as the approval list shows it, so that only the pool decides.
+        var shown = await app.WithDbAsync(db => db.Activities.Where(a => a.Id == a1.ActivityId)
+            .Select(a => new { a.Date, a.Kind, a.HalfDays, a.Participants, a.Notes }).SingleAsync(Ct));
+        var token = ($"shown[{a1.ActivityId}]", Beraterpool.Web.Features.Engagements.Manage.ActivityApprovals.Token(shown.Date, shown.Kind, shown.HalfDays, shown.Participants, shown.Notes));
+        var response = await PostAsync("coordinator-b", "/manage/engagements?handler=Approve", ("activityIds", a1.ActivityId.ToString()), token);
         Assert.True((int)response.StatusCode < 500, $"answered {(int)response.StatusCode}");
         Assert.Null(await app.WithDbAsync(db => db.Activities.Where(a => a.Id == a1.ActivityId).Select(a => a.ApprovedAt).SingleAsync(Ct)));
 
         // The same post by pool A's coordinator does approve: the post itself is right.
-        await PostAsync("coordinator-a", "/manage/engagements?handler=Approve", ("activityIds", a1.ActivityId.ToString()));
+        await PostAsync("coordinator-a", "/manage/engagements?handler=Approve", ("activityIds", a1.ActivityId.ToString()), token);
         Assert.NotNull(await app.WithDbAsync(db => db.Activities.Where(a => a.Id == a1.ActivityId).Select(a => a.ApprovedAt).SingleAsync(Ct)));
     }
 

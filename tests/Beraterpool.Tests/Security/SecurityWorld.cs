@@ -4,6 +4,7 @@ using Beraterpool.Web.Features.Accounts;
 using Beraterpool.Web.Features.Demo;
 using Beraterpool.Web.Features.Engagements;
 using Beraterpool.Web.Features.Fees;
+using Beraterpool.Web.Features.Quota;
 using Beraterpool.Web.Features.Requests;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -160,6 +161,11 @@ public sealed class SecurityWorld
                 UploadedByUserId = advisorUserId, UploadedByName = "Beraterin", UploadedAt = now,
             };
             db.Activities.Add(activity);
+            // Booked on the municipality's day account as logging would, so that deleting it gives the half day back.
+            var account = await db.DayQuotaAccounts.FirstOrDefaultAsync(a => a.PoolId == pool.Id && a.MunicipalityKey == municipalityKey && a.Year == today.Year);
+            if (account is null)
+                db.DayQuotaAccounts.Add(new DayQuotaAccount { PoolId = pool.Id, MunicipalityKey = municipalityKey, Year = today.Year, QuotaHalfDays = 20, UsedHalfDays = activity.HalfDays });
+            else account.UsedHalfDays += activity.HalfDays;
             db.ActionOptions.Add(option);
             db.EngagementDocuments.Add(document);
             db.EngagementComments.Add(new EngagementComment

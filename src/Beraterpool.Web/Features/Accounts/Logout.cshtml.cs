@@ -1,3 +1,4 @@
+using Beraterpool.Web.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -11,13 +12,13 @@ namespace Beraterpool.Web.Features.Accounts;
 /// says so to the person and is recorded, for a lost device or a session left open elsewhere.
 /// </summary>
 [AllowAnonymous]
-public sealed class LogoutModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, SecurityEvents events) : PageModel
+public sealed class LogoutModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, SecurityEvents events, AppDbContext db) : PageModel
 {
     public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? Page() : RedirectToPage("/Home/Index");
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (await users.GetUserAsync(User) is { } user) await users.UpdateSecurityStampAsync(user);
+        if (await users.GetUserAsync(User) is { } user) await RotateStampAsync(user);
         await signIn.SignOutAsync();
         return RedirectToPage("/Home/Index");
     }
@@ -26,10 +27,23 @@ public sealed class LogoutModel(SignInManager<AppUser> signIn, UserManager<AppUs
     {
         if (await users.GetUserAsync(User) is { } user)
         {
-            await users.UpdateSecurityStampAsync(user);
+            await RotateStampAsync(user);
             await events.RecordAsync(SecurityEvent.SignedOutEverywhere, user, ct: ct);
         }
         await signIn.SignOutAsync();
         return RedirectToPage("/Home/Index");
+    }
+
+    /// <summary>
+    /// A new stamp, also when another tab or device signed out at the same moment (the account changed under us:
+    /// read it again and retry, so the failed write does not linger in the context and fail the audit entry).
+    /// </summary>
+    private async Task RotateStampAsync(AppUser user)
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            if ((await users.UpdateSecurityStampAsync(user)).Succeeded) return;
+            await db.Entry(user).ReloadAsync();
+        }
     }
 }

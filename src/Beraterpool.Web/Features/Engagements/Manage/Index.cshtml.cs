@@ -78,15 +78,18 @@ public sealed class IndexModel(TimeProvider time, AppDbContext db, PoolAccess ac
     /// Approves the checked activities as they were shown (<paramref name="shown"/>: id → token); only approved days
     /// can be billed in a fee statement. The rules are in <see cref="ActivityApprovals"/>.
     /// </summary>
-    public async Task<IActionResult> OnPostApproveAsync(int[] activityIds, Dictionary<int, string>? shown, CancellationToken ct)
+    public async Task<IActionResult> OnPostApproveAsync(int[]? activityIds, Dictionary<int, string?>? shown, CancellationToken ct)
     {
+        // Unreadable ids or tokens (a tampered form) bind as null: nothing is approved, nothing fails.
+        activityIds ??= [];
+        var tokens = (shown ?? []).Where(t => t.Value is not null).ToDictionary(t => t.Key, t => t.Value!);
         if (activityIds.Length == 0)
         {
             TempData[StatusMessage.Key] = text["Bitte wählen Sie mindestens eine Aktivität aus."].Value;
             return RedirectToPage("/Engagements/Manage/Index", null, null, "approval");
         }
         var pools = await access.ManagedPoolIdsAsync(ct);
-        var outcome = await approvals.ApproveAsync(activityIds, shown ?? [], pools, access.UserId, ct);
+        var outcome = await approvals.ApproveAsync(activityIds, tokens, pools, access.UserId, ct);
         var message = text["{0} Aktivitäten freigegeben.", outcome.Approved].Value;
         if (outcome.Own > 0) message += " " + text["Ihre eigenen Aktivitäten gibt eine andere Koordinierung frei."].Value;
         if (outcome.Stale > 0)
