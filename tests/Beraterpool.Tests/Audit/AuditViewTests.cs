@@ -21,7 +21,7 @@ public sealed partial class AuditViewTests(AuditViewTests.App app) : IClassFixtu
     private Task ArrangeAsync(string action, params (DateTimeOffset At, string Subject)[] entries) => app.WithDbAsync(async db =>
     {
         foreach (var (at, subject) in entries)
-            db.AuditEntries.Add(new AuditEntry { At = at, Action = action, Subject = subject, Details = "test" });
+            db.AuditEntries.Add(new AuditEntry { At = at.ToUniversalTime(), Action = action, Subject = subject, Details = "test" });
         return await db.SaveChangesAsync();
     });
 

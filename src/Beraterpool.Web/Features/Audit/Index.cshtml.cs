@@ -102,7 +102,7 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<IndexModel> tex
     private static DateTimeOffset StartOf(DateOnly day)
     {
         var local = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, ProgrammeTime.Zone.GetUtcOffset(local));
+        return new DateTimeOffset(local, ProgrammeTime.Zone.GetUtcOffset(local)).ToUniversalTime(); // PostgreSQL takes UTC only
     }
 
     // An unreadable date is ignored as a filter and named at its field, in German.

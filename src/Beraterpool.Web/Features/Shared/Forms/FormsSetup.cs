@@ -17,6 +17,7 @@ public static class FormsSetup
             // One submit shows every problem, cross-field rules included, not one round at a time.
             o.ValidateComplexTypesIfChildValidationFails = true;
             o.ModelBinderProviders.Insert(0, new CheckboxBinderProvider());
+            o.ModelBinderProviders.Insert(0, new TextBinderProvider());
             var text = factory.Create(typeof(SharedResource));
             var m = o.ModelBindingMessageProvider;
             m.SetAttemptedValueIsInvalidAccessor((value, _) => text["Der Wert „{0}“ ist ungültig.", value]);
