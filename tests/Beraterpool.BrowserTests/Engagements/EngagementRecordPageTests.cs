@@ -41,12 +41,12 @@ public sealed class EngagementRecordPageTests(OwnBrowserApp app) : IClassFixture
         await Assertions.Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("^Begleitung Dortmund"));
         await Assertions.Expect(page.Locator("#log-form")).ToContainTextAsync("Noch übrig: 10 Tage.");
         await page.GetByLabel("Art").SelectOptionAsync("Workshop");
-        await page.GetByLabel("Dauer").SelectOptionAsync("3");
+        await page.GetByLabel("Dauer").SelectOptionAsync("2");
         await page.GetByLabel("Teilnehmende").FillAsync("Amt für Internationales, Integrationsrat, drei Vereine");
         await page.GetByRole(AriaRole.Button, new() { Name = "Aktivität eintragen" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Die Aktivität ist eingetragen.");
-        await Assertions.Expect(page.Locator("#activities")).ToContainTextAsync("1,5 Tage");
+        await Assertions.Expect(page.Locator("#activities")).ToContainTextAsync("1 Tag");
         await page.AssertNoAxeViolationsAsync();
         var shots = Environment.GetEnvironmentVariable("SCREENSHOT_DIR");
         if (!string.IsNullOrEmpty(shots)) await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "engagement-record.png"), FullPage = true });

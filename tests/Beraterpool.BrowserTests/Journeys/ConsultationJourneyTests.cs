@@ -127,28 +127,38 @@ public sealed class ConsultationJourneyTests(OwnBrowserApp app) : IClassFixture<
         await advisor.AssertNoAxeViolationsAsync();
         var engagementUrl = advisor.Url;
 
-        // 5. Five workshops of two days each use the year's ten days; an eleventh day is refused, saying none remain.
-        for (var i = 0; i < 5; i++)
+        // 5. Ten one-day workshops on ten dates use the year's ten days; an eleventh day is refused, saying none remain.
+        // The journey compresses weeks of work: the engagement is dated back to the first of the month the days fall in
+        // (this month once it has eleven days behind it, else the previous one, which may still be logged).
+        var month = today.Day >= 11 ? new DateOnly(today.Year, today.Month, 1) : new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+        var engagementId = int.Parse(engagementUrl[(engagementUrl.LastIndexOf('/') + 1)..], CultureInfo.InvariantCulture);
+        var began = new DateTimeOffset(month.ToDateTime(new TimeOnly(8, 0)), TimeSpan.Zero);
+        await app.App.WithDbAsync(async db =>
         {
-            var date = new DateOnly(today.Year, today.Month, Math.Max(1, today.Day - 4 + i));
-            await LogAsync(advisor, date, "4", $"Workshop {i + 1}: Integrationsrat und Gemeinden");
+            await db.EngagementAdvisors.Where(a => a.EngagementId == engagementId).ExecuteUpdateAsync(u => u.SetProperty(a => a.JoinedAt, began), ct);
+            return await db.Engagements.Where(e => e.Id == engagementId).ExecuteUpdateAsync(u => u.SetProperty(e => e.StartedAt, began), ct);
+        });
+        for (var i = 0; i < 10; i++)
+        {
+            await LogAsync(advisor, month.AddDays(i), "2", $"Workshop {i + 1}: Integrationsrat und Gemeinden");
             await Assertions.Expect(advisor.Locator(".kern-alert--success")).ToContainTextAsync("Die Aktivität ist eingetragen.");
         }
-        await Assertions.Expect(advisor.Locator(".kern-alert--success")).ToContainTextAsync($"Für {today.Year} sind noch 0 Beratungstage übrig.");
+        var year = month.Year;
+        await Assertions.Expect(advisor.Locator(".kern-alert--success")).ToContainTextAsync($"Für {year} sind noch 0 Beratungstage übrig.");
         await advisor.AssertNoAxeViolationsAsync();
-        await LogAsync(advisor, today, "2", "Ein Tag zu viel");
+        await LogAsync(advisor, month.AddDays(10), "2", "Ein Tag zu viel");
         await Assertions.Expect(advisor.Locator("#error-summary")).ToContainTextAsync(
-            $"Für {today.Year} sind keine Beratungstage mehr übrig. Das Kontingent von 10 Tagen ist ausgeschöpft.");
+            $"Für {year} sind keine Beratungstage mehr übrig. Das Kontingent von 10 Tagen ist ausgeschöpft.");
         await advisor.AssertNoAxeViolationsAsync();
-        Assert.Equal(20, await app.App.WithDbAsync(db => db.DayQuotaAccounts.Where(q => q.MunicipalityKey == Wiehl && q.Year == today.Year)
+        Assert.Equal(20, await app.App.WithDbAsync(db => db.DayQuotaAccounts.Where(q => q.MunicipalityKey == Wiehl && q.Year == year)
             .Select(q => q.UsedHalfDays).SingleAsync(ct)));
 
-        // 6. The office approves the five activities.
+        // 6. The office approves the ten activities.
         await office.GotoAsync("/manage/engagements");
         await office.AssertNoAxeViolationsAsync();
         var rows = office.Locator("#approval tbody tr").Filter(new() { HasText = "Wiehl" });
-        await Assertions.Expect(rows).ToHaveCountAsync(5);
-        for (var i = 0; i < 5; i++) await rows.Nth(i).Locator("input[type=checkbox]").CheckAsync();
+        await Assertions.Expect(rows).ToHaveCountAsync(10);
+        for (var i = 0; i < 10; i++) await rows.Nth(i).Locator("input[type=checkbox]").CheckAsync();
         await office.GetByRole(AriaRole.Button, new() { Name = "Ausgewählte freigeben" }).ClickAsync();
         await Assertions.Expect(office.Locator(".kern-alert--success")).ToBeVisibleAsync();
         await Assertions.Expect(office.Locator("#approval tbody tr").Filter(new() { HasText = "Wiehl" })).ToHaveCountAsync(0);
@@ -169,7 +179,7 @@ public sealed class ConsultationJourneyTests(OwnBrowserApp app) : IClassFixture<
         await advisor.AssertNoAxeViolationsAsync();
         await advisor.GotoAsync("/me/fees");
         await advisor.AssertNoAxeViolationsAsync();
-        await advisor.GetByLabel("Monat").FillAsync(today.ToString("yyyy-MM", CultureInfo.InvariantCulture));
+        await advisor.GetByLabel("Monat").FillAsync(month.ToString("yyyy-MM", CultureInfo.InvariantCulture));
         await advisor.GetByRole(AriaRole.Button, new() { Name = "Abrechnung erstellen" }).ClickAsync();
         await Assertions.Expect(advisor).ToHaveURLAsync(new Regex("/me/fees/\\d+$"));
         var statementId = int.Parse(advisor.Url[(advisor.Url.LastIndexOf('/') + 1)..], CultureInfo.InvariantCulture);
