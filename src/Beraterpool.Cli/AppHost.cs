@@ -13,10 +13,15 @@ public static class AppHost
 {
     public static WebApplication Build()
     {
+        var contentRoot = ContentRoot();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             ApplicationName = typeof(AppDbContext).Assembly.GetName().Name,
-            ContentRootPath = ContentRoot(),
+            ContentRootPath = contentRoot,
+            // Run from the repository it is the developer's copy, like ./run.sh (the demo key-ring certificate in
+            // App_Data); published it is Production and needs the app's certificate, unless ASPNETCORE_ENVIRONMENT says otherwise.
+            EnvironmentName = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
+                              ?? (File.Exists(Path.Combine(contentRoot, "Beraterpool.Web.csproj")) ? Environments.Development : null),
         });
         builder.AddStructuredLogging();
         builder.Services.AddSingleton(TimeProvider.System);
