@@ -77,7 +77,7 @@ public static class DayLogBenchmark
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var now = DateTimeOffset.UtcNow;
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
         var tag = Guid.NewGuid().ToString("N")[..8];
         var key = await db.Municipalities.OrderBy(m => m.OfficialKey).Select(m => m.OfficialKey).FirstOrDefaultAsync();
         if (key is null)

@@ -59,7 +59,7 @@ public static class MatchingBench
             var started = Stopwatch.GetTimestamp();
             var facts = (await RequestFacts.LoadAsync(db, requestId))!;
             var weights = await db.Pools.AsNoTracking().Where(p => p.Id == poolId).Select(p => p.Matching).FirstAsync();
-            var today = TimeProvider.System.LocalToday();
+            var today = scope.ServiceProvider.GetRequiredService<TimeProvider>().LocalToday();
             var request = facts.ToMatchRequest(today);
             var candidates = await CandidateLoader.LoadAsync(db, snapshots, poolId, requestId, today.Year);
             var loaded = Stopwatch.GetTimestamp();
@@ -102,8 +102,9 @@ public static class MatchingBench
             .OrderByDescending(m => m.Latitude != null).ThenByDescending(m => m.Population).Select(m => m.OfficialKey).FirstOrDefaultAsync()
             ?? await db.Municipalities.Where(m => m.Level == MunicipalityLevel.Municipality).Select(m => m.OfficialKey).FirstAsync();
         var topics = await db.Topics.Where(t => t.PoolId == pool.Id).OrderBy(t => t.SortOrder).Select(t => t.Id).Take(3).ToListAsync();
-        var now = DateTimeOffset.UtcNow;
-        var today = TimeProvider.System.LocalToday();
+        var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        var now = time.GetUtcNow();
+        var today = time.LocalToday();
         var request = new ConsultationRequest
         {
             PoolId = pool.Id, Reference = $"BENCH-{slug}", MunicipalityKey = municipality, ContactName = "Bench", ContactEmail = "bench@example.org",

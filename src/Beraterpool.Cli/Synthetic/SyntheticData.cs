@@ -3,6 +3,7 @@ using Beraterpool.Web.Features.Advisors;
 using Beraterpool.Web.Features.Audit;
 using Beraterpool.Web.Features.Municipalities;
 using Beraterpool.Web.Features.Pools;
+using Beraterpool.Web.Features.Shared;
 using Beraterpool.Web.Features.Shared.Reference;
 using Microsoft.EntityFrameworkCore;
 
@@ -74,6 +75,7 @@ public static class SyntheticData
         var started = System.Diagnostics.Stopwatch.StartNew();
         var random = new Random(seed);
         var now = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var thisYear = db.Time().LocalYear(); // ages as of today, like the directory's filter
         db.ChangeTracker.AutoDetectChangesEnabled = false;
 
         var pools = await EnsurePoolsAsync(db, poolCount, now, slugPrefix, ct);
@@ -114,7 +116,7 @@ public static class SyntheticData
                 Email = $"{slug}@example.org",
                 Status = random.Next(100) < 90 ? AdvisorStatus.Active : (AdvisorStatus)random.Next(0, 5),
                 Gender = random.Next(100) switch { < 46 => Gender.Female, < 92 => Gender.Male, < 96 => Gender.Diverse, _ => Gender.NotStated },
-                BirthYear = DateTime.UtcNow.Year - random.Next(22, 71),
+                BirthYear = thisYear - random.Next(22, 71),
                 CityKey = stateCities[random.Next(stateCities.Length)],
                 Expertise = Text(random, 120),
                 Bio = Text(random, 200),
