@@ -25,5 +25,9 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         b.Property(e => e.Details).HasMaxLength(2000);
         b.HasIndex(e => new { e.PoolId, e.At });
         b.HasIndex(e => e.Subject);
+        // The administrators' audit view: newest first over all pools, by event, by person.
+        b.HasIndex(e => e.At);
+        b.HasIndex(e => new { e.Action, e.At });
+        b.HasIndex(e => e.UserId);
     }
 }

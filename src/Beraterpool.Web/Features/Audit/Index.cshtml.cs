@@ -95,7 +95,7 @@ public sealed class IndexModel(AppDbContext db, IStringLocalizer<IndexModel> tex
         {
             ["kind"] = Kind, ["person"] = Person, ["from"] = From?.ToString("yyyy-MM-dd"), ["to"] = To?.ToString("yyyy-MM-dd"), ["page"] = page.ToString(),
         };
-        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(Url.Content("~/manage/audit"), query.Where(q => !string.IsNullOrEmpty(q.Value)));
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(Url.Page("/Audit/Index")!, query.Where(q => !string.IsNullOrEmpty(q.Value)));
     }
 
     // The day starts at midnight in Berlin, whatever the server's zone.

@@ -342,7 +342,13 @@ namespace Beraterpool.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("At");
+
                     b.HasIndex("Subject");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("Action", "At");
 
                     b.HasIndex("PoolId", "At");
 

@@ -331,7 +331,13 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("At");
+
                     b.HasIndex("Subject");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("Action", "At");
 
                     b.HasIndex("PoolId", "At");
 
