@@ -88,7 +88,8 @@ public sealed class DemoYear(AppDbContext db, TimeProvider time, IbanProtector i
     private DateTimeOffset At(int daysAgo, int hour)
     {
         var local = _today.AddDays(-daysAgo).ToDateTime(new TimeOnly(hour, 0));
-        return new DateTimeOffset(local, ProgrammeTime.Zone.GetUtcOffset(local));
+        // Stored in UTC like every other time (PostgreSQL refuses offsets; SQLite would compare them as text).
+        return new DateTimeOffset(local, ProgrammeTime.Zone.GetUtcOffset(local)).ToUniversalTime();
     }
 
     private ConsultationRequest NewRequest(Story s, Pool pool, string key, Dictionary<int, int> number)
