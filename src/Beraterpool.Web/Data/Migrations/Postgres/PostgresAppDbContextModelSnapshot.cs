@@ -1019,6 +1019,46 @@ namespace Beraterpool.Web.Data.Migrations.Postgres
                     b.ToTable("States");
                 });
 
+            modelBuilder.Entity("Beraterpool.Web.Features.MunicipalityAccounts.MunicipalityMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InvitedByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("MunicipalityKey")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int>("PoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvitedByUserId");
+
+                    b.HasIndex("MunicipalityKey");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("PoolId", "MunicipalityKey", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("MunicipalityMembers");
+                });
+
             modelBuilder.Entity("Beraterpool.Web.Features.Pools.Pool", b =>
                 {
                     b.Property<int>("Id")
@@ -1836,6 +1876,32 @@ namespace Beraterpool.Web.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("StateCode")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.MunicipalityAccounts.MunicipalityMember", b =>
+                {
+                    b.HasOne("Beraterpool.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("InvitedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Beraterpool.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityKey")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Beraterpool.Web.Features.Pools.Pool", null)
+                        .WithMany()
+                        .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Beraterpool.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

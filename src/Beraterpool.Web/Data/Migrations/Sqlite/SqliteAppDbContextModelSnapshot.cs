@@ -990,6 +990,44 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                     b.ToTable("States");
                 });
 
+            modelBuilder.Entity("Beraterpool.Web.Features.MunicipalityAccounts.MunicipalityMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InvitedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MunicipalityKey")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvitedByUserId");
+
+                    b.HasIndex("MunicipalityKey");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("PoolId", "MunicipalityKey", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("MunicipalityMembers");
+                });
+
             modelBuilder.Entity("Beraterpool.Web.Features.Pools.Pool", b =>
                 {
                     b.Property<int>("Id")
@@ -1789,6 +1827,32 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("StateCode")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.MunicipalityAccounts.MunicipalityMember", b =>
+                {
+                    b.HasOne("Beraterpool.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("InvitedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Beraterpool.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityKey")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Beraterpool.Web.Features.Pools.Pool", null)
+                        .WithMany()
+                        .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Beraterpool.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
