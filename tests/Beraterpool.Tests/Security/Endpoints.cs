@@ -85,6 +85,9 @@ public static partial class Endpoints
             "documentId" => s.DocumentId,
             "activityId" => s.ActivityId,
             "optionId" => s.OptionId,
+            // The contact's comment: only its author may correct it.
+            "kind" when Starts("/engagements/") => "comment",
+            "noteId" => s.CommentId,
             "travelId" => s.TravelId,
             "slug" when Starts("/pools/") => s.PoolSlug,
             "slug" when Starts("/advisors/") => s.AdvisorSlug,

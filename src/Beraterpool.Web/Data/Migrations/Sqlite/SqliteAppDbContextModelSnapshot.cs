@@ -440,6 +440,45 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                     b.ToTable("Activities");
                 });
 
+            modelBuilder.Entity("Beraterpool.Web.Features.Engagements.ContactShare", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AdvisorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SharedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SharedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdvisorId");
+
+                    b.HasIndex("RequestId", "AdvisorId")
+                        .IsUnique();
+
+                    b.ToTable("ContactShare");
+                });
+
             modelBuilder.Entity("Beraterpool.Web.Features.Engagements.Engagement", b =>
                 {
                     b.Property<int>("Id")
@@ -667,6 +706,44 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                     b.HasIndex("EngagementId");
 
                     b.ToTable("Learnings");
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Engagements.Revisions.Revision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReplacedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReplacedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WrittenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "RecordId", "Id");
+
+                    b.ToTable("Revision");
                 });
 
             modelBuilder.Entity("Beraterpool.Web.Features.Fees.AdvisorBankDetails", b =>
@@ -1699,6 +1776,20 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("FeeStatementId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Engagements.ContactShare", b =>
+                {
+                    b.HasOne("Beraterpool.Web.Features.Advisors.Advisor", null)
+                        .WithMany()
+                        .HasForeignKey("AdvisorId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Beraterpool.Web.Features.Requests.ConsultationRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Beraterpool.Web.Features.Engagements.Engagement", b =>
