@@ -1,6 +1,5 @@
 using Beraterpool.BrowserTests.Infrastructure;
 using Beraterpool.Web.Features.Demo;
-using Microsoft.Playwright;
 
 namespace Beraterpool.BrowserTests.Demo;
 
