@@ -23,8 +23,6 @@ public sealed class LandingPageTests(LandingPageTests.App app) : IClassFixture<L
     [InlineData(Roles.Coordinator, "/manage")]
     [InlineData(Roles.Administrator, "/manage")]
     [InlineData(Roles.MunicipalityContact, "/municipality")]
-    [InlineData(Roles.Reviewer, "/me/review")]
-    [InlineData(Roles.Mentor, "/me/mentoring")]
     public async Task Defect7_EachRoleLandsOnItsOverviewAfterSignIn(string role, string overview)
     {
         var email = $"landet-{role.ToLowerInvariant()}@example.org";
@@ -54,8 +52,8 @@ public sealed class LandingPageTests(LandingPageTests.App app) : IClassFixture<L
     [Theory]
     [InlineData(Roles.Advisor, "/me", "Berater*in")]
     [InlineData(Roles.Coordinator, "/manage", "Koordinierung")]
-    [InlineData(Roles.Reviewer, "/me/review", "Begutachtung")]
-    [InlineData(Roles.Mentor, "/me/mentoring", "Mentoring")]
+    [InlineData(Roles.Reviewer, "/", "Begutachtung")]
+    [InlineData(Roles.Mentor, "/", "Mentoring")]
     public async Task Defect7_HeaderNamesTheSignedInPersonAndTheirRole(string role, string overview, string roleName)
     {
         var email = $"kopf-{role.ToLowerInvariant()}@example.org";
@@ -66,15 +64,15 @@ public sealed class LandingPageTests(LandingPageTests.App app) : IClassFixture<L
         Assert.Contains($"Angemeldet als {email}", home);
     }
 
-    [Fact]
-    public async Task Reviewer_and_mentor_overviews_say_what_will_appear_there()
+    [Theory]
+    [InlineData(Roles.Reviewer)]
+    [InlineData(Roles.Mentor)]
+    public async Task Reviewers_and_mentors_land_on_the_start_page_until_their_pages_exist(string role)
     {
-        var reviewer = await app.SignedInBrowserAsync("gutachten@example.org", Roles.Reviewer);
-        Assert.Contains("begutachten sollen", Html.Text(await reviewer.GetStringAsync("/me/review", Ct)));
-        var refused = await reviewer.GetAsync("/me/mentoring", Ct);
-        Assert.StartsWith("/account/access-denied", refused.Headers.Location?.PathAndQuery ?? refused.Headers.Location?.OriginalString ?? "");
-        var mentor = await app.SignedInBrowserAsync("mentor@example.org", Roles.Mentor);
-        Assert.Contains("als Mentor*in begleiten", Html.Text(await mentor.GetStringAsync("/me/mentoring", Ct)));
+        var email = $"start-{role.ToLowerInvariant()}@example.org";
+        await app.CreateUserAsync(email, role);
+        var response = await app.Browser().PostFormAsync("/account/login", [new("Input.Email", email), new("Input.Password", TestUsers.Password)]);
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
     }
 
     [Fact]
