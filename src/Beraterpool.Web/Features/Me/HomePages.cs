@@ -22,16 +22,4 @@ public static class HomePages
         var mine = roles.ToHashSet();
         return ByRole.Where(r => mine.Contains(r.Role)).Select(r => r.Page).FirstOrDefault() ?? "/Home/Index";
     }
-
-    /// <summary>The German name of a role as the header shows it (the same words as the role-granted mail, in the shared resource).</summary>
-    public static string RoleName(string role) => role switch
-    {
-        Roles.Administrator => "Administration",
-        Roles.Coordinator => "Koordinierung",
-        Roles.Advisor => "Berater*in",
-        Roles.MunicipalityContact => "Ansprechperson einer Kommune",
-        Roles.Reviewer => "Begutachtung",
-        Roles.Mentor => "Mentoring",
-        _ => role,
-    };
 }
