@@ -150,6 +150,41 @@ public sealed class MatchScorerTests
     }
 
     [Fact]
+    public void Defect16_the_listed_tandems_do_not_all_contain_the_same_person()
+    {
+        // One advisor covers fair procurement and the language; six others each add only the SDGs. Unchecked, the strong
+        // advisor pairs with all six and every suggested tandem contains her.
+        var request = Request(topics: [FairProcurement, Sdgs]);
+        MatchCandidate[] pool =
+        [
+            Advisor(1, "Stark", topics: [FairProcurement]),
+            .. Enumerable.Range(2, 6).Select(i => Advisor(i, $"Agenda{i}", Bonn, topics: [Sdgs])),
+            Advisor(8, "Beschaffung", Muenster, topics: [FairProcurement]),
+            Advisor(9, "Einkauf", Muenster, topics: [FairProcurement], halfDays: 4),
+        ];
+
+        var tandems = MatchScorer.Rank(request, pool, Weights()).Tandems;
+
+        Assert.Equal(5, tandems.Count);
+        var appearances = tandems.SelectMany(t => new[] { t.First.Id, t.Second.Id }).CountBy(id => id).ToDictionary();
+        Assert.All(appearances, a => Assert.True(a.Value <= MatchScorer.TandemsPerAdvisor, $"advisor {a.Key} in {a.Value} tandems"));
+        Assert.Equal(2, appearances[1]);
+    }
+
+    [Fact]
+    public void A_pair_the_coordinator_puts_together_is_scored_like_a_suggested_tandem()
+    {
+        var request = Request(topics: [FairProcurement, Sdgs]);
+        MatchCandidate[] pool = [Advisor(1, "Beschaffung", topics: [FairProcurement]), Advisor(2, "Agenda", topics: [Sdgs])];
+        var suggested = MatchScorer.Rank(request, pool, Weights()).Tandems.Single();
+
+        var own = MatchScorer.ScorePair(request, Weights(), pool[0], pool[1]);
+
+        Assert.Equal(suggested.Score, own.Score, 6);
+        Assert.Equal([FairProcurement, Sdgs], own.Criteria.OfType<TopicsExplanation>().Single().Covered.Order().ToArray());
+    }
+
+    [Fact]
     public void No_tandem_when_one_advisor_already_covers_everything()
     {
         MatchCandidate[] pool = [Advisor(1, "Alles", topics: [FairProcurement, Sdgs]), Advisor(2, "Teil", topics: [Sdgs])];

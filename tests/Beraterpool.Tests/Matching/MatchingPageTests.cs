@@ -182,6 +182,44 @@ public sealed class MatchingPageTests(MatchingPageTests.App app) : IClassFixture
     }
 
     [Fact]
+    public async Task Defect16_the_coordinator_puts_a_tandem_together_herself_from_the_suggested_advisors()
+    {
+        var scene = await app.PoolAsync("match-own-tandem");
+        var amina = await app.AdvisorAsync(scene, "amina-own-tandem", "Amina", "Tesfaye", MatchingArrange.Koeln, [scene.FairTradeTopic]);
+        var omar = await app.AdvisorAsync(scene, "omar-own-tandem", "Omar", "Benali", MatchingArrange.Bonn, [scene.FairTradeTopic]);
+        var paused = await app.AdvisorAsync(scene, "pia-own-tandem", "Pia", "Pause", MatchingArrange.Koeln, [scene.FairTradeTopic], status: AdvisorStatus.Paused);
+        var request = await app.RequestAsync(scene, MatchingArrange.Koeln, [scene.FairTradeTopic]);
+        var client = await app.SignedInBrowserAsync(scene.CoordinatorEmail, Roles.Coordinator);
+        var url = $"/manage/requests/{request.Id}/matching";
+
+        // Both cover the same topic, so no tandem is suggested — yet the coordinator wants the two together.
+        var page = await client.GetStringAsync(url, Ct);
+        Assert.Contains("Kein Paar deckt zusammen mehr Themen", Html.Text(page));
+        Assert.Contains("Eigenes Tandem", Html.Text(page));
+
+        var same = await client.PostFormAsync(url, [new("Choice", "own"), new("OwnFirst", $"{amina.Id}"), new("OwnSecond", $"{amina.Id}")]);
+        var sameText = Html.Text(await same.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("Bitte wählen Sie zwei verschiedene Personen für das Tandem.", sameText);
+        var missing = await client.PostFormAsync(url, [new("Choice", "own"), new("OwnFirst", $"{amina.Id}")]);
+        var missingHtml = await missing.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("Bitte wählen Sie die zweite Person des Tandems.", Html.Text(missingHtml));
+        Assert.Contains($"<option value=\"{amina.Id}\" selected=\"selected\">", missingHtml);
+        var excluded = await client.PostFormAsync(url, [new("Choice", "own"), new("OwnFirst", $"{amina.Id}"), new("OwnSecond", $"{paused.Id}")]);
+        Assert.Contains("Bitte wählen Sie die zweite Person des Tandems.", Html.Text(await excluded.Content.ReadAsStringAsync(Ct)));
+        Assert.False(await app.WithDbAsync(db => db.EngagementInvitations.AnyAsync(i => i.RequestId == request.Id)));
+
+        var ok = await client.PostFormAsync(url, [new("Choice", "own"), new("OwnFirst", $"{amina.Id}"), new("OwnSecond", $"{omar.Id}")]);
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+
+        var invitations = await app.WithDbAsync(db => db.EngagementInvitations.Where(i => i.RequestId == request.Id)
+            .Select(i => new { i.AdvisorId, i.ProposalGroup, i.MatchExplanation }).ToListAsync());
+        Assert.Equal([amina.Id, omar.Id], invitations.Select(i => i.AdvisorId).Order().ToArray());
+        Assert.Single(invitations.Select(i => i.ProposalGroup).Distinct());
+        Assert.Contains("Themen:", invitations[0].MatchExplanation);
+        Assert.Contains("Omar Benali", app.MailsTo("amina-own-tandem@example.org").Single());
+    }
+
+    [Fact]
     public async Task Coordinator_of_another_pool_gets_404_on_the_matching_page()
     {
         var scene = await app.PoolAsync("match-own");

@@ -210,43 +210,27 @@ public static class MatchScorer
 
     // --- tandems --------------------------------------------------------------------------------------------
 
+    /// <summary>
+    /// How often one person may appear among the listed tandems: without a cap the best single advisor pairs with
+    /// everyone and all suggestions contain the same person.
+    /// </summary>
+    public const int TandemsPerAdvisor = 2;
+
     private static List<TandemSuggestion> Tandems(Prepared p, List<MatchCandidate> pool, int count)
     {
         var found = new List<(TandemSuggestion Tandem, int HalfDays)>();
         if (count <= 0 || p.W.Topics + p.W.Languages == 0) return [];
         var masks = pool.Select(c => TopicMask(p, c)).ToArray();
-        var languageFactors = pool.Select(c => p.LanguageCodes.Select(code => LanguageFactor(code, c.Languages)).ToArray()).ToArray();
+        var languageFactors = pool.Select(c => LanguageFactors(p, c)).ToArray();
         for (var i = 0; i < pool.Count; i++)
         {
             for (var j = i + 1; j < pool.Count; j++)
             {
                 var alone = Math.Max(Coverage(p, masks[i], languageFactors[i]), Coverage(p, masks[j], languageFactors[j]));
                 var jointLanguages = languageFactors[i].Zip(languageFactors[j], Math.Max).ToArray();
-                var jointMask = masks[i] | masks[j];
-                if (Coverage(p, jointMask, jointLanguages) <= alone + 1e-9) continue;
-
-                var (a, b) = (pool[i], pool[j]);
-                var distanceA = DistanceFraction(p, a, out var kmA);
-                var distanceB = DistanceFraction(p, b, out var kmB);
-                var availabilityA = AvailabilityFraction(p, a, out var blockedA);
-                var availabilityB = AvailabilityFraction(p, b, out var blockedB);
-                CriterionExplanation[] criteria =
-                [
-                    new TopicsExplanation(TopicFraction(p, jointMask), p.W.Topics, CoveredTopics(p, jointMask), p.TopicIds.Length),
-                    new LanguagesExplanation(jointLanguages.Average(), p.W.Languages, SharedLanguages(p, a.Languages.Concat(b.Languages)),
-                        p.RequestedLanguages, p.GermanAssumed),
-                    new DistanceExplanation((distanceA + distanceB) / 2, p.W.Distance, kmA is { } x && kmB is { } y ? (x + y) / 2 : null,
-                        p.W.MaxDistanceKm, p.Request.Online),
-                    new AvailabilityExplanation((availabilityA + availabilityB) / 2, p.W.Availability, (int)Math.Round((blockedA + blockedB) / 2.0), p.PeriodDays,
-                        a.DaysPerMonth is { } da && b.DaysPerMonth is { } db ? Math.Min(da, db) : a.DaysPerMonth ?? b.DaysPerMonth),
-                    new WorkloadExplanation((WorkloadFraction(a) + WorkloadFraction(b)) / 2, p.W.Workload,
-                        a.HalfDaysThisYear + b.HalfDaysThisYear, a.OpenEngagements + b.OpenEngagements),
-                ];
-                var score = criteria.Sum(c => c.Points);
-                var tandem = new TandemSuggestion(a, b, score, criteria,
-                    CoveredTopics(p, masks[i] & ~masks[j]), Adds(p, languageFactors[i], languageFactors[j]),
-                    CoveredTopics(p, masks[j] & ~masks[i]), Adds(p, languageFactors[j], languageFactors[i]));
-                found.Add((tandem, a.HalfDaysThisYear + b.HalfDaysThisYear));
+                if (Coverage(p, masks[i] | masks[j], jointLanguages) <= alone + 1e-9) continue;
+                var tandem = Pair(p, pool[i], pool[j], masks[i], masks[j], languageFactors[i], languageFactors[j]);
+                found.Add((tandem, pool[i].HalfDaysThisYear + pool[j].HalfDaysThisYear));
             }
         }
         found.Sort((x, y) =>
@@ -257,7 +241,53 @@ public static class MatchScorer
             var first = CompareNames(x.Tandem.First, y.Tandem.First);
             return first != 0 ? first : CompareNames(x.Tandem.Second, y.Tandem.Second);
         });
-        return found.Take(count).Select(f => f.Tandem).ToList();
+        var listed = new List<TandemSuggestion>(count);
+        var appearances = new Dictionary<int, int>();
+        foreach (var (tandem, _) in found)
+        {
+            if (listed.Count == count) break;
+            if (appearances.GetValueOrDefault(tandem.First.Id) >= TandemsPerAdvisor
+                || appearances.GetValueOrDefault(tandem.Second.Id) >= TandemsPerAdvisor) continue;
+            listed.Add(tandem);
+            appearances[tandem.First.Id] = appearances.GetValueOrDefault(tandem.First.Id) + 1;
+            appearances[tandem.Second.Id] = appearances.GetValueOrDefault(tandem.Second.Id) + 1;
+        }
+        return listed;
+    }
+
+    /// <summary>A tandem the coordinator puts together herself, scored and explained like the suggested ones.</summary>
+    public static TandemSuggestion ScorePair(MatchRequest request, MatchingWeights weights, MatchCandidate a, MatchCandidate b)
+    {
+        var p = new Prepared(request, weights);
+        return Pair(p, a, b, TopicMask(p, a), TopicMask(p, b), LanguageFactors(p, a), LanguageFactors(p, b));
+    }
+
+    private static double[] LanguageFactors(Prepared p, MatchCandidate c) =>
+        p.LanguageCodes.Select(code => LanguageFactor(code, c.Languages)).ToArray();
+
+    private static TandemSuggestion Pair(Prepared p, MatchCandidate a, MatchCandidate b, ulong maskA, ulong maskB, double[] languagesA, double[] languagesB)
+    {
+        var jointLanguages = languagesA.Zip(languagesB, Math.Max).ToArray();
+        var jointMask = maskA | maskB;
+        var distanceA = DistanceFraction(p, a, out var kmA);
+        var distanceB = DistanceFraction(p, b, out var kmB);
+        var availabilityA = AvailabilityFraction(p, a, out var blockedA);
+        var availabilityB = AvailabilityFraction(p, b, out var blockedB);
+        CriterionExplanation[] criteria =
+        [
+            new TopicsExplanation(TopicFraction(p, jointMask), p.W.Topics, CoveredTopics(p, jointMask), p.TopicIds.Length),
+            new LanguagesExplanation(jointLanguages.Average(), p.W.Languages, SharedLanguages(p, a.Languages.Concat(b.Languages)),
+                p.RequestedLanguages, p.GermanAssumed),
+            new DistanceExplanation((distanceA + distanceB) / 2, p.W.Distance, kmA is { } x && kmB is { } y ? (x + y) / 2 : null,
+                p.W.MaxDistanceKm, p.Request.Online),
+            new AvailabilityExplanation((availabilityA + availabilityB) / 2, p.W.Availability, (int)Math.Round((blockedA + blockedB) / 2.0), p.PeriodDays,
+                a.DaysPerMonth is { } da && b.DaysPerMonth is { } db ? Math.Min(da, db) : a.DaysPerMonth ?? b.DaysPerMonth),
+            new WorkloadExplanation((WorkloadFraction(a) + WorkloadFraction(b)) / 2, p.W.Workload,
+                a.HalfDaysThisYear + b.HalfDaysThisYear, a.OpenEngagements + b.OpenEngagements),
+        ];
+        return new TandemSuggestion(a, b, criteria.Sum(c => c.Points), criteria,
+            CoveredTopics(p, maskA & ~maskB), Adds(p, languagesA, languagesB),
+            CoveredTopics(p, maskB & ~maskA), Adds(p, languagesB, languagesA));
     }
 
     private static double Coverage(Prepared p, ulong mask, double[] languageFactors) =>

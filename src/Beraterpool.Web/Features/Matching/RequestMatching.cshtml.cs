@@ -35,8 +35,14 @@ public sealed class RequestMatchingModel(TimeProvider time, AppDbContext db, Poo
     public MatchTexts Texts => texts;
     public (DateOnly From, DateOnly To) Period { get; private set; }
 
-    /// <summary>"a-{advisorId}" for one advisor, "t-{id}-{id}" for a tandem.</summary>
+    /// <summary>"a-{advisorId}" for one advisor, "t-{id}-{id}" for a suggested tandem, "own" for a tandem put together here.</summary>
     [BindProperty] public string? Choice { get; set; }
+    [BindProperty] public int? OwnFirst { get; set; }
+    [BindProperty] public int? OwnSecond { get; set; }
+
+    public const string OwnTandem = "own";
+    private MatchRequest _request = null!;
+    private MatchingWeights _weights = null!;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
@@ -57,6 +63,8 @@ public sealed class RequestMatchingModel(TimeProvider time, AppDbContext db, Poo
 
         // Only what the page offers can be proposed: the ranking is computed again, so a choice made on a stale page
         // (someone else proposed the same person meanwhile, a status changed) is refused instead of slipping through.
+        TandemSuggestion? own = null;
+        if (Choice == OwnTandem && (own = OwnPair()) is null) return Page();
         List<InvitationWorkflow.Proposed>? proposed = null;
         var de = CultureInfo.GetCultureInfo("de-DE");
         var previous = CultureInfo.CurrentUICulture;
@@ -71,10 +79,11 @@ public sealed class RequestMatchingModel(TimeProvider time, AppDbContext db, Poo
             else if (Choice.Split('-') is ["t", var a, var b] && int.TryParse(a, out var first) && int.TryParse(b, out var second)
                      && Result.Tandems.FirstOrDefault(t => t.First.Id == first && t.Second.Id == second) is { } tandem)
             {
-                var why = Explanation(tandem.Score, tandem.Criteria, true) + "\n"
-                          + texts.Adds(tandem.First, tandem.FirstAddsTopics, tandem.FirstAddsLanguages, TopicNames) + "\n"
-                          + texts.Adds(tandem.Second, tandem.SecondAddsTopics, tandem.SecondAddsLanguages, TopicNames);
-                proposed = [new(tandem.First, why), new(tandem.Second, why)];
+                proposed = [new(tandem.First, TandemWhy(tandem)), new(tandem.Second, TandemWhy(tandem))];
+            }
+            else if (own is not null)
+            {
+                proposed = [new(own.First, TandemWhy(own)), new(own.Second, TandemWhy(own))];
             }
         }
         finally { CultureInfo.CurrentUICulture = previous; }
@@ -104,6 +113,26 @@ public sealed class RequestMatchingModel(TimeProvider time, AppDbContext db, Poo
         return RedirectToPage("/Matching/RequestMatching", new { id });
     }
 
+    /// <summary>
+    /// The coordinator's own pair, from the advisors the page suggests (so the exclusions — conflicts, inactive,
+    /// already asked — hold for it too); field messages when a choice is missing or twice the same person.
+    /// </summary>
+    private TandemSuggestion? OwnPair()
+    {
+        var first = Result.Singles.FirstOrDefault(s => s.Advisor.Id == OwnFirst)?.Advisor;
+        var second = Result.Singles.FirstOrDefault(s => s.Advisor.Id == OwnSecond)?.Advisor;
+        if (first is null) ModelState.AddModelError(nameof(OwnFirst), text["Bitte wählen Sie die erste Person des Tandems."]);
+        if (second is null) ModelState.AddModelError(nameof(OwnSecond), text["Bitte wählen Sie die zweite Person des Tandems."]);
+        else if (first is not null && first.Id == second.Id)
+            ModelState.AddModelError(nameof(OwnSecond), text["Bitte wählen Sie zwei verschiedene Personen für das Tandem."]);
+        return ModelState.IsValid ? MatchScorer.ScorePair(_request, _weights, first!, second!) : null;
+    }
+
+    private string TandemWhy(TandemSuggestion t) =>
+        Explanation(t.Score, t.Criteria, true) + "\n"
+        + texts.Adds(t.First, t.FirstAddsTopics, t.FirstAddsLanguages, TopicNames) + "\n"
+        + texts.Adds(t.Second, t.SecondAddsTopics, t.SecondAddsLanguages, TopicNames);
+
     private string Explanation(double score, IReadOnlyList<CriterionExplanation> criteria, bool tandem) =>
         $"{score:0} / {Result.MaxScore}\n" + string.Join("\n", criteria.Select(c => texts.Line(c, TopicNames, tandem)));
 
@@ -116,6 +145,7 @@ public sealed class RequestMatchingModel(TimeProvider time, AppDbContext db, Poo
         var weights = await db.Pools.AsNoTracking().Where(p => p.Id == facts.PoolId).Select(p => p.Matching).FirstAsync(ct);
         var today = time.LocalToday();
         var request = facts.ToMatchRequest(today);
+        (_request, _weights) = (request, weights);
         Period = (request.From, request.To);
         var candidates = await CandidateLoader.LoadAsync(db, snapshots, facts.PoolId, facts.Id, today.Year, ct);
         Result = MatchScorer.Rank(request, candidates, weights, SingleCount, TandemCount);
