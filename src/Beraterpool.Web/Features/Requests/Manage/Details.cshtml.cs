@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Accounts;
 using Beraterpool.Web.Features.Engagements;
+using Beraterpool.Web.Features.Engagements.Revisions;
 using Beraterpool.Web.Features.Pools;
 using Beraterpool.Web.Features.Shared;
 using Beraterpool.Web.Features.Shared.Forms;
@@ -16,10 +18,11 @@ namespace Beraterpool.Web.Features.Requests.Manage;
 /// <summary>One request for the coordinator: all answers, the timeline, intake conversations, and the next steps.</summary>
 [Authorize(Roles = Roles.Administrator + "," + Roles.Coordinator)]
 public sealed class DetailsModel(AppDbContext db, PoolAccess access, RequestRecords records, ConsultationRequests requests, RequestMails mails,
-    RequestTexts texts, TrackingLinks links, IStringLocalizer<DetailsModel> text) : PageModel
+    RequestTexts texts, TrackingLinks links, RevisionLog revisions, IStringLocalizer<DetailsModel> text) : PageModel
 {
     public sealed record Intake(int Id, DateOnly Date, string Participants, string ClarifiedGoal, string ClarifiedNeed,
-        IReadOnlyList<string> Topics, int ExpectedHalfDays, string Outcome, string RecordedBy, DateTimeOffset RecordedAt);
+        IReadOnlyList<string> Topics, int ExpectedHalfDays, string Outcome, string RecordedBy, DateTimeOffset RecordedAt,
+        bool Mine, IReadOnlyList<RevisionRow> Earlier);
 
     public static readonly string[] DeclineReasons =
     [
@@ -113,13 +116,27 @@ public sealed class DetailsModel(AppDbContext db, PoolAccess access, RequestReco
         var rows = await db.IntakeConversations.AsNoTracking().Where(i => i.RequestId == id).OrderBy(i => i.Date).ThenBy(i => i.Id)
             .Select(i => new
             {
-                i.Id, i.Date, i.Participants, i.ClarifiedGoal, i.ClarifiedNeed, i.AgreedTopicIds, i.ExpectedHalfDays, i.Outcome, i.RecordedAt,
+                i.Id, i.Date, i.Participants, i.ClarifiedGoal, i.ClarifiedNeed, i.AgreedTopicIds, i.ExpectedHalfDays, i.Outcome, i.RecordedAt, i.RecordedByUserId,
                 RecordedBy = db.Users.Where(u => u.Id == i.RecordedByUserId).Select(u => u.DisplayName ?? u.Email).FirstOrDefault(),
             })
             .ToListAsync(ct);
-        Intakes = rows.Select(i => new Intake(i.Id, i.Date, i.Participants, i.ClarifiedGoal, i.ClarifiedNeed,
-            topics.Where(t => i.AgreedTopicIds.Contains(t.Id)).OrderBy(t => t.SortOrder).Select(t => t.Name(culture)).ToList(),
-            i.ExpectedHalfDays, i.Outcome, i.RecordedBy ?? "–", i.RecordedAt)).ToList();
+        var earlier = await revisions.ForAsync(RevisionKind.Intake, rows.Select(i => i.Id).ToList(), ct);
+        List<string> TopicNames(IEnumerable<int> ids) =>
+            topics.Where(t => ids.Contains(t.Id)).OrderBy(t => t.SortOrder).Select(t => t.Name(culture)).ToList();
+        Intakes = rows.Select(i => new Intake(i.Id, i.Date, i.Participants, i.ClarifiedGoal, i.ClarifiedNeed, TopicNames(i.AgreedTopicIds),
+            i.ExpectedHalfDays, i.Outcome, i.RecordedBy ?? "–", i.RecordedAt, i.RecordedByUserId == access.UserId,
+            earlier[i.Id].Select(r => r with { Content = Readable(r.Content, TopicNames) }).ToList())).ToList();
         return true;
+    }
+
+    /// <summary>An earlier intake version (kept as JSON) in the words of the card, one field per line.</summary>
+    private string Readable(string json, Func<IEnumerable<int>, List<string>> topicNames)
+    {
+        if (JsonSerializer.Deserialize<IntakeSnapshot>(json) is not { } v) return json;
+        var agreed = topicNames(v.TopicIds);
+        return string.Join("\n",
+            text["Datum: {0}", v.Date.ToString("dd.MM.yyyy")], text["Beteiligte: {0}", v.Participants], text["Geklärtes Ziel: {0}", v.ClarifiedGoal],
+            text["Geklärter Bedarf: {0}", v.ClarifiedNeed], text["Vereinbarte Themenfelder: {0}", agreed.Count == 0 ? "–" : string.Join(", ", agreed)],
+            text["Erwartete Beratungstage: {0}", RequestTexts.Days(v.ExpectedHalfDays)], text["Ergebnis: {0}", v.Outcome]);
     }
 }
