@@ -50,5 +50,18 @@ public sealed class EngagementRecordPageTests(OwnBrowserApp app) : IClassFixture
         await page.AssertNoAxeViolationsAsync();
         var shots = Environment.GetEnvironmentVariable("SCREENSHOT_DIR");
         if (!string.IsNullOrEmpty(shots)) await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "engagement-record.png"), FullPage = true });
+
+        // Defect 14: on a phone the record fits the screen and the edit link is visible without scrolling sideways.
+        await page.SetViewportSizeAsync(390, 844);
+        await page.ReloadAsync();
+        var edit = page.Locator("#activities").GetByRole(AriaRole.Link, new() { Name = "Ändern oder löschen" });
+        var box = await edit.BoundingBoxAsync();
+        Assert.NotNull(box);
+        Assert.True(box.X >= 0 && box.X + box.Width <= 390, $"edit link at x={box.X}, width {box.Width}");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "page wider than 390 px");
+        var table = await page.Locator("#activities .table-scroll").EvaluateAsync<bool>("e => e.scrollWidth <= e.clientWidth");
+        Assert.True(table, "the activities table scrolls sideways at 390 px");
+        await page.AssertNoAxeViolationsAsync();
+        if (!string.IsNullOrEmpty(shots)) await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "engagement-record-390.png"), FullPage = true });
     }
 }
