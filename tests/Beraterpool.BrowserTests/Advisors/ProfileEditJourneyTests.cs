@@ -26,7 +26,9 @@ public sealed class ProfileEditJourneyTests(OwnBrowserApp app) : IClassFixture<O
         await Assertions.Expect(page.Locator("dt", new() { HasTextString = "Herkunftsländer" })).ToBeVisibleAsync();
 
         await page.SignInAsync(DemoAccounts.Advisor, DemoAccounts.Password);
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Hauptnavigation" }).GetByRole(AriaRole.Link, new() { Name = "Mein Profil" }).ClickAsync();
+        // Signed in, the advisor lands on her overview (defect 7), which links her profile.
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Hauptnavigation" }).GetByRole(AriaRole.Link, new() { Name = "Meine Übersicht" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Mein Profil", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Mein Profil");
 
         var bio = page.Locator("textarea[name='Input.Bio']");

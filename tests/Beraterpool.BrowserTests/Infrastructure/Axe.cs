@@ -12,8 +12,14 @@ public static class Axe
     /// </summary>
     public static async Task AssertNoAxeViolationsAsync(this IPage page)
     {
+        if (await page.AxeViolationsAsync() is { } message) Assert.Fail(message);
+    }
+
+    /// <summary>The readable list of violations, or null when there are none: for tests that check many pages.</summary>
+    public static async Task<string?> AxeViolationsAsync(this IPage page)
+    {
         var result = await page.RunAxe();
-        if (result.Violations.Length == 0) return;
+        if (result.Violations.Length == 0) return null;
 
         var message = new StringBuilder($"{result.Violations.Length} axe violation(s) on {page.Url}:");
         foreach (var violation in result.Violations)
@@ -23,7 +29,7 @@ public static class Axe
                 message.AppendLine().Append($"    at {node.Target}  {Shorten(node.Html)}");
             if (violation.Nodes.Length > 3) message.AppendLine().Append($"    … and {violation.Nodes.Length - 3} more");
         }
-        Assert.Fail(message.ToString());
+        return message.ToString();
     }
 
     private static string Shorten(string? html)

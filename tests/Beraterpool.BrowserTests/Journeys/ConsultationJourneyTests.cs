@@ -136,6 +136,9 @@ public sealed class ConsultationJourneyTests(OwnBrowserApp app) : IClassFixture<
         await app.App.WithDbAsync(async db =>
         {
             await db.EngagementAdvisors.Where(a => a.EngagementId == engagementId).ExecuteUpdateAsync(u => u.SetProperty(a => a.JoinedAt, began), ct);
+            // No activity may predate the request, so the request is dated back with the engagement.
+            await db.ConsultationRequests.Where(r => db.Engagements.Any(e => e.Id == engagementId && e.RequestId == r.Id))
+                .ExecuteUpdateAsync(u => u.SetProperty(r => r.CreatedAt, began), ct);
             return await db.Engagements.Where(e => e.Id == engagementId).ExecuteUpdateAsync(u => u.SetProperty(e => e.StartedAt, began), ct);
         });
         for (var i = 0; i < 10; i++)

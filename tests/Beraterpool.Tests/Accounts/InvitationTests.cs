@@ -34,7 +34,7 @@ public sealed class InvitationTests(InvitationTests.App app) : IClassFixture<Inv
         var accepted = await client.PostFormAsync(link, FormFields.Of(page, "method=\"post\" novalidate")
             .Set("Input.Password", "Mein-erstes-Passwort-1").Set("Input.ConfirmPassword", "Mein-erstes-Passwort-1"), formPageUrl: link);
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
-        Assert.Equal("/me/profile", accepted.Headers.Location?.OriginalString);
+        Assert.Equal("/me", accepted.Headers.Location?.OriginalString);
         // Signed in: the advisor's page answers (no redirect to the sign-in).
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/me/profile", Ct)).StatusCode);
         await app.SignInAsync("eingeladen@example.org", "Mein-erstes-Passwort-1");

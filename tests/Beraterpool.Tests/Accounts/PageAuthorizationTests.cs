@@ -25,9 +25,10 @@ public sealed class PageAuthorizationTests(DemoApp demo, PageAuthorizationTests.
     [
         "/", "/about-data", "/statistics", "/error/{code:int}",
         "/account/login", "/account/login-two-factor", "/account/login-recovery-code", "/account/logout", "/account/forgot-password", "/account/reset-password", "/account/invitation", "/account/access-denied",
+        "/account/email-link", "/account/email-link/sign-in",
         "/advisors", "/advisors/{slug}", "/advisors/{slug}/photo", "/api/advisors",
         "/municipalities", "/municipalities/{ags}", "/api/municipalities",
-        "/requests/new", "/requests/sent", "/requests/link-renewed", "/requests/track/{token}", "/requests/track/{token}/withdraw",
+        "/requests/new", "/requests/sent", "/requests/link-renewed", "/requests/track/{token}", "/requests/track/{token}/withdraw", "/requests/track/{token}/engagement/{id:int}",
         "/pools/{slug}/logo", "/culture", "/health",
         "/{**path:file}", // static files: MapStaticAssets answers addresses that look like a file
     ];

@@ -190,6 +190,30 @@ public sealed partial class ActivityDateTests
     }
 
     [Fact]
+    public async Task Defect9_ActivitiesDatedBeforeTheRequestAreRefused()
+    {
+        // An engagement recorded as started on 1 March for a request that came in on 10 March (an import, the demo).
+        var a = await ArrangeAsync("vorderanfrage", "05719000", MidMarch, new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero));
+        await using var app = a.App;
+        await app.WithDbAsync(db => db.ConsultationRequests.Where(r => db.Engagements.Any(e => e.Id == a.EngagementId && e.RequestId == r.Id))
+            .ExecuteUpdateAsync(x => x.SetProperty(r => r.CreatedAt, new DateTimeOffset(2026, 3, 10, 7, 0, 0, TimeSpan.Zero))));
+        await AssertRefusedAsync(a, "2026-03-09",
+            "Die Anfrage der Kommune ist am 10.03.2026 eingegangen. Aktivitäten davor gehören nicht zu dieser Begleitung; bitte wählen Sie ein Datum ab diesem Tag.");
+        Assert.Equal(HttpStatusCode.Redirect, (await LogAsync(a.Advisor, a.EngagementId, "2026-03-10")).StatusCode);
+        var id = await app.WithDbAsync(db => db.Activities.Where(x => x.EngagementId == a.EngagementId).Select(x => x.Id).SingleAsync());
+        Assert.NotNull(await DateMessageAsync(await EditAsync(a.Advisor, a.EngagementId, id, "2026-03-02", 2)));
+    }
+
+    [Fact]
+    public void The_window_starts_no_earlier_than_the_request()
+    {
+        var window = ActivityDateWindow.For(new DateOnly(2026, 3, 15), new ActivityDateOptions(), new DateOnly(2026, 3, 1), null, new DateOnly(2026, 3, 10));
+        Assert.Equal((new DateOnly(2026, 3, 10), true, true), (window.First, window.FirstIsStart, window.FirstIsRequest));
+        var later = ActivityDateWindow.For(new DateOnly(2026, 3, 15), new ActivityDateOptions(), new DateOnly(2026, 3, 12), null, new DateOnly(2026, 3, 10));
+        Assert.Equal((new DateOnly(2026, 3, 12), false), (later.First, later.FirstIsRequest));
+    }
+
+    [Fact]
     public void The_window_ends_with_the_closing_of_the_engagement()
     {
         var options = new ActivityDateOptions { FutureDays = 30 };

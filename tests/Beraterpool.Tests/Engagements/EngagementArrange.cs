@@ -9,6 +9,8 @@ namespace Beraterpool.Tests.Engagements;
 /// <summary>Engagements arranged directly in the database (matching, which creates them in the app, is another slice).</summary>
 public static class EngagementArrange
 {
+    public static readonly DateTimeOffset RequestedAt = new(2020, 1, 6, 9, 0, 0, TimeSpan.Zero);
+
     public static async Task<string> MunicipalityAsync(this TestApp app, string key, string name)
     {
         await app.WithDbAsync(async db =>
@@ -37,7 +39,8 @@ public static class EngagementArrange
                 PoolId = poolId, Reference = reference, MunicipalityKey = municipalityKey, ContactName = "Petra Kontakt", ContactEmail = "kontakt@example.org",
                 Goal = "Migrantische Vereine in die Städtepartnerschaft einbinden", Need = "Kontakte und ein erstes Forum",
                 TrackingTokenHash = Guid.NewGuid().ToString("N"), ContactUserId = contactUserId, Status = RequestStatus.InProgress,
-                ConsentGivenAt = now, CreatedAt = now, UpdatedAt = now,
+                // Long before any clock a test sets: activities may not be dated before the request came in.
+                ConsentGivenAt = RequestedAt, CreatedAt = RequestedAt, UpdatedAt = now,
             };
             db.ConsultationRequests.Add(request);
             await db.SaveChangesAsync();

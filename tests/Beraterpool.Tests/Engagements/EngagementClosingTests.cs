@@ -36,7 +36,7 @@ public sealed class EngagementClosingTests(EngagementClosingTests.App app) : ICl
         app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
 
     private static Task<HttpResponseMessage> CloseAsync(HttpClient client, int engagementId) =>
-        client.PostFormAsync($"/engagements/{engagementId}?handler=Close", [], formPageUrl: $"/engagements/{engagementId}");
+        client.PostFormAsync($"/engagements/{engagementId}/close", [], formPageUrl: $"/engagements/{engagementId}");
 
     [Fact]
     public async Task Closing_the_last_engagement_completes_the_request_with_timeline_audit_and_the_contacts_mail()

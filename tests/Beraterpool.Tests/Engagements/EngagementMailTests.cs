@@ -122,7 +122,7 @@ public sealed class EngagementMailTests(EngagementMailTests.App app) : IClassFix
     public async Task Closing_is_mailed_to_the_advisors_and_the_municipality_contact()
     {
         var a = await ArrangeAsync("schluss", "05316000");
-        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(a.Coordinator, a.EngagementId, "Close")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await a.Coordinator.PostFormAsync($"/engagements/{a.EngagementId}/close", [], formPageUrl: $"/engagements/{a.EngagementId}/close")).StatusCode);
 
         Assert.StartsWith("Begleitung Stadt schluss abgeschlossen", Assert.Single(MailsTo(a.AdvisorEmail)));
         Assert.StartsWith("Begleitung Stadt schluss abgeschlossen", Assert.Single(MailsTo(a.ContactEmail)));

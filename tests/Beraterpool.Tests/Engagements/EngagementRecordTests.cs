@@ -166,8 +166,10 @@ public sealed class EngagementRecordTests(EngagementRecordTests.App app) : IClas
         var noRating = await PostAsync(a.Contact, a.EngagementId, "Feedback", ("Feedback.Text", "Sehr hilfreich"));
         Assert.Contains("Bitte wählen Sie eine Bewertung von 1 bis 5.", Html.Text(await noRating.Content.ReadAsStringAsync(Ct)));
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(a.Contact, a.EngagementId, "Feedback", ("Feedback.Rating", "5"), ("Feedback.Text", "Sehr hilfreich"))).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(a.Advisor, a.EngagementId, "Close")).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(a.Coordinator, a.EngagementId, "Close")).StatusCode);
+        var byAdvisor = await a.Advisor.PostFormAsync($"/engagements/{a.EngagementId}/close", [], formPageUrl: $"/engagements/{a.EngagementId}");
+        Assert.Contains("/account/access-denied", byAdvisor.Headers.Location?.OriginalString ?? "");
+        Assert.Equal(EngagementStatus.Closing, await app.WithDbAsync(db => db.Engagements.Where(x => x.Id == a.EngagementId).Select(x => x.Status).SingleAsync()));
+        Assert.Equal(HttpStatusCode.Redirect, (await a.Coordinator.PostFormAsync($"/engagements/{a.EngagementId}/close", [], formPageUrl: $"/engagements/{a.EngagementId}/close")).StatusCode);
 
         var e = await app.WithDbAsync(db => db.Engagements.AsNoTracking().SingleAsync(x => x.Id == a.EngagementId));
         Assert.Equal((EngagementStatus.Closed, 5), (e.Status, e.FeedbackRating));

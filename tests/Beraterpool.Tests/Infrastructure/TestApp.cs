@@ -39,6 +39,8 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
             ? $"{PostgresServer};Database=bp_{Guid.NewGuid():N}"
             : $"Data Source={Path.Combine(_folder, "test.db")}";
         _settings["Demo:Seed"] = demo ? "true" : "false";
+        // The demo year (requests, engagements, statements) is on in ./run.sh; tests that need it say With("Demo:Year", "true").
+        _settings["Demo:Year"] = "false";
         _settings["Gazetteer:ImportOnStart"] = importGazetteer ? "true" : "false";
         // Links in mails come from configuration only; the test client's host is http://localhost too.
         _settings["App:PublicUrl"] = "http://localhost";

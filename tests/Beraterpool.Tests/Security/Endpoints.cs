@@ -76,7 +76,7 @@ public static partial class Endpoints
 
         string Record(string name, RecordSet s) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{name switch
         {
-            "id" when Starts("/engagements/") => (object)s.EngagementId,
+            "id" when Starts("/engagements/") || Starts("/requests/track/") => (object)s.EngagementId,
             "id" when Starts("/manage/requests/") || Starts("/municipality/requests/") => s.RequestId,
             "id" when Starts("/manage/pools/") => s.PoolId,
             "id" when Starts("/manage/advisors/") => s.AdvisorId,
@@ -85,10 +85,16 @@ public static partial class Endpoints
             "documentId" => s.DocumentId,
             "activityId" => s.ActivityId,
             "optionId" => s.OptionId,
+            // The contact's comment: only its author may correct it.
+            "kind" when Starts("/engagements/") => "comment",
+            "noteId" => s.CommentId,
             "travelId" => s.TravelId,
             "slug" when Starts("/pools/") => s.PoolSlug,
             "slug" when Starts("/advisors/") => s.AdvisorSlug,
             "ags" => s.MunicipalityKey,
+            "poolId" when Starts("/municipality/") => s.PoolId,
+            "key" when Starts("/municipality/") => s.MunicipalityKey,
+            "userId" when Starts("/municipality/") => s.ContactUserId,
             "token" => s.TrackingToken,
             _ => throw new InvalidOperationException(
                 $"{operation}: which record does {{{name}}} name? Add it to {nameof(Endpoints)}.{nameof(Url)} and to the record sets of {nameof(SecurityWorld)}."),

@@ -65,7 +65,7 @@ public class SecurityApp : TestApp
 /// <summary>One record set: the ids and keys that fill a route's parameters.</summary>
 public sealed record RecordSet(string Name, int PoolId, string PoolSlug, int AdvisorId, string AdvisorSlug, string MunicipalityKey, int RequestId,
     string TrackingToken, int EngagementId, int ActivityId, int OptionId, int DocumentId, int StatementId, int TravelId, int InvitationId,
-    string RequestReference, string StatementReference, string Iban)
+    string RequestReference, string StatementReference, string Iban, string ContactUserId, int CommentId = 0)
 {
     /// <summary>Texts only this set's people (and its pool's coordinators) may read: none of them may show up anywhere else.</summary>
     public string[] Secrets => [RequestReference, $"Kontakt {Name}", $"kontakt-{Name}@stadt.example", $"Option {Name}", $"protokoll-{Name}.pdf", StatementReference, Iban];
@@ -168,10 +168,11 @@ public sealed class SecurityWorld
             else account.UsedHalfDays += activity.HalfDays;
             db.ActionOptions.Add(option);
             db.EngagementDocuments.Add(document);
-            db.EngagementComments.Add(new EngagementComment
+            var comment = new EngagementComment
             {
                 EngagementId = engagement.Id, AuthorUserId = contactUserId, AuthorName = $"Kontakt {name}", Side = EngagementSide.Municipality, Text = "Danke!", CreatedAt = now,
-            });
+            };
+            db.EngagementComments.Add(comment);
 
             var statement = new FeeStatement
             {
@@ -198,7 +199,7 @@ public sealed class SecurityWorld
 
             return new RecordSet(name, pool.Id, pool.Slug, advisor.Id, advisor.Slug, municipalityKey, request.Id, token, engagement.Id, activity.Id, option.Id,
                 document.Id, statement.Id, statement.TravelCosts[0].Id, invitation.Id, request.Reference,
-                FeeStatements.Reference(statement.Year, statement.Month, statement.Id), iban);
+                FeeStatements.Reference(statement.Year, statement.Month, statement.Id), iban, contactUserId, comment.Id);
         });
     }
 

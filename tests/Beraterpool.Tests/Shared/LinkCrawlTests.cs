@@ -43,7 +43,7 @@ public sealed partial class LinkCrawlTests(DemoApp app, ITestOutputHelper output
         Assert.Contains(links, l => l.StartsWith("/pool/bw/advisors/", StringComparison.Ordinal));
     }
 
-    private static async Task<(int Crawled, List<string> Dead)> CrawlAsync(HttpClient client, IEnumerable<string> start)
+    internal static async Task<(int Crawled, List<string> Dead)> CrawlAsync(HttpClient client, IEnumerable<string> start)
     {
         var ct = TestContext.Current.CancellationToken;
         var seen = new HashSet<string>(StringComparer.Ordinal);

@@ -21,4 +21,16 @@ public static class Roles
     public const string Mentor = "Mentor";
 
     public static readonly string[] All = [Administrator, Coordinator, Advisor, MunicipalityContact, Reviewer, Mentor];
+
+    /// <summary>A role's German name, the localizer key for the header and the role-granted mail alike.</summary>
+    public static string GermanName(string role) => role switch
+    {
+        Administrator => "Administration",
+        Coordinator => "Koordinierung",
+        Advisor => "Berater*in",
+        MunicipalityContact => "Ansprechperson einer Kommune",
+        Reviewer => "Begutachtung",
+        Mentor => "Mentoring",
+        _ => role,
+    };
 }

@@ -83,10 +83,6 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
     /// <summary>The page a user lands on after signing in without a return address: their work, by role.</summary>
     internal static async Task<string> HomePageOfAsync(UserManager<AppUser> users, AppUser user)
     {
-        var roles = await users.GetRolesAsync(user);
-        if (roles.Contains(Roles.Administrator) || roles.Contains(Roles.Coordinator)) return "/Manage/Index";
-        if (roles.Contains(Roles.Advisor)) return "/Advisors/Me/Profile";
-        if (roles.Contains(Roles.MunicipalityContact)) return "/Requests/Contact/Index";
-        return "/Home/Index";
+        return Me.HomePages.Of(await users.GetRolesAsync(user));
     }
 }

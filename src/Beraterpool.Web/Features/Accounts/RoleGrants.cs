@@ -63,24 +63,13 @@ public sealed class RoleGrantedMail : MailTemplate<RoleGrantedMail.Model>
     public override Model Sample => new("Amina Tesfaye", Roles.Advisor, "Beraterpool NRW", new DateTimeOffset(2026, 3, 12, 14, 5, 0, TimeSpan.FromHours(1)));
 
     public override MailContent Build(Model m, MailContext text) => new(
-        text["Ihr Konto hat eine neue Rolle: {0}", RoleName(m.Role, text)].Value,
+        text["Ihr Konto hat eine neue Rolle: {0}", text[Roles.GermanName(m.Role)]].Value,
         Lines(
             text["Guten Tag {0},", m.Name], "",
             m.PoolName is null
-                ? text["Ihr Konto hat am {0} die Rolle „{1}“ bekommen.", MailContext.Date(DateOnly.FromDateTime(m.At.DateTime)), RoleName(m.Role, text)]
-                : text["Ihr Konto hat am {0} die Rolle „{1}“ im Pool {2} bekommen.", MailContext.Date(DateOnly.FromDateTime(m.At.DateTime)), RoleName(m.Role, text), m.PoolName],
+                ? text["Ihr Konto hat am {0} die Rolle „{1}“ bekommen.", MailContext.Date(DateOnly.FromDateTime(m.At.DateTime)), text[Roles.GermanName(m.Role)]]
+                : text["Ihr Konto hat am {0} die Rolle „{1}“ im Pool {2} bekommen.", MailContext.Date(DateOnly.FromDateTime(m.At.DateTime)), text[Roles.GermanName(m.Role)], m.PoolName],
             text["Wenn Sie damit nicht gerechnet haben, wenden Sie sich bitte an die Koordinierungsstelle oder die Administration des Beraterpools."], "",
             text["Zur Anmeldung:"],
             text.Site("/account/login")));
-
-    private static string RoleName(string role, MailContext text) => role switch
-    {
-        Roles.Administrator => text["Administration"],
-        Roles.Coordinator => text["Koordinierung"],
-        Roles.Advisor => text["Berater*in"],
-        Roles.MunicipalityContact => text["Ansprechperson einer Kommune"],
-        Roles.Reviewer => text["Begutachtung"],
-        Roles.Mentor => text["Mentoring"],
-        _ => role,
-    };
 }

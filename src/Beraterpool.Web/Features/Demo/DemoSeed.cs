@@ -56,6 +56,11 @@ public static partial class DemoSeed
             if (account.Role == Roles.Advisor) nrwAdvisors[0].UserId = user.Id;
         }
         await db.SaveChangesAsync(ct);
+
+        if (services.GetRequiredService<IConfiguration>().GetValue("Demo:Year", true))
+        {
+            await ActivatorUtilities.CreateInstance<DemoYear>(services).SeedAsync(ct);
+        }
     }
 
     private static void Check(IdentityResult result, string email)
@@ -117,6 +122,9 @@ public static partial class DemoSeed
         }
         return list;
     }
+
+    /// <summary>The official key of a demo city by its short name ("Köln").</summary>
+    internal static string CityKey(string name) => Cities.Single(c => c.Name == name).Key;
 
     public static string Slug(string name) => NonSlug().Replace(SearchText.Fold(name), "-").Trim('-');
 

@@ -2,6 +2,7 @@ using Beraterpool.Web.Features.Accounts;
 using Beraterpool.Web.Features.Engagements;
 using Beraterpool.Web.Features.Engagements.Invitations;
 using Beraterpool.Web.Features.Fees;
+using Beraterpool.Web.Features.MunicipalityAccounts;
 using Beraterpool.Web.Features.Requests;
 
 namespace Beraterpool.Web.Features.Email;
@@ -17,6 +18,7 @@ public static class MailCatalog
         .. AccountMails.Templates,
         .. RoleGrants.Templates,
         .. RequestMails.Templates,
+        .. ColleagueInvitations.Templates,
         .. InvitationMails.Templates,
         .. EngagementMails.Templates,
         .. FeeMails.Templates,

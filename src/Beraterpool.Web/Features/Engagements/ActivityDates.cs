@@ -18,19 +18,23 @@ public sealed class ActivityDateOptions
 }
 
 /// <summary>
-/// The dates an activity may have: within the engagement (from its start to its closing) and within the window
+/// The dates an activity may have: within the engagement (from its start, and never before the request came in, to
+/// its closing) and within the window
 /// around today (programme time): from the first of the month <see cref="ActivityDateOptions.PreviousMonths"/>
 /// back to <see cref="ActivityDateOptions.FutureDays"/> ahead. Dated anywhere else it would draw on a year's quota
 /// that nobody watches any more (or not yet).
 /// </summary>
-public sealed record ActivityDateWindow(DateOnly First, DateOnly Last, bool FirstIsStart, bool LastIsClosing)
+public sealed record ActivityDateWindow(DateOnly First, DateOnly Last, bool FirstIsStart, bool LastIsClosing, bool FirstIsRequest = false)
 {
-    public static ActivityDateWindow For(DateOnly today, ActivityDateOptions options, DateOnly started, DateOnly? closed)
+    // requested: the day the request came in; work before it was not done for this engagement.
+    public static ActivityDateWindow For(DateOnly today, ActivityDateOptions options, DateOnly started, DateOnly? closed, DateOnly? requested = null)
     {
         var first = new DateOnly(today.Year, today.Month, 1).AddMonths(-Math.Max(0, options.PreviousMonths));
         var last = today.AddDays(Math.Max(0, options.FutureDays));
         var (end, closes) = closed is { } c && c < last ? (c, true) : (last, false);
-        return new ActivityDateWindow(started > first ? started : first, end, started > first, closes);
+        // An engagement recorded as started before its request (imported, seeded) still takes no day before the request.
+        var (begin, isRequest) = requested is { } r && r > started ? (r, true) : (started, false);
+        return new ActivityDateWindow(begin > first ? begin : first, end, begin > first, closes, begin > first && isRequest);
     }
 
     public bool Contains(DateOnly date) => date >= First && date <= Last;
@@ -41,9 +45,11 @@ public sealed class ActivityDates(TimeProvider time, AppDbContext db, IOptions<A
 {
     public async Task<ActivityDateWindow> WindowAsync(int engagementId, CancellationToken ct)
     {
-        var e = await db.Engagements.AsNoTracking().Where(x => x.Id == engagementId).Select(x => new { x.StartedAt, x.ClosedAt }).SingleAsync(ct);
+        var e = await db.Engagements.AsNoTracking().Where(x => x.Id == engagementId)
+            .Select(x => new { x.StartedAt, x.ClosedAt, Requested = db.ConsultationRequests.Where(r => r.Id == x.RequestId).Select(r => r.CreatedAt).First() })
+            .SingleAsync(ct);
         return ActivityDateWindow.For(time.LocalToday(), options.Value, ProgrammeTime.LocalDate(e.StartedAt),
-            e.ClosedAt is { } closed ? ProgrammeTime.LocalDate(closed) : null);
+            e.ClosedAt is { } closed ? ProgrammeTime.LocalDate(closed) : null, ProgrammeTime.LocalDate(e.Requested));
     }
 
     /// <summary>Null when <paramref name="date"/> is allowed, else the message for the date field.</summary>
@@ -53,6 +59,8 @@ public sealed class ActivityDates(TimeProvider time, AppDbContext db, IOptions<A
         if (window.Contains(date)) return null;
         var first = window.First.ToString("d", CultureInfo.CurrentCulture);
         var last = window.Last.ToString("d", CultureInfo.CurrentCulture);
+        if (date < window.First && window.FirstIsRequest)
+            return text["Die Anfrage der Kommune ist am {0} eingegangen. Aktivitäten davor gehören nicht zu dieser Begleitung; bitte wählen Sie ein Datum ab diesem Tag.", first];
         if (date < window.First)
             return window.FirstIsStart
                 ? text["Die Begleitung hat am {0} begonnen. Bitte wählen Sie ein Datum ab diesem Tag.", first]

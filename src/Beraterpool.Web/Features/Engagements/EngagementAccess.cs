@@ -1,4 +1,5 @@
 using Beraterpool.Web.Data;
+using Beraterpool.Web.Features.MunicipalityAccounts;
 using Beraterpool.Web.Features.Pools;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,7 @@ public sealed record EngagementViewer(int EngagementId, int PoolId, string Munic
     public bool IsOpen => Status != EngagementStatus.Closed;
 }
 
-public sealed class EngagementAccess(AppDbContext db, PoolAccess pools)
+public sealed class EngagementAccess(AppDbContext db, PoolAccess pools, MunicipalityAccess municipalities)
 {
     public async Task<EngagementViewer?> ForAsync(int engagementId, CancellationToken ct = default)
     {
@@ -32,10 +33,12 @@ public sealed class EngagementAccess(AppDbContext db, PoolAccess pools)
             .SingleOrDefaultAsync(ct);
         if (e is null) return null;
         var coordinator = await pools.CanManageAsync(e.PoolId, ct);
-        if (e.Advisor is null && !e.IsContact && !coordinator) return null;
+        // The municipality's account: any colleague of that municipality in that pool, not only who wrote the request.
+        var contact = e.IsContact || await municipalities.IsMemberAsync(e.PoolId, e.MunicipalityKey, ct);
+        if (e.Advisor is null && !contact && !coordinator) return null;
         var name = e.Advisor is not null ? $"{e.Advisor.FirstName} {e.Advisor.LastName}"
             : e.IsContact ? e.ContactName ?? ""
             : await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName ?? u.Email ?? "").SingleAsync(ct);
-        return new EngagementViewer(e.Id, e.PoolId, e.MunicipalityKey, e.Status, userId, name, e.Advisor?.Id, e.IsContact, coordinator);
+        return new EngagementViewer(e.Id, e.PoolId, e.MunicipalityKey, e.Status, userId, name, e.Advisor?.Id, contact, coordinator);
     }
 }

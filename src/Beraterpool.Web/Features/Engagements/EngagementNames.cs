@@ -45,6 +45,16 @@ public sealed class EngagementNames(IStringLocalizer<EngagementNames> text)
         _ => side.ToString(),
     };
 
+    public static readonly ContactChannel[] Channels = [ContactChannel.Email, ContactChannel.Phone, ContactChannel.VideoCall];
+
+    public string this[ContactChannel channel] => channel switch
+    {
+        ContactChannel.Email => text["E-Mail"],
+        ContactChannel.Phone => text["Anruf"],
+        ContactChannel.VideoCall => text["Videogespräch"],
+        _ => channel.ToString(),
+    };
+
     public static string BadgeClass(EngagementStatus status) => status switch
     {
         EngagementStatus.Active => "kern-badge kern-badge--success",

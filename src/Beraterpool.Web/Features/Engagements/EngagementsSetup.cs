@@ -10,6 +10,8 @@ public static class EngagementsSetup
         services.AddScoped<Manage.ActivityApprovals>();
         services.AddSingleton<EngagementNames>();
         services.AddScoped<ActivityDates>();
+        services.AddScoped<ContactHandOver>();
+        services.AddScoped<Revisions.RevisionLog>();
         services.AddOptions<ActivityDateOptions>().BindConfiguration("Activities");
         return services;
     }

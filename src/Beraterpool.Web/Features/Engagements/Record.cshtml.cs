@@ -2,8 +2,8 @@ using Beraterpool.Web.Features.Shared;
 using System.ComponentModel.DataAnnotations;
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Audit;
+using Beraterpool.Web.Features.Engagements.Revisions;
 using Beraterpool.Web.Features.Quota;
-using Beraterpool.Web.Features.Requests;
 using Beraterpool.Web.Features.Shared.Forms;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -18,14 +18,17 @@ namespace Beraterpool.Web.Features.Engagements;
 /// (PRG); a failed form re-displays the page with its input and messages.
 /// </summary>
 public sealed class RecordModel(TimeProvider time, AppDbContext db, EngagementAccess access, DayQuotaService quota, ActivityDates dates, EngagementMoves moves,
-    EngagementMails mails, RequestMails requestMails, IStringLocalizer<RecordModel> text) : PageModel
+    EngagementMails mails, ContactHandOver contacts, RevisionLog revisions, IStringLocalizer<RecordModel> text) : PageModel
 {
-    public sealed record HeaderInfo(string Municipality, string MunicipalityKey, string Reference, string Goal, string Need, string ContactName,
-        EngagementStatus Status, DateTimeOffset StartedAt, DateTimeOffset? ClosedAt, int? FeedbackRating, string? FeedbackText, DateTimeOffset? FeedbackAt);
+    public sealed record HeaderInfo(int RequestId, string Municipality, string MunicipalityKey, string Reference, string Goal, string Need, string ContactName,
+        EngagementStatus Status, DateTimeOffset StartedAt, DateTimeOffset? ClosedAt, int? FeedbackRating, string? FeedbackText, DateTimeOffset? FeedbackAt,
+        string PoolEmail);
     public sealed record AdvisorRow(int Id, string Name, string Slug, string? Reflection);
     public sealed record ActivityRow(int Id, int AdvisorId, string AdvisorName, DateOnly Date, ActivityKind Kind, int HalfDays, string? Participants,
         string? Notes, DateTimeOffset? ApprovedAt, bool Billed, bool Editable);
-    public sealed record NoteRow(string AuthorName, EngagementSide Side, string Text, DateTimeOffset At);
+    /// <summary>A learning or comment; Editable for its author while the engagement is open; Earlier = its corrected versions, newest first.</summary>
+    public sealed record NoteRow(int Id, RevisionKind Kind, string AuthorName, EngagementSide Side, string Text, DateTimeOffset At, bool Editable,
+        IReadOnlyList<RevisionRow> Earlier);
     public sealed record DocumentRow(int Id, string FileName, long Size, string UploadedByName, DateTimeOffset UploadedAt, string? UploadedByUserId);
 
     public EngagementViewer Viewer { get; private set; } = null!;
@@ -37,6 +40,10 @@ public sealed class RecordModel(TimeProvider time, AppDbContext db, EngagementAc
     public IReadOnlyList<NoteRow> Learnings { get; private set; } = [];
     public IReadOnlyList<NoteRow> Comments { get; private set; } = [];
     public IReadOnlyList<DocumentRow> Documents { get; private set; } = [];
+    public HandedOverContact MunicipalityContact { get; private set; } = null!;
+    public IReadOnlyList<HandedOverContact> AdvisorContacts { get; private set; } = [];
+    /// <summary>The advisor's own proposal, their way back to the request.</summary>
+    public int? InvitationId { get; private set; }
 
     public LogInput Log { get; set; } = new();
     public OptionInput Option { get; set; } = new();
@@ -44,12 +51,20 @@ public sealed class RecordModel(TimeProvider time, AppDbContext db, EngagementAc
     public TextInput Comment { get; set; } = new();
     public TextInput Reflection { get; set; } = new();
     public FeedbackInput Feedback { get; set; } = new();
+    public ChannelInput Channel { get; set; } = new();
 
     /// <summary>The form whose problems are shown, so the page can open at it.</summary>
     public string? FailedForm { get; private set; }
 
     public bool CanWrite => Viewer.IsOpen && Viewer.IsAdvisor;
     public bool CanShare => Viewer.IsOpen && (Viewer.IsAdvisor || Viewer.IsMunicipalityContact);
+
+    /// <summary>
+    /// The municipality is asked for its rating once the engagement comes to its end (an advisor began the closing), or
+    /// after it closed without one — not while the work is still going on. The rating itself never moves the status.
+    /// </summary>
+    public static bool FeedbackOpen(EngagementViewer viewer, bool given) =>
+        viewer.IsMunicipalityContact && (viewer.Status == EngagementStatus.Closing || (viewer.Status == EngagementStatus.Closed && !given));
 
     public sealed class LogInput
     {
@@ -91,6 +106,12 @@ public sealed class RecordModel(TimeProvider time, AppDbContext db, EngagementAc
         [Required(ErrorMessage = "Bitte schreiben Sie einen Text.")]
         [StringLength(4000, ErrorMessage = "Der Text darf höchstens 4000 Zeichen lang sein.")]
         public string? Text { get; set; }
+    }
+
+    public sealed class ChannelInput
+    {
+        [Required(ErrorMessage = "Bitte wählen Sie, wie Sie am liebsten erreicht werden.")]
+        public ContactChannel? Preferred { get; set; }
     }
 
     public sealed class FeedbackInput
@@ -243,29 +264,31 @@ public sealed class RecordModel(TimeProvider time, AppDbContext db, EngagementAc
     public async Task<IActionResult> OnPostFeedbackAsync(int id, CancellationToken ct)
     {
         if (await ViewerAsync(id, ct) is not { } viewer) return NotFound();
-        if (!viewer.IsOpen || !viewer.IsMunicipalityContact) return NotAllowed();
+        var engagement = await db.Engagements.SingleAsync(e => e.Id == id, ct);
+        if (!FeedbackOpen(viewer, engagement.FeedbackRating is not null)) return NotAllowed();
         await TryUpdateModelAsync(Feedback, nameof(Feedback));
         if (!ModelState.IsValid) return await FailedAsync(id, "closing", ct);
-        var engagement = await db.Engagements.SingleAsync(e => e.Id == id, ct);
         engagement.FeedbackRating = Feedback.Rating;
         engagement.FeedbackText = Clean(Feedback.Text);
         engagement.FeedbackAt = time.GetUtcNow();
         db.Audit("engagement.feedback.given", $"engagement:{id}", viewer.UserId, viewer.PoolId, $"rating={Feedback.Rating}");
-        await moves.SaveWithMoveAsync(id, EngagementStatus.Closing, viewer.UserId, viewer.PoolId, ct);
+        await db.SaveChangesAsync(ct);
         return Done(id, text["Vielen Dank für Ihre Rückmeldung."], "closing");
     }
 
-    public async Task<IActionResult> OnPostCloseAsync(int id, CancellationToken ct)
+    /// <summary>The municipality contact says how they prefer to be reached; their e-mail and phone come from the request.</summary>
+    public async Task<IActionResult> OnPostChannelAsync(int id, CancellationToken ct)
     {
         if (await ViewerAsync(id, ct) is not { } viewer) return NotFound();
-        if (!viewer.IsOpen || !viewer.IsCoordinator) return NotAllowed();
-        // The request is completed through its own workflow when its last engagement closes (timeline, audit, mail).
-        if (await moves.CloseAsync(id, viewer.UserId, viewer.Name, text["Begleitung abgeschlossen."], viewer.PoolId, ct) is not { } closed)
-            return Done(id, text["Die Begleitung ist schon abgeschlossen."], null);
-        // The contact hears of a completed request once, through the request's own mail.
-        var told = closed.RequestCompleted ? await requestMails.SendStatusChangedAsync(closed.RequestId, note: null, ct) : null;
-        await mails.ClosedAsync(id, told, ct);
-        return Done(id, text["Die Begleitung ist abgeschlossen."], null);
+        if (!viewer.IsOpen || !viewer.IsMunicipalityContact) return NotAllowed();
+        await TryUpdateModelAsync(Channel, nameof(Channel));
+        if (Channel.Preferred is { } c && !Enum.IsDefined(c)) ModelState.AddModelError("Channel.Preferred", text["Bitte wählen Sie, wie Sie am liebsten erreicht werden."]);
+        if (!ModelState.IsValid) return await FailedAsync(id, "contacts", ct);
+        var requestId = await db.Engagements.Where(e => e.Id == id).Select(e => e.RequestId).SingleAsync(ct);
+        await contacts.SetMunicipalityChannelAsync(requestId, Channel.Preferred!.Value, viewer.UserId, time.GetUtcNow(), ct);
+        db.Audit("engagement.contact.channel", $"engagement:{id}", viewer.UserId, viewer.PoolId, Channel.Preferred.Value.ToString());
+        await db.SaveChangesAsync(ct);
+        return Done(id, text["Ihr bevorzugter Kontaktweg ist gespeichert."], "contacts");
     }
 
     private async Task<IActionResult> AddNoteAsync(int id, TextInput input, string prefix, string section, CancellationToken ct)
@@ -319,8 +342,8 @@ public sealed class RecordModel(TimeProvider time, AppDbContext db, EngagementAc
         Info = await db.Engagements.AsNoTracking().Where(e => e.Id == id)
             .Join(db.ConsultationRequests, e => e.RequestId, r => r.Id, (e, r) => new { e, r })
             .Join(db.Municipalities, x => x.e.MunicipalityKey, m => m.OfficialKey, (x, m) => new HeaderInfo(
-                m.ShortName, m.OfficialKey, x.r.Reference, x.r.Goal, x.r.Need, x.r.ContactName, x.e.Status, x.e.StartedAt, x.e.ClosedAt,
-                x.e.FeedbackRating, x.e.FeedbackText, x.e.FeedbackAt))
+                x.r.Id, m.ShortName, m.OfficialKey, x.r.Reference, x.r.Goal, x.r.Need, x.r.ContactName, x.e.Status, x.e.StartedAt, x.e.ClosedAt,
+                x.e.FeedbackRating, x.e.FeedbackText, x.e.FeedbackAt, db.Pools.Where(p => p.Id == x.e.PoolId).Select(p => p.ContactEmail).First()))
             .SingleAsync(ct);
         Advisors = await db.EngagementAdvisors.AsNoTracking().Where(a => a.EngagementId == id)
             .Join(db.Advisors, ea => ea.AdvisorId, a => a.Id, (ea, a) => new { ea, a })
@@ -335,12 +358,30 @@ public sealed class RecordModel(TimeProvider time, AppDbContext db, EngagementAc
                 x.FeeStatementId == null && (isCoordinator || x.CreatedByUserId == userId)))
             .ToListAsync(ct);
         Options = await db.ActionOptions.AsNoTracking().Where(o => o.EngagementId == id).OrderBy(o => o.Status == ActionOptionStatus.Dropped).ThenBy(o => o.Id).ToListAsync(ct);
-        Learnings = await db.Learnings.AsNoTracking().Where(l => l.EngagementId == id).OrderBy(l => l.Id)
-            .Select(l => new NoteRow(l.AuthorName, l.Side, l.Text, l.CreatedAt)).ToListAsync(ct);
-        Comments = await db.EngagementComments.AsNoTracking().Where(c => c.EngagementId == id).OrderBy(c => c.Id)
-            .Select(c => new NoteRow(c.AuthorName, c.Side, c.Text, c.CreatedAt)).ToListAsync(ct);
+        var learnings = await db.Learnings.AsNoTracking().Where(l => l.EngagementId == id).OrderBy(l => l.Id)
+            .Select(l => new { l.Id, l.AuthorName, l.Side, l.Text, l.CreatedAt, l.AuthorUserId }).ToListAsync(ct);
+        var earlierLearnings = await revisions.ForAsync(RevisionKind.Learning, learnings.Select(l => l.Id).ToList(), ct);
+        Learnings = learnings.Select(l => Note(l.Id, RevisionKind.Learning, l.AuthorName, l.Side, l.Text, l.CreatedAt, l.AuthorUserId, earlierLearnings[l.Id])).ToList();
+        var comments = await db.EngagementComments.AsNoTracking().Where(c => c.EngagementId == id).OrderBy(c => c.Id)
+            .Select(c => new { c.Id, c.AuthorName, c.Side, c.Text, c.CreatedAt, c.AuthorUserId }).ToListAsync(ct);
+        var earlierComments = await revisions.ForAsync(RevisionKind.Comment, comments.Select(c => c.Id).ToList(), ct);
+        Comments = comments.Select(c => Note(c.Id, RevisionKind.Comment, c.AuthorName, c.Side, c.Text, c.CreatedAt, c.AuthorUserId, earlierComments[c.Id])).ToList();
         Documents = await db.EngagementDocuments.AsNoTracking().Where(d => d.EngagementId == id).OrderByDescending(d => d.Id)
             .Select(d => new DocumentRow(d.Id, d.FileName, d.Size, d.UploadedByName, d.UploadedAt, d.UploadedByUserId)).ToListAsync(ct);
+        MunicipalityContact = await contacts.MunicipalityAsync(Info.RequestId, ct);
+        AdvisorContacts = (await contacts.AdvisorsAsync(Info.RequestId, Advisors.Select(a => a.Id).ToList(), ct)).Select(c => c.Contact).ToList();
+        if (viewer.AdvisorId is { } me)
+            InvitationId = await db.EngagementInvitations.AsNoTracking().Where(i => i.RequestId == Info.RequestId && i.AdvisorId == me && i.Status == InvitationStatus.Accepted)
+                .Select(i => (int?)i.Id).FirstOrDefaultAsync(ct);
+        Channel.Preferred ??= MunicipalityContact.Channel;
         return true;
+    }
+
+    /// <summary>The current version is shown with the time it was written: its last correction, else its creation.</summary>
+    private NoteRow Note(int id, RevisionKind kind, string author, EngagementSide side, string text, DateTimeOffset created, string? authorUserId, IEnumerable<RevisionRow> earlier)
+    {
+        var list = earlier.ToList();
+        return new NoteRow(id, kind, author, side, text, list.Count > 0 ? list[0].ReplacedAt : created,
+            Viewer.IsOpen && authorUserId is not null && authorUserId == Viewer.UserId, list);
     }
 }

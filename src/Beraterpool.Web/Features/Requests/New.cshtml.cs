@@ -33,7 +33,12 @@ public sealed class NewModel(TimeProvider time, AppDbContext db, CurrentPool cur
     public PoolInfo? Pool { get; private set; }
     public IReadOnlyList<Topic> Topics { get; private set; } = [];
 
-    public Task<IActionResult> OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+    /// <summary><paramref name="municipality"/>: "Beratung anfragen" from a municipality's page or home comes with it chosen.</summary>
+    public Task<IActionResult> OnGetAsync(string? municipality, CancellationToken ct)
+    {
+        if (municipality is { Length: 5 or 8 } && municipality.All(char.IsAsciiDigit)) Input.MunicipalityKey = municipality;
+        return LoadAsync(ct);
+    }
 
     /// <summary>"Suchen": finds municipalities for the search text and shows them to choose from; no validation yet.</summary>
     public async Task<IActionResult> OnPostSearchAsync(CancellationToken ct)

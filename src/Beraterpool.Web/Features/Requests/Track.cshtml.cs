@@ -1,6 +1,7 @@
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Accounts;
 using Beraterpool.Web.Features.Audit;
+using Beraterpool.Web.Features.MunicipalityAccounts;
 using Beraterpool.Web.Features.Shared;
 using Beraterpool.Web.Features.Shared.Forms;
 using Microsoft.AspNetCore.Authorization;
@@ -18,9 +19,9 @@ namespace Beraterpool.Web.Features.Requests;
 /// engagement and the days left; the contact can withdraw the request or create an account from here.
 /// </summary>
 [AllowAnonymous]
-[EnableRateLimiting(RequestRateLimit.Policy), SendingHandlers("Account", "Renew")]
-public sealed class TrackModel(AppDbContext db, RequestRecords records, Invitations invitations, UserManager<AppUser> users,
-    TrackingLinks links, IStringLocalizer<TrackModel> text) : PageModel
+[EnableRateLimiting(RequestRateLimit.Policy), SendingHandlers("Account", "Renew", "SignInLink")]
+public sealed class TrackModel(AppDbContext db, Invitations invitations, UserManager<AppUser> users, TrackingLinks links,
+    EmailSignIn emailSignIn, AccountThrottle throttle, IStringLocalizer<TrackModel> text) : PageModel
 {
     public RequestRecord Record { get; private set; } = null!;
     public string Token { get; private set; } = "";
@@ -55,7 +56,7 @@ public sealed class TrackModel(AppDbContext db, RequestRecords records, Invitati
         if (result.User is not { } user)
         {
             TempData[StatusMessage.Key] = text["Das Konto konnte nicht angelegt werden. Bitte wenden Sie sich an die Koordinierungsstelle."].Value;
-            return RedirectToPage("/Requests/Track", new { token });
+            return Back(token);
         }
         var email = Record.ContactEmail.ToLower();
         var linked = await db.ConsultationRequests.Where(r => r.ContactEmail.ToLower() == email && r.ContactUserId == null)
@@ -71,15 +72,27 @@ public sealed class TrackModel(AppDbContext db, RequestRecords records, Invitati
             await invitations.SendAsync(user, Record.PoolName, ct);
             TempData[StatusMessage.Key] = text["Wir haben Ihnen eine E-Mail an {0} geschickt. Über den Link darin legen Sie Ihr Passwort fest.", Record.ContactEmail].Value;
         }
-        return RedirectToPage("/Requests/Track", new { token });
+        return Back(token);
     }
+
+    /// <summary>
+    /// "Per E-Mail-Link anmelden": the link goes to the account the request belongs to, never to an address typed in
+    /// here, so holding the tracking link is not enough to sign in as the municipality.
+    /// </summary>
+    public async Task<IActionResult> OnPostSignInLinkAsync(string token, CancellationToken ct)
+    {
+        if (!await LoadAsync(token, ct) || Expired || Record.ContactUserId is not { } userId) return NotFound();
+        if (!throttle.TryAcquire("email-link", Record.ContactEmail)) return StatusCode(throttle.Refuse(Response));
+        if (await users.FindByIdAsync(userId) is { } user) await emailSignIn.SendAsync(user, ct);
+        TempData[StatusMessage.Key] = text["Wir haben einen Anmeldelink an die Adresse Ihres Kontos geschickt. Er gilt {0} Minuten und nur einmal. Kommt keiner an, melden Sie sich bitte mit Ihrem Passwort an.", emailSignIn.Minutes].Value;
+        return Back(token);
+    }
+
+    private LocalRedirectResult Back(string token) => LocalRedirect(TrackingLinks.Path(Url, token));
 
     private async Task<bool> LoadAsync(string token, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(token) || token.Length > 100) return false;
-        var hash = ConsultationRequests.HashToken(token);
-        var record = await records.LoadAsync(db.ConsultationRequests.Where(r => r.TrackingTokenHash == hash), ct);
-        if (record is null) return false;
+        if (await links.RecordAsync(token, ct) is not { } record) return false;
         Record = record;
         Token = token;
         HasAccount = record.ContactUserId is not null;

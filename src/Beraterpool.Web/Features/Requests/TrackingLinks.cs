@@ -2,6 +2,7 @@ using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Audit;
 using Beraterpool.Web.Features.Email;
 using Beraterpool.Web.Features.Pools;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace Beraterpool.Web.Features.Requests;
@@ -11,11 +12,27 @@ namespace Beraterpool.Web.Features.Requests;
 /// (<c>Requests:TrackingLinkDaysAfterEnd</c>, default 90), and the contact or the office can replace it at any time —
 /// the old one is dead at once and the new one goes to the contact's address only.
 /// </summary>
-public sealed class TrackingLinks(AppDbContext db, TimeProvider time, IConfiguration config, Mailer mailer, PoolCatalog pools)
+public sealed class TrackingLinks(AppDbContext db, TimeProvider time, IConfiguration config, Mailer mailer, PoolCatalog pools, RequestRecords records)
 {
     public static readonly TrackingLinkRenewedMail Renewed = new();
 
+    /// <summary>
+    /// The address of a tracking page with the secret as it is. Generated URLs are lower-cased
+    /// (<c>RouteOptions.LowercaseUrls</c>), which would turn the case-sensitive secret into one that matches nothing,
+    /// so links, form actions and redirects to these pages are written here instead of by <c>asp-page</c>.
+    /// </summary>
+    public static string Path(IUrlHelper url, string token, string? rest = null, string? handler = null) =>
+        url.Content($"~/requests/track/{Uri.EscapeDataString(token)}{(rest is null ? "" : "/" + rest)}{(handler is null ? "" : "?handler=" + handler)}");
+
     public int DaysAfterEnd => Math.Max(1, config.GetValue("Requests:TrackingLinkDaysAfterEnd", 90));
+
+    /// <summary>The request whose secret this is; null for a wrong one.</summary>
+    public async Task<RequestRecord?> RecordAsync(string? token, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 100) return null;
+        var hash = ConsultationRequests.HashToken(token);
+        return await records.LoadAsync(db.ConsultationRequests.Where(r => r.TrackingTokenHash == hash), ct);
+    }
 
     /// <summary>Ended (completed, declined, withdrawn) longer ago than the set time.</summary>
     public bool IsExpired(RequestRecord record)

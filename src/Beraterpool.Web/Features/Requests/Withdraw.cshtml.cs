@@ -27,7 +27,7 @@ public sealed class WithdrawModel(AppDbContext db, ConsultationRequests requests
     {
         var request = await FindAsync(token, ct);
         if (request is null) return NotFound();
-        if (!RequestWorkflow.CanWithdraw(request.Status)) return RedirectToPage("/Requests/Track", new { token });
+        if (!RequestWorkflow.CanWithdraw(request.Status)) return LocalRedirect(TrackingLinks.Path(Url, token));
         return Page();
     }
 
@@ -39,11 +39,11 @@ public sealed class WithdrawModel(AppDbContext db, ConsultationRequests requests
         if (!await requests.MoveAsync(request, RequestStatus.Withdrawn, request.ContactUserId, request.ContactName, Reason, ct))
         {
             TempData[StatusMessage.Key] = text["Die Anfrage kann in diesem Stand nicht mehr zurückgezogen werden. Bitte wenden Sie sich an die Koordinierungsstelle."].Value;
-            return RedirectToPage("/Requests/Track", new { token });
+            return LocalRedirect(TrackingLinks.Path(Url, token));
         }
         await mails.SendWithdrawnAsync(request, Reason, ct);
         TempData[StatusMessage.Key] = text["Ihre Anfrage ist zurückgezogen."].Value;
-        return RedirectToPage("/Requests/Track", new { token });
+        return LocalRedirect(TrackingLinks.Path(Url, token));
     }
 
     private async Task<ConsultationRequest?> FindAsync(string token, CancellationToken ct)

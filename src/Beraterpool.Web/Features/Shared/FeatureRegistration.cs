@@ -3,6 +3,7 @@ using Beraterpool.Web.Features.Municipalities;
 using Beraterpool.Web.Features.Advisors.Directory;
 using Beraterpool.Web.Features.Bench;
 using Beraterpool.Web.Features.Matching;
+using Beraterpool.Web.Features.MunicipalityAccounts;
 using Beraterpool.Web.Features.Fees;
 using Beraterpool.Web.Features.Advisors.Editor;
 using Beraterpool.Web.Features.Pools.Manage;
@@ -29,6 +30,7 @@ public static class FeatureRegistration
         services.AddEngagements();
         services.AddFees();
         services.AddConsultationRequests();
+        services.AddMunicipalityAccounts();
         return services;
     }
 

@@ -11,7 +11,8 @@ public sealed class InvitationMails(Mailer mailer)
     public static readonly ProposalDeclinedMail Declined = new();
     public static readonly ProposalWithdrawnMail Withdrawn = new();
     public static readonly EngagementStartedMail Started = new();
-    public static readonly MailTemplate[] Templates = [Proposal, Accepted, Declined, Withdrawn, Started];
+    public static readonly EngagementStartedForAdvisorMail StartedForAdvisor = new();
+    public static readonly MailTemplate[] Templates = [Proposal, Accepted, Declined, Withdrawn, Started, StartedForAdvisor];
 
     public Task SendProposalAsync(string to, string? culture, string advisorName, string municipality, string reference,
         string goal, string? partnerName, int invitationId, CancellationToken ct) =>
@@ -27,10 +28,15 @@ public sealed class InvitationMails(Mailer mailer)
     public Task SendWithdrawnAsync(string to, string? culture, string advisorName, string municipality, string reference, CancellationToken ct) =>
         mailer.SendAsync(Withdrawn, new(to, advisorName, culture), new ProposalWithdrawnMail.Model(advisorName, municipality, reference));
 
-    /// <summary>The advisors' profiles are linked on the pool's public pages.</summary>
+    /// <summary>The advisors' profiles are linked on the pool's public pages; their contact details only as far as they consented.</summary>
     public Task SendStartedToMunicipalityAsync(string to, string contactName, string municipality, string reference,
-        IReadOnlyList<(string Name, string Slug)> advisors, PoolInfo? pool, CancellationToken ct) =>
-        mailer.SendAsync(Started, new(to, contactName, "de"), new EngagementStartedMail.Model(contactName, municipality, reference, advisors), pool);
+        IReadOnlyList<EngagementStartedMail.Advisor> advisors, string officeEmail, PoolInfo? pool, CancellationToken ct) =>
+        mailer.SendAsync(Started, new(to, contactName, "de"), new EngagementStartedMail.Model(contactName, municipality, reference, advisors, officeEmail), pool);
+
+    public Task SendStartedToAdvisorAsync(string to, string? culture, string advisorName, string municipality, string reference,
+        HandedOverContact contact, IReadOnlyList<EngagementStartedMail.Advisor> partners, int engagementId, CancellationToken ct) =>
+        mailer.SendAsync(StartedForAdvisor, new(to, advisorName, culture),
+            new EngagementStartedForAdvisorMail.Model(advisorName, municipality, reference, contact, partners, engagementId));
 }
 
 public sealed class ProposalMail : MailTemplate<ProposalMail.Model>
@@ -124,14 +130,18 @@ public sealed class ProposalWithdrawnMail : MailTemplate<ProposalWithdrawnMail.M
 
 public sealed class EngagementStartedMail : MailTemplate<EngagementStartedMail.Model>
 {
-    public sealed record Model(string ContactName, string Municipality, string Reference, IReadOnlyList<(string Name, string Slug)> Advisors);
+    /// <summary>Email null = the advisor did not consent to hand over their details.</summary>
+    public sealed record Advisor(string Name, string Slug, string? Email, string? Phone, ContactChannel? Channel);
+
+    public sealed record Model(string ContactName, string Municipality, string Reference, IReadOnlyList<Advisor> Advisors, string OfficeEmail);
 
     public override string Id => "invitations.engagement-started";
     public override Type Texts => typeof(InvitationMails);
     public override string Feature => "Vorschläge";
     public override string Name => "Ihre Beratung beginnt";
-    public override string Audience => "Die Kontaktperson der Kommune, sobald alle Vorgeschlagenen zugesagt haben und die Begleitung beginnt (mit Links zu den Profilen).";
-    public override Model Sample => new("Maria Schmidt", "Köln", "BA-2026-0042", [("Amina Tesfaye", "amina-tesfaye")]);
+    public override string Audience => "Die Kontaktperson der Kommune, sobald alle Vorgeschlagenen zugesagt haben und die Begleitung beginnt (mit Links zu den Profilen und den Kontaktdaten, die die Berater*innen freigegeben haben).";
+    public override Model Sample => new("Maria Schmidt", "Köln", "BA-2026-0042",
+        [new("Amina Tesfaye", "amina-tesfaye", "amina.tesfaye@example.org", "0221 123456", ContactChannel.Phone)], "koordination@example.org");
 
     public override MailContent Build(Model m, MailContext text) => new(
         text["Ihre Beratung beginnt: {0}", m.Reference].Value,
@@ -143,9 +153,58 @@ public sealed class EngagementStartedMail : MailTemplate<EngagementStartedMail.M
                 ? text["für Ihre Anfrage {0} ({1}) begleitet Sie:", m.Reference, m.Municipality]
                 : text["für Ihre Anfrage {0} ({1}) begleitet Sie ein Tandem:", m.Reference, m.Municipality],
             "",
-            .. m.Advisors.Select(a => (object)$"- {a.Name}: {text.Pool($"/advisors/{a.Slug}")}"),
-            "",
-            text["Die Berater*innen melden sich in den nächsten Tagen bei Ihnen, um einen ersten Termin zu vereinbaren."],
+            .. m.Advisors.SelectMany(a => ContactLines(text, a, m.OfficeEmail)),
+            text["Die Berater*innen melden sich in den nächsten Tagen bei Ihnen, um einen ersten Termin zu vereinbaren. Sie können sich auch direkt an sie wenden."],
             text["Den Stand der Begleitung sehen Sie jederzeit über Ihren persönlichen Link aus der Bestätigung Ihrer Anfrage."],
+        ]));
+
+    /// <summary>One advisor with profile link and, as far as they consented, e-mail, phone and the way they prefer.</summary>
+    public static IEnumerable<object> ContactLines(MailContext text, Advisor a, string? officeEmail)
+    {
+        yield return $"- {a.Name}: {text.Pool($"/advisors/{a.Slug}")}";
+        if (a.Email is null)
+        {
+            if (officeEmail is not null)
+                yield return "  " + text["erreichbar über die Koordinierungsstelle: {0}", officeEmail];
+        }
+        else
+        {
+            yield return "  " + text["E-Mail: {0}", a.Email];
+            if (a.Phone is not null) yield return "  " + text["Telefon: {0}", a.Phone];
+            if (a.Channel is { } c) yield return "  " + text["Am liebsten per: {0}", new EngagementNames(text.For<EngagementNames>())[c]];
+        }
+        yield return "";
+    }
+}
+
+public sealed class EngagementStartedForAdvisorMail : MailTemplate<EngagementStartedForAdvisorMail.Model>
+{
+    public sealed record Model(string AdvisorName, string Municipality, string Reference, HandedOverContact Contact,
+        IReadOnlyList<EngagementStartedMail.Advisor> Partners, int EngagementId);
+
+    public override string Id => "invitations.engagement-started-advisor";
+    public override Type Texts => typeof(InvitationMails);
+    public override string Feature => "Vorschläge";
+    public override string Name => "Die Begleitung beginnt";
+    public override string Audience => "Die Berater*innen, sobald alle Vorgeschlagenen zugesagt haben: mit den Kontaktdaten der Kommune (aus der Anfrage) und, im Tandem, der Partner*in.";
+    public override Model Sample => new("Amina Tesfaye", "Köln", "BA-2026-0042",
+        new HandedOverContact("Maria Schmidt", "Büro für Internationales", "maria.schmidt@stadt-koeln.example", "0221 221-0", null, true), [], 7);
+
+    public override MailContent Build(Model m, MailContext text) => new(
+        text["Die Begleitung {0} beginnt ({1})", m.Municipality, m.Reference].Value,
+        Lines(
+        [
+            text["Guten Tag {0},", m.AdvisorName],
+            "",
+            text["alle Vorgeschlagenen haben zugesagt: Die Begleitung der Kommune {0} (Anfrage {1}) beginnt. Bitte nehmen Sie in den nächsten Tagen Kontakt auf, um einen ersten Termin zu vereinbaren.", m.Municipality, m.Reference],
+            "",
+            text["Ihre Ansprechperson in der Kommune:"],
+            m.Contact.Function is null ? $"- {m.Contact.Name}" : $"- {m.Contact.Name} ({m.Contact.Function})",
+            "  " + text["E-Mail: {0}", m.Contact.Email ?? ""],
+            .. m.Contact.Phone is null ? [] : new object[] { "  " + text["Telefon: {0}", m.Contact.Phone] },
+            "",
+            .. m.Partners.Count == 0 ? [] : new object[] { text["Ihr Tandem:"] }.Concat(m.Partners.SelectMany(p => EngagementStartedMail.ContactLines(text, p, null))),
+            text["Zur Begleitung:"],
+            text.Site($"/engagements/{m.EngagementId}#contacts"),
         ]));
 }

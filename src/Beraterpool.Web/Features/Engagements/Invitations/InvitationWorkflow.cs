@@ -14,7 +14,8 @@ namespace Beraterpool.Web.Features.Engagements.Invitations;
 /// mailed. Answers are conditional updates on the pending state, and only the answer that moves the request to
 /// "in progress" creates the engagement, so double clicks or two partners answering at once start it once.
 /// </summary>
-public sealed class InvitationWorkflow(TimeProvider time, AppDbContext db, InvitationMails mails, PoolCatalog catalog, ConsultationRequests requests)
+public sealed class InvitationWorkflow(TimeProvider time, AppDbContext db, InvitationMails mails, PoolCatalog catalog, ConsultationRequests requests,
+    ContactHandOver contacts)
 {
     public sealed record Proposed(MatchCandidate Advisor, string Explanation);
 
@@ -75,8 +76,14 @@ public sealed class InvitationWorkflow(TimeProvider time, AppDbContext db, Invit
         return group;
     }
 
-    /// <summary>False when the invitation is no longer pending (answered in another tab, or withdrawn).</summary>
-    public async Task<bool> AcceptAsync(int invitationId, string? userId, CancellationToken ct)
+    /// <summary>What an accepting advisor agrees to hand over to the municipality (null: nothing beyond their name).</summary>
+    public sealed record SharedContact(string Email, string? Phone, ContactChannel Channel);
+
+    /// <summary>
+    /// False when the invitation is no longer pending (answered in another tab, or withdrawn). The advisor's consent to
+    /// hand over their contact details is saved with the answer, so the start mail and the record can show them.
+    /// </summary>
+    public async Task<bool> AcceptAsync(int invitationId, string? userId, CancellationToken ct, SharedContact? share = null)
     {
         var now = time.GetUtcNow();
         var invitation = await db.EngagementInvitations.AsNoTracking().FirstAsync(i => i.Id == invitationId, ct);
@@ -86,7 +93,17 @@ public sealed class InvitationWorkflow(TimeProvider time, AppDbContext db, Invit
             var answered = await db.EngagementInvitations.Where(i => i.Id == invitationId && ProposalWorkflow.From(InvitationStatus.Accepted).Contains(i.Status))
                 .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, InvitationStatus.Accepted).SetProperty(i => i.RespondedAt, now), ct);
             if (answered == 0) return false;
-            db.Audit("invitation.accepted", $"invitation:{invitationId}", userId, request.PoolId, $"request={request.Id}");
+            db.Audit("invitation.accepted", $"invitation:{invitationId}", userId, request.PoolId, $"request={request.Id}; contactShared={share is not null}");
+            if (share is not null)
+            {
+                // A request proposed twice to the same advisor keeps one row: the latest consent counts.
+                await db.Set<ContactShare>().Where(s => s.RequestId == request.Id && s.AdvisorId == invitation.AdvisorId).ExecuteDeleteAsync(ct);
+                db.Set<ContactShare>().Add(new ContactShare
+                {
+                    RequestId = request.Id, AdvisorId = invitation.AdvisorId, Email = share.Email, Phone = share.Phone, Channel = share.Channel,
+                    SharedAt = now, SharedByUserId = userId,
+                });
+            }
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
@@ -96,23 +113,36 @@ public sealed class InvitationWorkflow(TimeProvider time, AppDbContext db, Invit
             .Select(i => new { i.AdvisorId, i.Status }).ToListAsync(ct);
         var advisors = await AdvisorContactsAsync(group.Select(g => g.AdvisorId).ToArray(), ct);
         var names = string.Join(" und ", group.Select(g => advisors[g.AdvisorId].Name));
-        var started = group.All(g => g.Status == InvitationStatus.Accepted) && await StartEngagementAsync(request, group.Select(g => g.AdvisorId).ToArray(), names, userId, now, ct);
+        var engagementId = group.All(g => g.Status == InvitationStatus.Accepted)
+            ? await StartEngagementAsync(request, group.Select(g => g.AdvisorId).ToArray(), names, userId, now, ct) : null;
 
         var office = await OfficeEmailAsync(invitation.ProposedByUserId, request.PoolId, ct);
-        await mails.SendAcceptedToOfficeAsync(office, advisors[invitation.AdvisorId].Name, request.MunicipalityName, request.Reference, request.Id, started, ct);
-        if (started)
-            await mails.SendStartedToMunicipalityAsync(request.ContactEmail, request.ContactName, request.MunicipalityName, request.Reference,
-                group.Select(g => (advisors[g.AdvisorId].Name, advisors[g.AdvisorId].Slug)).ToList(), await catalog.FindAsync(request.PoolId, ct), ct);
+        await mails.SendAcceptedToOfficeAsync(office, advisors[invitation.AdvisorId].Name, request.MunicipalityName, request.Reference, request.Id, engagementId is not null, ct);
+        if (engagementId is { } started) await SendStartedAsync(request, started, group.Select(g => g.AdvisorId).ToArray(), advisors, ct);
         return true;
     }
 
-    private async Task<bool> StartEngagementAsync(RequestFacts request, int[] advisorIds, string names, string? userId, DateTimeOffset now, CancellationToken ct)
+    /// <summary>The contact hand-over: the municipality hears who accompanies it and how to reach them, each advisor how to reach the municipality.</summary>
+    private async Task SendStartedAsync(RequestFacts request, int engagementId, int[] advisorIds, Dictionary<int, Contact> advisors, CancellationToken ct)
+    {
+        var pool = await catalog.FindAsync(request.PoolId, ct);
+        var office = pool?.ContactEmail ?? await db.Pools.Where(p => p.Id == request.PoolId).Select(p => p.ContactEmail).FirstAsync(ct);
+        var shared = (await contacts.AdvisorsAsync(request.Id, advisorIds, ct)).ToDictionary(x => x.AdvisorId, x => x.Contact);
+        var team = advisorIds.Select(id => new EngagementStartedMail.Advisor(advisors[id].Name, advisors[id].Slug, shared[id].Email, shared[id].Phone, shared[id].Channel)).ToList();
+        await mails.SendStartedToMunicipalityAsync(request.ContactEmail, request.ContactName, request.MunicipalityName, request.Reference, team, office, pool, ct);
+        var municipality = await contacts.MunicipalityAsync(request.Id, ct);
+        foreach (var id in advisorIds)
+            await mails.SendStartedToAdvisorAsync(advisors[id].Email, advisors[id].Culture, advisors[id].Name, request.MunicipalityName, request.Reference,
+                municipality, team.Where(t => t.Slug != advisors[id].Slug).ToList(), engagementId, ct);
+    }
+
+    private async Task<int?> StartEngagementAsync(RequestFacts request, int[] advisorIds, string names, string? userId, DateTimeOffset now, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // The move is conditional on the state read here, so of two partners answering at once only one starts it.
         // It sends no mail: the municipality hears once, from the "who accompanies you" mail below.
         var tracked = await db.ConsultationRequests.FirstAsync(r => r.Id == request.Id, ct);
-        if (!await requests.MoveAsync(tracked, RequestStatus.InProgress, userId, names, "Zusage – die Begleitung beginnt.", ct)) return false;
+        if (!await requests.MoveAsync(tracked, RequestStatus.InProgress, userId, names, "Zusage – die Begleitung beginnt.", ct)) return null;
 
         var engagement = new Engagement
         {
@@ -128,7 +158,7 @@ public sealed class InvitationWorkflow(TimeProvider time, AppDbContext db, Invit
         db.Audit("engagement.started", $"engagement:{engagement.Id}", userId, request.PoolId, $"request={request.Id}; advisors={string.Join(',', advisorIds)}");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return true;
+        return engagement.Id;
     }
 
     public async Task<bool> DeclineAsync(int invitationId, string reason, string? userId, CancellationToken ct)

@@ -1,46 +1,65 @@
-using Beraterpool.Web.Features.Quota;
-using Beraterpool.Web.Features.Shared;
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Accounts;
+using Beraterpool.Web.Features.Engagements;
+using Beraterpool.Web.Features.MunicipalityAccounts;
 using Beraterpool.Web.Features.Pools;
+using Beraterpool.Web.Features.Quota;
+using Beraterpool.Web.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Beraterpool.Web.Features.Requests.Contact;
 
-/// <summary>The municipality contact's start page: their requests, the engagements, and the days left this year.</summary>
+/// <summary>
+/// The municipality's home: for each municipality the account speaks for, its name, the days left this year and the
+/// colleagues; then all its requests and engagements (and the contact's own requests the office has not taken up yet).
+/// </summary>
 [Authorize(Roles = Roles.MunicipalityContact)]
-public sealed class IndexModel(TimeProvider time, AppDbContext db, PoolAccess access, PoolCatalog catalog, DayBalances dayBalances) : PageModel
+public sealed class IndexModel(TimeProvider time, AppDbContext db, MunicipalityAccess access, PoolCatalog catalog, DayBalances dayBalances) : PageModel
 {
-    public sealed record Row(int Id, string Reference, int PoolId, string MunicipalityKey, string MunicipalityName, RequestStatus Status,
-        DateTimeOffset CreatedAt, IReadOnlyList<int> EngagementIds);
+    public sealed record Row(int Id, string Reference, string MunicipalityName, RequestStatus Status, DateTimeOffset CreatedAt);
+    public sealed record EngagementRow(int Id, string Reference, string MunicipalityName, EngagementStatus Status, DateTimeOffset StartedAt);
 
-    public sealed record Days(string MunicipalityName, string PoolName, DayBalance Balance);
+    /// <summary><paramref name="IsMember"/> false: only the contact's own, not yet accepted request — no colleagues yet.</summary>
+    public sealed record Home(MunicipalityScope Scope, string Name, string PoolName, DayBalance Days, bool IsMember, IReadOnlyList<Colleague> Colleagues);
 
+    public IReadOnlyList<Home> Homes { get; private set; } = [];
     public IReadOnlyList<Row> Rows { get; private set; } = [];
-    public IReadOnlyList<Days> DaysLeft { get; private set; } = [];
+    public IReadOnlyList<EngagementRow> Engagements { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var userId = access.UserId;
-        var rows = await db.ConsultationRequests.AsNoTracking().Where(r => r.ContactUserId == userId)
+        var scopes = await access.ScopesAsync(ct);
+        var candidates = await (await access.VisibleRequestsAsync(ct))
             .OrderByDescending(r => r.CreatedAt)
-            .Select(r => new
-            {
-                r.Id, r.Reference, r.PoolId, r.MunicipalityKey, r.Status, r.CreatedAt,
-                Name = db.Municipalities.Where(m => m.OfficialKey == r.MunicipalityKey).Select(m => m.ShortName).FirstOrDefault(),
-            })
-            .Take(200).ToListAsync(ct);
-        var ids = rows.Select(r => r.Id).ToList();
-        var engagements = await db.Engagements.AsNoTracking().Where(e => ids.Contains(e.RequestId))
-            .Select(e => new { e.Id, e.RequestId }).ToListAsync(ct);
-        Rows = rows.Select(r => new Row(r.Id, r.Reference, r.PoolId, r.MunicipalityKey, r.Name ?? r.MunicipalityKey, r.Status, r.CreatedAt,
-            engagements.Where(e => e.RequestId == r.Id).Select(e => e.Id).ToList())).ToList();
+            .Select(r => new { r.Id, r.Reference, r.PoolId, r.MunicipalityKey, r.ContactUserId, r.Status, r.CreatedAt })
+            .Take(500).ToListAsync(ct);
+        var requests = candidates.Where(r => access.Owns(scopes, r.PoolId, r.MunicipalityKey, r.ContactUserId)).ToList();
 
-        var scopes = Rows.Select(r => (r.PoolId, r.MunicipalityKey, r.MunicipalityName)).Distinct().ToList();
-        var balances = await dayBalances.ForManyAsync(scopes.Select(s => (s.PoolId, s.MunicipalityKey)), time.LocalYear(), ct);
+        var all = scopes.Concat(requests.Select(r => new MunicipalityScope(r.PoolId, r.MunicipalityKey))).Distinct().ToList();
+        var keys = all.Select(s => s.MunicipalityKey).Distinct().ToList();
+        var names = await db.Municipalities.AsNoTracking().Where(m => keys.Contains(m.OfficialKey))
+            .ToDictionaryAsync(m => m.OfficialKey, m => m.ShortName, ct);
+        string Name(string key) => names.GetValueOrDefault(key, key);
+
+        Rows = requests.Select(r => new Row(r.Id, r.Reference, Name(r.MunicipalityKey), r.Status, r.CreatedAt)).ToList();
+        var ids = requests.Select(r => r.Id).ToList();
+        var references = requests.ToDictionary(r => r.Id, r => r.Reference);
+        Engagements = (await db.Engagements.AsNoTracking().Where(e => ids.Contains(e.RequestId))
+                .Select(e => new { e.Id, e.RequestId, e.MunicipalityKey, e.Status, e.StartedAt }).ToListAsync(ct))
+            .OrderByDescending(e => e.StartedAt)
+            .Select(e => new EngagementRow(e.Id, references[e.RequestId], Name(e.MunicipalityKey), e.Status, e.StartedAt)).ToList();
+
+        var balances = await dayBalances.ForManyAsync(all.Select(s => (s.PoolId, s.MunicipalityKey)), time.LocalYear(), ct);
         var pools = await catalog.AllAsync(ct);
-        DaysLeft = scopes.Select(s => new Days(s.MunicipalityName, pools.FirstOrDefault(p => p.Id == s.PoolId)?.Name ?? "", balances[(s.PoolId, s.MunicipalityKey)])).ToList();
+        var homes = new List<Home>();
+        foreach (var s in all)
+        {
+            var member = scopes.Contains(s);
+            homes.Add(new Home(s, Name(s.MunicipalityKey), pools.FirstOrDefault(p => p.Id == s.PoolId)?.Name ?? "",
+                balances[(s.PoolId, s.MunicipalityKey)], member, member ? await access.ColleaguesAsync(s, ct) : []));
+        }
+        Homes = homes;
     }
 }
