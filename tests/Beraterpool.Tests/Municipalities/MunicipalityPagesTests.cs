@@ -30,6 +30,30 @@ public sealed class MunicipalityPagesTests(MunicipalityPagesTests.RegisterApp ap
         Assert.Contains("1.087.863", Html.Text(html));
     }
 
+    [Theory]
+    [InlineData("Kreis Lippe", "05766")]
+    [InlineData("Landkreis München", "09184")]
+    [InlineData("Stadt Köln", "05315000")]
+    [InlineData("Köln, Stadt", "05315000")]
+    public async Task Defect8_Kreis_Landkreis_and_Stadt_forms_find_their_entry_first(string query, string key)
+    {
+        var html = await app.CreateClient().GetStringAsync("/municipalities?q=" + Uri.EscapeDataString(query), Ct);
+        var first = System.Text.RegularExpressions.Regex.Match(html, "<tbody.*?href=\"/municipalities/(\\d+)\"", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.Equal(key, first.Groups[1].Value);
+    }
+
+    [Fact]
+    public async Task Defect8_a_district_free_city_is_listed_once_and_the_hint_names_the_town_hall_postcode()
+    {
+        var html = await app.CreateClient().GetStringAsync("/municipalities?q=hamm&state=05", Ct);
+        Assert.Contains("href=\"/municipalities/05915000\"", html);
+        // The district record of the same city would be a second row (its link is followed by the row's postcode span).
+        Assert.DoesNotMatch("href=\"/municipalities/05915\">[^<]*</a> <span class=\"muted\">", html);
+        var none = Html.Text(await app.CreateClient().GetStringAsync("/municipalities?q=50931", Ct));
+        Assert.Contains("nur eine Postleitzahl, die des Rathauses", none);
+        Assert.Contains("Bitte suchen Sie mit dem Namen", none);
+    }
+
     [Fact]
     public async Task Search_by_name_lists_exact_match_first_with_type_district_and_state()
     {
