@@ -110,6 +110,19 @@ public sealed partial class RequestFormFieldTests(RequestFormTests.App app) : IC
             Assert.Equal(HttpStatusCode.OK, (await app.Browser().GetAsync(url, Ct)).StatusCode);
     }
 
+    [Theory]
+    [InlineData("name@hamm")]
+    [InlineData("name@.de")]
+    [InlineData("name@hamm.")]
+    public async Task Defect16_an_address_without_a_dot_in_the_domain_is_a_field_message(string address)
+    {
+        var response = await app.Browser().PostFormAsync("/requests/new?handler=Review", Empty(("Input.ContactEmail", address)), "/requests/new");
+        var html = await response.Content.ReadAsStringAsync(Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("id=\"Input_ContactEmail-error\"", html);
+        Assert.Contains("Bitte geben Sie eine gültige E-Mail-Adresse an", Html.Text(html));
+    }
+
     [GeneratedRegex("<form method=\"post\" novalidate class=\"stack form-narrow request-form\".*?</form>", RegexOptions.Singleline)]
     private static partial Regex FormRegex();
 
