@@ -143,6 +143,24 @@ public sealed class ProfileTests(ProfileTests.App app) : IClassFixture<ProfileTe
     }
 
     [Fact]
+    public async Task Defect5_countries_of_origin_are_checkboxes_in_a_fieldset_with_the_chosen_ones_first()
+    {
+        var (client, _) = await AdvisorAsync("herkunft");
+        var form = (await FormAsync(client)).Set("Input.CountryCodes", "SN", "CI");
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostAsync("/me/profile", form.Multipart(), Ct)).StatusCode);
+        var html = await client.GetStringAsync("/me/profile", Ct);
+        Assert.DoesNotContain("<select multiple", html);
+        Assert.DoesNotMatch("<select[^>]*multiple", html);
+        var group = html[html.IndexOf("data-checkbox-filter", StringComparison.Ordinal)..];
+        Assert.StartsWith("<legend", group[(group.IndexOf('>') + 1)..].TrimStart());
+        var boxes = System.Text.RegularExpressions.Regex.Matches(group, "<input [^>]*name=\"Input.CountryCodes\"[^>]*>").Select(m => m.Value).ToList();
+        Assert.True(boxes.Count > 100);
+        Assert.All(boxes.Take(2), b => Assert.Contains("checked", b));
+        Assert.DoesNotContain("checked", boxes[2]);
+        Assert.Contains("Senegal", Html.Text(group[..group.IndexOf("checkbox-filter__options", StringComparison.Ordinal)]));
+    }
+
+    [Fact]
     public async Task Languages_countries_topics_and_periods_are_saved_and_bad_input_gets_field_messages()
     {
         var (client, advisor) = await AdvisorAsync("vieles");

@@ -30,6 +30,30 @@ public sealed class MunicipalityPagesTests(MunicipalityPagesTests.RegisterApp ap
         Assert.Contains("1.087.863", Html.Text(html));
     }
 
+    [Theory]
+    [InlineData("Kreis Lippe", "05766")]
+    [InlineData("Landkreis München", "09184")]
+    [InlineData("Stadt Köln", "05315000")]
+    [InlineData("Köln, Stadt", "05315000")]
+    public async Task Defect8_Kreis_Landkreis_and_Stadt_forms_find_their_entry_first(string query, string key)
+    {
+        var html = await app.CreateClient().GetStringAsync("/municipalities?q=" + Uri.EscapeDataString(query), Ct);
+        var first = System.Text.RegularExpressions.Regex.Match(html, "<tbody.*?href=\"/municipalities/(\\d+)\"", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.Equal(key, first.Groups[1].Value);
+    }
+
+    [Fact]
+    public async Task Defect8_a_district_free_city_is_listed_once_and_the_hint_names_the_town_hall_postcode()
+    {
+        var html = await app.CreateClient().GetStringAsync("/municipalities?q=hamm&state=05", Ct);
+        Assert.Contains("href=\"/municipalities/05915000\"", html);
+        // The district record of the same city would be a second row (its link is followed by the row's postcode span).
+        Assert.DoesNotMatch("href=\"/municipalities/05915\">[^<]*</a> <span class=\"muted\">", html);
+        var none = Html.Text(await app.CreateClient().GetStringAsync("/municipalities?q=50931", Ct));
+        Assert.Contains("nur eine Postleitzahl, die des Rathauses", none);
+        Assert.Contains("Bitte suchen Sie mit dem Namen", none);
+    }
+
     [Fact]
     public async Task Search_by_name_lists_exact_match_first_with_type_district_and_state()
     {
@@ -51,10 +75,10 @@ public sealed class MunicipalityPagesTests(MunicipalityPagesTests.RegisterApp ap
     public async Task Search_can_be_limited_to_a_state_and_pages_through_results()
     {
         var page1 = await TextOfAsync("/municipalities?state=05");
-        Assert.Contains("449 Treffer", page1); // 396 municipalities + 53 districts
-        Assert.Contains("Seite 1 von 23", page1);
+        Assert.Contains("427 Treffer", page1); // 396 municipalities + 31 districts (the 22 district-free cities once, as municipalities)
+        Assert.Contains("Seite 1 von 22", page1);
         var page2 = await app.CreateClient().GetStringAsync("/municipalities?state=05&page=2", Ct);
-        Assert.Contains("Seite 2 von 23", Html.Text(page2));
+        Assert.Contains("Seite 2 von 22", Html.Text(page2));
         Assert.Contains("rel=\"prev\"", page2);
         var results = Html.Text(page2)[Html.Text(page2).IndexOf("Treffer", StringComparison.Ordinal)..];
         Assert.Contains("Nordrhein-Westfalen", results);

@@ -72,6 +72,23 @@ public sealed class PoolManagementTests(PoolManagementTests.App app) : IClassFix
     }
 
     [Fact]
+    public async Task Defect4_an_empty_short_address_is_a_field_message_when_creating_and_editing()
+    {
+        var admin = await app.SignedInAsync("admin-empty-slug@example.org", Roles.Administrator);
+        var created = await admin.PostFormAsync("/manage/pools/new", PoolForm("leer").Set("Input.Slug", ""));
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        Assert.Contains("Bitte geben Sie eine Kurzadresse an.", Html.Text(await created.Content.ReadAsStringAsync(Ct)));
+
+        var pool = await app.CreatePoolAsync("slug-bleibt");
+        var form = FormFields.Of(await admin.GetStringAsync($"/manage/pools/{pool.Id}/edit", Ct), "multipart");
+        form.Set("Input.Slug", "");
+        var edited = await admin.PostAsync($"/manage/pools/{pool.Id}/edit", form.Multipart(), Ct);
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        Assert.Contains("Bitte geben Sie eine Kurzadresse an.", Html.Text(await edited.Content.ReadAsStringAsync(Ct)));
+        Assert.Equal("slug-bleibt", await app.WithDbAsync(db => db.Pools.Where(p => p.Id == pool.Id).Select(p => p.Slug).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Coordinator_cannot_create_or_edit_pools()
     {
         var coordinator = await app.SignedInAsync("coord-no-pools@example.org", Roles.Coordinator);

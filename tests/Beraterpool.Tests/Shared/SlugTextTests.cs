@@ -34,6 +34,13 @@ public sealed class SlugTextTests
     public void Letters_without_a_decomposition_are_transliterated_not_dropped(string name, string slug) =>
         Assert.Equal(slug, SlugText.From(name));
 
+    [Theory]
+    [InlineData("Işıl Çağlar", "isil-caglar")]
+    [InlineData("Barış Güneş", "baris-guenes")]
+    [InlineData("IŞIK Öztürk", "isik-oeztuerk")]
+    public void Defect16_Turkish_letters_are_transliterated_not_turned_into_hyphens(string name, string slug) =>
+        Assert.Equal(slug, SlugText.From(name));
+
     [Fact]
     public void Text_without_letters_gives_a_placeholder() => Assert.Equal("x", SlugText.From("!!!"));
 

@@ -30,4 +30,49 @@ public static class MunicipalityNames
         }
         return sb.ToString();
     }
+
+    // Folded words people put before or after a name; the register keeps them after a comma ("Köln, Stadt") or not at all ("Lippe").
+    private static readonly (string Word, MunicipalityLevel Level)[] Kinds =
+    [
+        ("kreisfreie stadt", MunicipalityLevel.Municipality), ("grosse kreisstadt", MunicipalityLevel.Municipality),
+        ("landkreis", MunicipalityLevel.District), ("stadtkreis", MunicipalityLevel.Municipality), ("kreis", MunicipalityLevel.District),
+        ("lkr.", MunicipalityLevel.District), ("lk", MunicipalityLevel.District),
+        ("hansestadt", MunicipalityLevel.Municipality), ("stadt", MunicipalityLevel.Municipality), ("gemeinde", MunicipalityLevel.Municipality),
+    ];
+
+    /// <summary>
+    /// The folded name to search for and the level the words point to: "Kreis Lippe" → ("lippe", District),
+    /// "Stadt Köln" and "Köln, Stadt" → ("koeln", Municipality), "Hamm" → ("hamm", none).
+    /// </summary>
+    public static (string Name, MunicipalityLevel? Level) ParseQuery(string query)
+    {
+        var folded = Fold(query);
+        var comma = folded.IndexOf(',');
+        string? suffix = null;
+        if (comma > 0) (folded, suffix) = (folded[..comma].Trim(), folded[(comma + 1)..].Trim());
+        MunicipalityLevel? level = null;
+        foreach (var (word, kind) in Kinds)
+        {
+            if (folded.StartsWith(word + " ", StringComparison.Ordinal) && folded.Length > word.Length + 1)
+            {
+                (folded, level) = (folded[(word.Length + 1)..].Trim(), kind);
+                break;
+            }
+            if (folded.EndsWith(" " + word, StringComparison.Ordinal) && folded.Length > word.Length + 1)
+            {
+                (folded, level) = (folded[..^(word.Length + 1)].Trim(), kind);
+                break;
+            }
+        }
+        if (level is null && suffix is not null)
+        {
+            foreach (var (word, kind) in Kinds)
+            {
+                if (!suffix.Contains(word, StringComparison.Ordinal)) continue;
+                level = kind;
+                break;
+            }
+        }
+        return (folded, level);
+    }
 }

@@ -10,12 +10,16 @@ public sealed record MunicipalityListItem(
 /// <summary>
 /// Search over the register: digits look up the official key (prefix) and the postcode; text matches the folded name,
 /// exact matches first, then names that start with the text, then names that contain it; larger places first.
+/// "Kreis Lippe", "Landkreis München" and "Stadt Köln" are found by the name without the word, districts or towns first.
+/// A district-free city is both a district (record 40, text code 41/42) and a municipality in the register; only the
+/// municipality is listed, so nobody has to guess which of two identical lines to pick.
 /// </summary>
 public static class MunicipalitySearch
 {
     public static IQueryable<Municipality> Matching(this IQueryable<Municipality> source, string? query, string? stateCode)
     {
         if (!string.IsNullOrEmpty(stateCode)) source = source.Where(m => m.StateCode == stateCode);
+        source = source.Where(m => m.Level != MunicipalityLevel.District || (m.TypeCode != "41" && m.TypeCode != "42"));
         var q = (query ?? "").Trim();
         if (q.Length == 0) return source.OrderBy(m => m.OfficialKey);
         if (q.All(char.IsAsciiDigit))
@@ -26,12 +30,12 @@ public static class MunicipalitySearch
                 .ThenBy(m => m.OfficialKey.Length)
                 .ThenBy(m => m.OfficialKey);
         }
-        var folded = MunicipalityNames.Fold(q);
+        var (folded, level) = MunicipalityNames.ParseQuery(q);
         return source
             .Where(m => m.SearchName.Contains(folded))
-            .OrderBy(m => m.SearchName == folded ? 0 : m.SearchName.StartsWith(folded) ? 1 : 2)
+            .OrderBy(m => level == null || m.Level == level ? 0 : 1)
+            .ThenBy(m => m.SearchName == folded ? 0 : m.SearchName.StartsWith(folded) ? 1 : 2)
             .ThenByDescending(m => m.Population)
-            // A district-free city is both a district and a municipality: the municipality first.
             .ThenBy(m => m.Level)
             .ThenBy(m => m.ShortName)
             .ThenBy(m => m.OfficialKey);

@@ -44,19 +44,18 @@ public sealed class NewModel(TimeProvider time, AppDbContext db, CurrentPool cur
     public async Task<IActionResult> OnPostSearchAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        Searched = true;
         var q = Input.MunicipalityQuery?.Trim() ?? "";
-        if (q.Length is > 0 and <= 100)
-        {
-            var found = await db.Municipalities.AsNoTracking().Matching(q, null).Take(MaxMatches).ToListItems(db).ToListAsync(ct);
-            // A district-free city is listed twice in the register (as municipality and as district): offer it once.
-            Matches = found.Where(m => m.Level != MunicipalityLevel.District
-                || !found.Any(c => c.Level == MunicipalityLevel.Municipality && c.DistrictKey == m.Key && c.TypeCode is "61" or "62")).ToList();
-        }
+        if (q.Length is > 0 and <= 100) await SearchAsync(q, ct);
         else
             ModelState.AddModelError("Input.MunicipalityQuery", text["Bitte geben Sie einen Namen, eine Postleitzahl oder einen Gemeindeschlüssel ein."]);
         await LoadAsync(ct);
         return Page();
+    }
+
+    private async Task SearchAsync(string q, CancellationToken ct)
+    {
+        Searched = true;
+        Matches = await db.Municipalities.AsNoTracking().Matching(q, null).Take(MaxMatches).ToListItems(db).ToListAsync(ct);
     }
 
     /// <summary>"Prüfen": validates everything and shows the answers to check.</summary>
@@ -65,6 +64,10 @@ public sealed class NewModel(TimeProvider time, AppDbContext db, CurrentPool cur
         if (!string.IsNullOrEmpty(Input.Website)) return RedirectToPage("/Requests/Sent");
         await LoadAsync(ct);
         CheckRules();
+        // Enter in the search field sends the form here: a typed place with none chosen yet is searched as well.
+        var q = Input.MunicipalityQuery?.Trim() ?? "";
+        if (Chosen is null && q.Length is > 0 and <= 100) await SearchAsync(q, ct);
+        PlaceChoiceError();
         Reviewing = ModelState.IsValid;
         return Page();
     }
@@ -88,6 +91,7 @@ public sealed class NewModel(TimeProvider time, AppDbContext db, CurrentPool cur
         }
         await LoadAsync(ct);
         CheckRules();
+        PlaceChoiceError();
         if (!ModelState.IsValid || Chosen is null || Pool is null) return Page();
 
         var token = ConsultationRequests.NewTrackingToken();
@@ -166,6 +170,19 @@ public sealed class NewModel(TimeProvider time, AppDbContext db, CurrentPool cur
         if (Input.Format is { } format && !Enum.IsDefined(format))
             ModelState.AddModelError("Input.Format", text["Bitte wählen Sie aus, in welcher Form die Beratung stattfinden soll."]);
         if (Pool is null) ModelState.AddModelError("", text["Zurzeit nimmt kein Pool Anfragen an. Bitte versuchen Sie es später noch einmal."]);
+    }
+
+    /// <summary>
+    /// "Choose your municipality" with nothing listed to choose from belongs to the search field: the summary's link
+    /// then lands where the person can act, not on an empty list below it.
+    /// </summary>
+    private void PlaceChoiceError()
+    {
+        if (Matches.Count > 0 || Chosen is not null) return;
+        if (!ModelState.TryGetValue("Input.MunicipalityKey", out var entry) || entry.Errors.Count == 0) return;
+        var message = entry.Errors[0].ErrorMessage;
+        entry.Errors.Clear();
+        ModelState.AddModelError("Input.MunicipalityQuery", message);
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -1,3 +1,4 @@
+using Beraterpool.Web.Features.Shared.Forms;
 using System.ComponentModel.DataAnnotations;
 
 namespace Beraterpool.Web.Features.Requests;
@@ -27,7 +28,7 @@ public sealed class RequestInput
     public string? ContactFunction { get; set; }
 
     [Required(ErrorMessage = "Bitte geben Sie eine E-Mail-Adresse an.")]
-    [EmailAddress(ErrorMessage = "Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@example.org.")]
+    [MailAddress(ErrorMessage = "Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@example.org.")]
     [StringLength(200, ErrorMessage = "Die E-Mail-Adresse ist zu lang.")]
     public string? ContactEmail { get; set; }
 

@@ -33,7 +33,7 @@ public sealed class NewModel(TimeProvider time, AppDbContext db, PoolAccess acce
         public string LastName { get; set; } = "";
 
         [Required(ErrorMessage = "Bitte geben Sie eine E-Mail-Adresse an.")]
-        [EmailAddress(ErrorMessage = "Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@example.org.")]
+        [MailAddress(ErrorMessage = "Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@example.org.")]
         [StringLength(200, ErrorMessage = "Die E-Mail-Adresse ist zu lang.")]
         public string Email { get; set; } = "";
 

@@ -48,7 +48,7 @@ public sealed class EditModel(TimeProvider time, AppDbContext db, PoolCatalog ca
         public List<string> StateCodes { get; set; } = [];
 
         [Required(ErrorMessage = "Bitte geben Sie eine Kontakt-E-Mail-Adresse an.")]
-        [EmailAddress(ErrorMessage = "Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@example.org.")]
+        [MailAddress(ErrorMessage = "Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@example.org.")]
         [StringLength(200, ErrorMessage = "Die E-Mail-Adresse ist zu lang.")]
         public string ContactEmail { get; set; } = "";
 

@@ -12,6 +12,7 @@ public static class FormsSetup
     /// </summary>
     public static IServiceCollection AddGermanBindingMessages(this IServiceCollection services)
     {
+        services.AddTransient<IStartupFilter, NulFreeFormBody>();
         services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((o, factory) =>
         {
             // One submit shows every problem, cross-field rules included, not one round at a time.

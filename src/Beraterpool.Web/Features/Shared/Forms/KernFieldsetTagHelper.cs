@@ -50,8 +50,14 @@ public sealed partial class KernFieldsetTagHelper : TagHelper
         output.Content.AppendHtml(legend);
         if (Hint is { Length: > 0 }) output.Content.AppendHtml(KernFieldTagHelper.HintText(id, Hint));
         if (message is not null) output.Content.AppendHtml(KernFieldTagHelper.ErrorMessage(id, message));
+        if (message is not null) child = MarkControlsInvalid(child);
         output.Content.AppendHtml(FirstControlTakesTheId ? FirstControlTakesId(child, id) : child);
     }
+
+    /// <summary>KERN's error style on the group's radios and checkboxes, which are written by hand, not with asp-for.</summary>
+    public static string MarkControlsInvalid(string html) => html
+        .Replace("class=\"kern-form-check__radio\"", "class=\"kern-form-check__radio kern-form-check__radio--error\" aria-invalid=\"true\"", StringComparison.Ordinal)
+        .Replace("class=\"kern-form-check__checkbox\"", "class=\"kern-form-check__checkbox kern-form-check__checkbox--error\" aria-invalid=\"true\"", StringComparison.Ordinal);
 
     /// <summary>Gives the first control the group's id and points its label at it.</summary>
     public static string FirstControlTakesId(string html, string id)

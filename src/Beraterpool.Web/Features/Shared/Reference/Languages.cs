@@ -1,4 +1,4 @@
-// Generated from ICU (Node.js Intl.DisplayNames). Do not edit by hand.
+// Generated from ICU (Node.js Intl.DisplayNames) with product-specific overrides (Twi). Do not edit by hand.
 using System.Collections.Frozen;
 
 namespace Beraterpool.Web.Features.Shared.Reference;
@@ -24,7 +24,6 @@ public static class Languages
         new("aa", "Afar", "Afar", "Afar"),
         new("af", "Afrikaans", "Afrikaans", "Afrikaans"),
         new("ak", "Akan", "Akan", "Akan"),
-        new("tw", "Akan", "Akan", "Akan"),
         new("sq", "Albanisch", "Albanian", "Albanais"),
         new("am", "Amharisch", "Amharic", "Amharique"),
         new("ar", "Arabisch", "Arabic", "Arabe"),
@@ -187,6 +186,7 @@ public static class Languages
         new("tn", "Tswana", "Tswana", "Tswana"),
         new("tr", "Türkisch", "Turkish", "Turc"),
         new("tk", "Turkmenisch", "Turkmen", "Turkmène"),
+        new("tw", "Twi", "Twi", "Twi"), // ICU names Twi "Akan" too: two identical choices
         new("ug", "Uigurisch", "Uyghur", "Ouïghour"),
         new("uk", "Ukrainisch", "Ukrainian", "Ukrainien"),
         new("hu", "Ungarisch", "Hungarian", "Hongrois"),
