@@ -88,6 +88,7 @@ public static partial class Endpoints
             // The contact's comment: only its author may correct it.
             "kind" when Starts("/engagements/") => "comment",
             "noteId" => s.CommentId,
+            "intakeId" => s.IntakeId,
             "travelId" => s.TravelId,
             "slug" when Starts("/pools/") => s.PoolSlug,
             "slug" when Starts("/advisors/") => s.AdvisorSlug,

@@ -65,7 +65,7 @@ public class SecurityApp : TestApp
 /// <summary>One record set: the ids and keys that fill a route's parameters.</summary>
 public sealed record RecordSet(string Name, int PoolId, string PoolSlug, int AdvisorId, string AdvisorSlug, string MunicipalityKey, int RequestId,
     string TrackingToken, int EngagementId, int ActivityId, int OptionId, int DocumentId, int StatementId, int TravelId, int InvitationId,
-    string RequestReference, string StatementReference, string Iban, string ContactUserId, int CommentId = 0)
+    string RequestReference, string StatementReference, string Iban, string ContactUserId, int CommentId = 0, int IntakeId = 0)
 {
     /// <summary>Texts only this set's people (and its pool's coordinators) may read: none of them may show up anywhere else.</summary>
     public string[] Secrets => [RequestReference, $"Kontakt {Name}", $"kontakt-{Name}@stadt.example", $"Option {Name}", $"protokoll-{Name}.pdf", StatementReference, Iban];
@@ -173,6 +173,14 @@ public sealed class SecurityWorld
                 EngagementId = engagement.Id, AuthorUserId = contactUserId, AuthorName = $"Kontakt {name}", Side = EngagementSide.Municipality, Text = "Danke!", CreatedAt = now,
             };
             db.EngagementComments.Add(comment);
+            // Recorded by the pool's first coordinator: only she may correct it.
+            var intake = new IntakeConversation
+            {
+                RequestId = request.Id, Date = today, Participants = $"Kontakt {name}", ClarifiedGoal = "Ziel", ClarifiedNeed = "Bedarf", ExpectedHalfDays = 4,
+                Outcome = "Vereinbart", RecordedAt = now,
+                RecordedByUserId = await db.PoolCoordinators.Where(c => c.PoolId == pool.Id).OrderBy(c => c.UserId).Select(c => c.UserId).FirstOrDefaultAsync(),
+            };
+            db.IntakeConversations.Add(intake);
 
             var statement = new FeeStatement
             {
@@ -199,7 +207,7 @@ public sealed class SecurityWorld
 
             return new RecordSet(name, pool.Id, pool.Slug, advisor.Id, advisor.Slug, municipalityKey, request.Id, token, engagement.Id, activity.Id, option.Id,
                 document.Id, statement.Id, statement.TravelCosts[0].Id, invitation.Id, request.Reference,
-                FeeStatements.Reference(statement.Year, statement.Month, statement.Id), iban, contactUserId, comment.Id);
+                FeeStatements.Reference(statement.Year, statement.Month, statement.Id), iban, contactUserId, comment.Id, intake.Id);
         });
     }
 
