@@ -50,7 +50,7 @@ public sealed class ConsultationJourneyTests(OwnBrowserApp app) : IClassFixture<
         await visitor.GetByLabel("Bedarf, den Ihre Kommune sieht").FillAsync("Uns fehlen Kontakte und eine Person, die beide Seiten versteht.");
         await visitor.GetByLabel(TopicCivilSociety, new() { Exact = true }).CheckAsync();
         await visitor.GetByLabel(TopicIntercultural, new() { Exact = true }).CheckAsync();
-        await visitor.Locator("#Input_LanguageCodes").SelectOptionAsync(new[] { "am" });
+        await visitor.Locator("input[name='Input.LanguageCodes'][value='am']").CheckAsync();
         await visitor.GetByLabel("Vor Ort", new() { Exact = true }).CheckAsync();
         await visitor.GetByLabel("Ich stimme der Verarbeitung meiner Angaben zu diesem Zweck zu.").CheckAsync();
         await visitor.GetByRole(AriaRole.Button, new() { Name = "Weiter zur Prüfung" }).ClickAsync();

@@ -4,7 +4,7 @@ namespace Beraterpool.Web.Features.Shared.Forms;
 /// Drops encoded NUL characters ("%00") from url-encoded form bodies before anything reads the form. ASP.NET Core's
 /// form reader refuses them ("The path contains null characters"), so the anti-forgery check answered 400 with the
 /// generic error page; without them the answer binds as typed and TextBinder covers the multipart forms. "%" itself
-/// is always encoded as "%25", so "%00" can only be a NUL. Bodies over 1 MB or of unknown length pass untouched.
+/// is always encoded as "%25", so "%00" can only be a NUL. Bodies over 1 MB or of unknown length pass untouched; query strings are cleaned too.
 /// </summary>
 public sealed class NulFreeFormBody : IStartupFilter
 {
@@ -15,6 +15,9 @@ public sealed class NulFreeFormBody : IStartupFilter
         app.Use(async (context, nextMiddleware) =>
         {
             var request = context.Request;
+            // The same for search boxes sent by GET: PostgreSQL refuses a NUL in a query parameter ("invalid byte sequence").
+            if (request.QueryString.Value is { } query && query.Contains("%00", StringComparison.Ordinal))
+                request.QueryString = new QueryString(query.Replace("%00", "", StringComparison.Ordinal));
             if (request.ContentLength is > 0 and <= MaxBuffered
                 && request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true)
             {
