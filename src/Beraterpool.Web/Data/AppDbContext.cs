@@ -3,6 +3,7 @@ using Beraterpool.Web.Features.Advisors;
 using Beraterpool.Web.Features.Audit;
 using Beraterpool.Web.Features.Engagements;
 using Beraterpool.Web.Features.Fees;
+using Beraterpool.Web.Features.Messages;
 using Beraterpool.Web.Features.Municipalities;
 using Beraterpool.Web.Features.Pools;
 using Beraterpool.Web.Features.Quota;
@@ -53,6 +54,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<FeeStatement> FeeStatements => Set<FeeStatement>();
     public DbSet<TravelCost> TravelCosts => Set<TravelCost>();
     public DbSet<AdvisorBankDetails> AdvisorBankDetails => Set<AdvisorBankDetails>();
+    public DbSet<Message> Messages => Set<Message>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

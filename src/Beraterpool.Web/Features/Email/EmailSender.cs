@@ -22,7 +22,8 @@ public sealed class EmailOptions
     public string OutboxFolder { get; set; } = "App_Data/outbox";
 }
 
-public sealed record EmailMessage(string To, string Subject, string TextBody, string? HtmlBody = null);
+/// <summary>ReplyTo: where an answer goes instead of the no-reply sender — the office of the pool the mail is about.</summary>
+public sealed record EmailMessage(string To, string Subject, string TextBody, string? HtmlBody = null, string? ReplyTo = null);
 
 /// <summary>Sends through SMTP with MailKit, or writes the same MIME message into a file outbox a person can open.</summary>
 public sealed class EmailSender(TimeProvider time, IOptions<EmailOptions> options, IHostEnvironment env, ILogger<EmailSender> log)
@@ -35,6 +36,7 @@ public sealed class EmailSender(TimeProvider time, IOptions<EmailOptions> option
         var mime = new MimeMessage();
         mime.From.Add(MailboxAddress.Parse(o.From));
         mime.To.Add(MailboxAddress.Parse(message.To));
+        if (!string.IsNullOrWhiteSpace(message.ReplyTo)) mime.ReplyTo.Add(MailboxAddress.Parse(message.ReplyTo));
         mime.Subject = message.Subject;
         var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
         mime.Body = body.ToMessageBody();

@@ -2,6 +2,7 @@ using Beraterpool.Web.Features.Accounts;
 using Beraterpool.Web.Features.Engagements;
 using Beraterpool.Web.Features.Engagements.Invitations;
 using Beraterpool.Web.Features.Fees;
+using Beraterpool.Web.Features.Messages;
 using Beraterpool.Web.Features.MunicipalityAccounts;
 using Beraterpool.Web.Features.Requests;
 
@@ -22,6 +23,7 @@ public static class MailCatalog
         .. InvitationMails.Templates,
         .. EngagementMails.Templates,
         .. FeeMails.Templates,
+        .. MessageMails.Templates,
     ];
 
     public static MailTemplate? Find(string id) => All.FirstOrDefault(t => t.Id == id);

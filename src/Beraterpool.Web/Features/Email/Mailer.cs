@@ -26,7 +26,8 @@ public sealed class Mailer(EmailSender sender, IStringLocalizerFactory localizer
         InCulture(culture, () => template.BuildSample(Context(template, null)));
 
     /// <summary>
-    /// Sends and answers whether the mail left. Sending does not follow the request's cancellation: the change is
+    /// Sends and answers whether the mail left. A mail about a pool's request, engagement or fee passes the pool: its
+    /// links go to the pool's pages and answers (Reply-To) to the pool's office, not to the no-reply sender. Sending does not follow the request's cancellation: the change is
     /// saved, so the people it concerns hear of it even when the browser went away.
     /// </summary>
     public async Task<bool> SendAsync<TModel>(MailTemplate<TModel> template, MailRecipient to, TModel model, PoolInfo? pool = null)
@@ -36,7 +37,7 @@ public sealed class Mailer(EmailSender sender, IStringLocalizerFactory localizer
         var mail = Render(template, model, to.Culture, pool);
         try
         {
-            await sender.SendAsync(new EmailMessage(to.Email, mail.Subject, mail.Body), CancellationToken.None);
+            await sender.SendAsync(new EmailMessage(to.Email, mail.Subject, mail.Body, ReplyTo: pool?.ContactEmail), CancellationToken.None);
             return true;
         }
         catch (Exception e)

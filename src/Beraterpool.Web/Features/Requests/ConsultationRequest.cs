@@ -33,6 +33,11 @@ public sealed class ConsultationRequest
     public string? StatusReason { get; set; }
     /// <summary>SHA-256 of the personal follow-up link's secret; the secret itself is only in the contact's e-mail.</summary>
     public required string TrackingTokenHash { get; set; }
+    /// <summary>
+    /// The same secret encrypted with the key ring (whose keys are encrypted outside the database), so that later mails
+    /// — a question, an answer in the conversation — can repeat the personal link. Null for requests from before.
+    /// </summary>
+    public string? TrackingTokenProtected { get; set; }
     /// <summary>The municipality contact's account, when they have one.</summary>
     public string? ContactUserId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
@@ -119,6 +124,7 @@ public sealed class ConsultationRequestConfiguration :
         b.Property(r => r.Culture).HasMaxLength(5);
         b.Property(r => r.StatusReason).HasMaxLength(1000);
         b.Property(r => r.TrackingTokenHash).HasMaxLength(64);
+        b.Property(r => r.TrackingTokenProtected).HasMaxLength(400);
         b.HasOne<Pool>().WithMany().HasForeignKey(r => r.PoolId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Municipality>().WithMany().HasForeignKey(r => r.MunicipalityKey).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Accounts.AppUser>().WithMany().HasForeignKey(r => r.ContactUserId).OnDelete(DeleteBehavior.SetNull);

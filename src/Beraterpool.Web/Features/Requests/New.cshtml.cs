@@ -20,7 +20,7 @@ namespace Beraterpool.Web.Features.Requests;
 [AllowAnonymous]
 [EnableRateLimiting(RequestRateLimit.Policy), SendingHandlers("Submit")]
 public sealed class NewModel(TimeProvider time, AppDbContext db, CurrentPool currentPool, PoolCatalog catalog, ConsultationRequests requests, RequestMails mails,
-    IStringLocalizer<NewModel> text, ILogger<NewModel> log) : PageModel
+    TrackingTokenVault vault, IStringLocalizer<NewModel> text, ILogger<NewModel> log) : PageModel
 {
     public const int MaxMatches = 20;
 
@@ -103,7 +103,7 @@ public sealed class NewModel(TimeProvider time, AppDbContext db, CurrentPool cur
             Goal = Input.Goal!.Trim(), Need = Input.Need!.Trim(),
             PreferredFrom = Input.PreferredFrom, PreferredTo = Input.PreferredTo, Format = Input.Format!.Value,
             HeardFrom = Clean(Input.HeardFrom), ConsentGivenAt = time.GetUtcNow(), Culture = WebUi.CurrentCulture,
-            TrackingTokenHash = ConsultationRequests.HashToken(token),
+            TrackingTokenHash = ConsultationRequests.HashToken(token), TrackingTokenProtected = vault.Protect(token),
         };
         request.Topics.AddRange(Input.TopicIds.Distinct().Select(id => new RequestTopic { TopicId = id }));
         request.Languages.AddRange(Input.LanguageCodes.Distinct().Select(code => new RequestLanguage { LanguageCode = code }));

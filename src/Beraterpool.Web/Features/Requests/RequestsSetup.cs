@@ -9,6 +9,7 @@ public static class RequestsSetup
         services.AddScoped<RequestTexts>();
         services.AddScoped<RequestRecords>();
         services.AddScoped<TrackingLinks>();
+        services.AddSingleton<TrackingTokenVault>();
         services.AddRequestRateLimit();
         return services;
     }

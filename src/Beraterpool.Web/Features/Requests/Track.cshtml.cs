@@ -1,6 +1,7 @@
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Accounts;
 using Beraterpool.Web.Features.Audit;
+using Beraterpool.Web.Features.Messages;
 using Beraterpool.Web.Features.MunicipalityAccounts;
 using Beraterpool.Web.Features.Shared;
 using Beraterpool.Web.Features.Shared.Forms;
@@ -19,9 +20,9 @@ namespace Beraterpool.Web.Features.Requests;
 /// engagement and the days left; the contact can withdraw the request or create an account from here.
 /// </summary>
 [AllowAnonymous]
-[EnableRateLimiting(RequestRateLimit.Policy), SendingHandlers("Account", "Renew", "SignInLink")]
+[EnableRateLimiting(RequestRateLimit.Policy), SendingHandlers("Account", "Renew", "SignInLink", "Message")]
 public sealed class TrackModel(AppDbContext db, Invitations invitations, UserManager<AppUser> users, TrackingLinks links,
-    EmailSignIn emailSignIn, AccountThrottle throttle, IStringLocalizer<TrackModel> text) : PageModel
+    EmailSignIn emailSignIn, AccountThrottle throttle, Conversations conversations, IStringLocalizer<TrackModel> text) : PageModel
 {
     public RequestRecord Record { get; private set; } = null!;
     public string Token { get; private set; } = "";
@@ -29,12 +30,26 @@ public sealed class TrackModel(AppDbContext db, Invitations invitations, UserMan
     /// <summary>The request ended longer ago than the link lives: the page says so and shows nothing of the request.</summary>
     public bool Expired { get; private set; }
     public int DaysAfterEnd => links.DaysAfterEnd;
+    public IReadOnlyList<MessageRow> Messages { get; private set; } = [];
+
+    public MessageInput Reply { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct)
     {
         if (!await LoadAsync(token, ct)) return NotFound();
         if (Expired) Response.StatusCode = StatusCodes.Status410Gone;
         return Page();
+    }
+
+    /// <summary>The municipality answers the office here, by its personal link; the office is told by mail.</summary>
+    public async Task<IActionResult> OnPostMessageAsync(string token, CancellationToken ct)
+    {
+        if (!await LoadAsync(token, ct) || Expired) return NotFound();
+        await TryUpdateModelAsync(Reply, Conversations.Prefix);
+        if (!ModelState.IsValid) return Page();
+        await conversations.PostAsync(Record.PoolId, Record.Id, null, new MessageAuthor(MessageSide.Municipality, null, Record.ContactName), Reply.Body!, ct);
+        TempData[StatusMessage.Key] = text["Ihre Nachricht ist gesendet. Die Koordinierungsstelle antwortet Ihnen hier und per E-Mail."].Value;
+        return LocalRedirect(TrackingLinks.Path(Url, token) + "#messages");
     }
 
     /// <summary>"My link may have been forwarded": a new secret goes to the contact's address, this one dies at once.</summary>
@@ -97,6 +112,7 @@ public sealed class TrackModel(AppDbContext db, Invitations invitations, UserMan
         Token = token;
         HasAccount = record.ContactUserId is not null;
         Expired = links.IsExpired(record);
+        if (!Expired) Messages = await conversations.HistoryAsync(record.Id, null, ct);
         return true;
     }
 }

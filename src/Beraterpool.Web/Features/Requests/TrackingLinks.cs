@@ -12,7 +12,8 @@ namespace Beraterpool.Web.Features.Requests;
 /// (<c>Requests:TrackingLinkDaysAfterEnd</c>, default 90), and the contact or the office can replace it at any time —
 /// the old one is dead at once and the new one goes to the contact's address only.
 /// </summary>
-public sealed class TrackingLinks(AppDbContext db, TimeProvider time, IConfiguration config, Mailer mailer, PoolCatalog pools, RequestRecords records)
+public sealed class TrackingLinks(AppDbContext db, TimeProvider time, IConfiguration config, Mailer mailer, PoolCatalog pools, RequestRecords records,
+    TrackingTokenVault vault)
 {
     public static readonly TrackingLinkRenewedMail Renewed = new();
 
@@ -49,10 +50,11 @@ public sealed class TrackingLinks(AppDbContext db, TimeProvider time, IConfigura
         if (request is null) return false;
         var token = ConsultationRequests.NewTrackingToken();
         var hash = ConsultationRequests.HashToken(token);
+        var kept = vault.Protect(token);
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             await db.ConsultationRequests.Where(r => r.Id == requestId)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.TrackingTokenHash, hash).SetProperty(r => r.UpdatedAt, time.GetUtcNow()), ct);
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.TrackingTokenHash, hash).SetProperty(r => r.TrackingTokenProtected, kept).SetProperty(r => r.UpdatedAt, time.GetUtcNow()), ct);
             db.Audit("request.tracking-link.renewed", $"request:{requestId}", actorUserId, request.PoolId, why);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);

@@ -9,6 +9,7 @@ using Beraterpool.Web.Features.Advisors.Editor;
 using Beraterpool.Web.Features.Pools.Manage;
 using Beraterpool.Web.Features.Quota;
 using Beraterpool.Web.Features.Engagements;
+using Beraterpool.Web.Features.Messages;
 using Beraterpool.Web.Features.Requests;
 using Beraterpool.Web.Features.Shared.Forms;
 using Microsoft.AspNetCore.Localization;
@@ -31,6 +32,7 @@ public static class FeatureRegistration
         services.AddFees();
         services.AddConsultationRequests();
         services.AddMunicipalityAccounts();
+        services.AddMessages();
         return services;
     }
 
