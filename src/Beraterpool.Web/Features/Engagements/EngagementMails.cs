@@ -1,5 +1,6 @@
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Email;
+using Beraterpool.Web.Features.Pools;
 using Beraterpool.Web.Features.Quota;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,7 @@ namespace Beraterpool.Web.Features.Engagements;
 /// for feedback at closing (contact), the closing (everyone) and a raised quota (advisors) — each in the recipient's
 /// language, through the <see cref="Mailer"/> (so a failed mail is logged and never undoes the saved change).
 /// </summary>
-public sealed class EngagementMails(AppDbContext db, Mailer mailer)
+public sealed class EngagementMails(AppDbContext db, Mailer mailer, PoolCatalog pools)
 {
     public static readonly ActivityLoggedMail ActivityLogged = new();
     public static readonly EngagementCommentedMail Commented = new();
@@ -27,16 +28,18 @@ public sealed class EngagementMails(AppDbContext db, Mailer mailer)
     public async Task ActivityLoggedAsync(int engagementId, int poolId, string advisorName, Activity activity, CancellationToken ct)
     {
         var municipality = await MunicipalityAsync(engagementId, ct);
+        var pool = await pools.FindAsync(poolId, ct);
         foreach (var to in await CoordinatorsAsync(poolId, ct))
             await mailer.SendAsync(ActivityLogged, to.To,
-                new ActivityLoggedMail.Model(engagementId, municipality, advisorName, activity.Date, activity.Kind, activity.HalfDays));
+                new ActivityLoggedMail.Model(engagementId, municipality, advisorName, activity.Date, activity.Kind, activity.HalfDays), pool);
     }
 
     public async Task CommentedAsync(int engagementId, string authorName, string comment, CancellationToken ct)
     {
         var municipality = await MunicipalityAsync(engagementId, ct);
+        var pool = await PoolAsync(engagementId, ct);
         foreach (var to in await AdvisorsAsync(engagementId, ct))
-            await mailer.SendAsync(Commented, to.To, new EngagementCommentedMail.Model(engagementId, to.Name, municipality, authorName, comment));
+            await mailer.SendAsync(Commented, to.To, new EngagementCommentedMail.Model(engagementId, to.Name, municipality, authorName, comment), pool);
     }
 
     /// <summary>Asks the municipality contact for feedback once an advisor has started the closing step.</summary>
@@ -44,7 +47,8 @@ public sealed class EngagementMails(AppDbContext db, Mailer mailer)
     {
         if (await ContactAsync(engagementId, ct) is not { } to) return;
         var municipality = await MunicipalityAsync(engagementId, ct);
-        await mailer.SendAsync(FeedbackRequested, to.To, new FeedbackRequestedMail.Model(engagementId, to.Name, municipality, to.HasAccount));
+        await mailer.SendAsync(FeedbackRequested, to.To, new FeedbackRequestedMail.Model(engagementId, to.Name, municipality, to.HasAccount),
+            await PoolAsync(engagementId, ct));
     }
 
     /// <summary>Everyone involved hears of the closing, except an address that was just told otherwise (the request's completion).</summary>
@@ -54,8 +58,9 @@ public sealed class EngagementMails(AppDbContext db, Mailer mailer)
         var recipients = await AdvisorsAsync(engagementId, ct);
         if (await ContactAsync(engagementId, ct) is { } contact && !string.Equals(contact.Email, alreadyTold, StringComparison.OrdinalIgnoreCase))
             recipients.Add(contact);
+        var pool = await PoolAsync(engagementId, ct);
         foreach (var to in recipients.DistinctBy(r => r.Email.ToLowerInvariant()))
-            await mailer.SendAsync(Closed, to.To, new EngagementClosedMail.Model(engagementId, to.Name, municipality, to.HasAccount));
+            await mailer.SendAsync(Closed, to.To, new EngagementClosedMail.Model(engagementId, to.Name, municipality, to.HasAccount), pool);
     }
 
     /// <summary>Tells the advisors of the municipality's open engagements in the pool that more days are available.</summary>
@@ -66,15 +71,19 @@ public sealed class EngagementMails(AppDbContext db, Mailer mailer)
             .Select(e => e.Id).ToListAsync(ct);
         if (engagements.Count == 0) return;
         var municipality = await db.Municipalities.AsNoTracking().Where(m => m.OfficialKey == municipalityKey).Select(m => m.ShortName).SingleAsync(ct);
+        var pool = await pools.FindAsync(poolId, ct);
         var sent = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var engagementId in engagements)
             foreach (var to in await AdvisorsAsync(engagementId, ct))
             {
                 if (!sent.Add(to.Email)) continue;
                 await mailer.SendAsync(QuotaChanged, to.To, new QuotaChangedMail.Model(engagementId, to.Name, municipality, balance.Year,
-                    balance.QuotaHalfDays, balance.RemainingHalfDays));
+                    balance.QuotaHalfDays, balance.RemainingHalfDays), pool);
             }
     }
+
+    private async Task<PoolInfo?> PoolAsync(int engagementId, CancellationToken ct) =>
+        await pools.FindAsync(await db.Engagements.AsNoTracking().Where(e => e.Id == engagementId).Select(e => e.PoolId).SingleAsync(ct), ct);
 
     private Task<string> MunicipalityAsync(int engagementId, CancellationToken ct) =>
         db.Engagements.AsNoTracking().Where(e => e.Id == engagementId)

@@ -3,6 +3,7 @@ using System.ComponentModel.DataAnnotations;
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Audit;
 using Beraterpool.Web.Features.Engagements.Revisions;
+using Beraterpool.Web.Features.Messages;
 using Beraterpool.Web.Features.Quota;
 using Beraterpool.Web.Features.Shared.Forms;
 using Microsoft.AspNetCore.Mvc;
@@ -18,7 +19,7 @@ namespace Beraterpool.Web.Features.Engagements;
 /// (PRG); a failed form re-displays the page with its input and messages.
 /// </summary>
 public sealed class RecordModel(TimeProvider time, AppDbContext db, EngagementAccess access, DayQuotaService quota, ActivityDates dates, EngagementMoves moves,
-    EngagementMails mails, ContactHandOver contacts, RevisionLog revisions, IStringLocalizer<RecordModel> text) : PageModel
+    EngagementMails mails, ContactHandOver contacts, RevisionLog revisions, Conversations conversations, IStringLocalizer<RecordModel> text) : PageModel
 {
     public sealed record HeaderInfo(int RequestId, string Municipality, string MunicipalityKey, string Reference, string Goal, string Need, string ContactName,
         EngagementStatus Status, DateTimeOffset StartedAt, DateTimeOffset? ClosedAt, int? FeedbackRating, string? FeedbackText, DateTimeOffset? FeedbackAt,
@@ -40,6 +41,9 @@ public sealed class RecordModel(TimeProvider time, AppDbContext db, EngagementAc
     public IReadOnlyList<NoteRow> Learnings { get; private set; } = [];
     public IReadOnlyList<NoteRow> Comments { get; private set; } = [];
     public IReadOnlyList<DocumentRow> Documents { get; private set; } = [];
+    /// <summary>The conversation with the municipality (everyone involved reads it, the municipality included).</summary>
+    public IReadOnlyList<MessageRow> Messages { get; private set; } = [];
+    public MessageInput Reply { get; set; } = new();
     public HandedOverContact MunicipalityContact { get; private set; } = null!;
     public IReadOnlyList<HandedOverContact> AdvisorContacts { get; private set; } = [];
     /// <summary>The advisor's own proposal, their way back to the request.</summary>
@@ -127,6 +131,8 @@ public sealed class RecordModel(TimeProvider time, AppDbContext db, EngagementAc
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
+        // The coordinator reading the record has read the municipality's messages for the pool.
+        if (Viewer.IsCoordinator) await conversations.MarkReadByOfficeAsync(Info.RequestId, id, ct);
         Log.Date = time.LocalToday();
         Log.HalfDays = 2;
         Reflection.Text = Advisors.FirstOrDefault(a => a.Id == Viewer.AdvisorId)?.Reflection;
@@ -291,6 +297,24 @@ public sealed class RecordModel(TimeProvider time, AppDbContext db, EngagementAc
         return Done(id, text["Ihr bevorzugter Kontaktweg ist gespeichert."], "contacts");
     }
 
+    /// <summary>
+    /// A message in the conversation: the municipality's goes to the office and the advisors, the advisors' and the
+    /// coordinator's to the municipality contact (with the personal link).
+    /// </summary>
+    public async Task<IActionResult> OnPostMessageAsync(int id, CancellationToken ct)
+    {
+        if (await ViewerAsync(id, ct) is not { } viewer) return NotFound();
+        if (!viewer.IsOpen) return NotAllowed();
+        await TryUpdateModelAsync(Reply, Conversations.Prefix);
+        if (!ModelState.IsValid) return await FailedAsync(id, "messages", ct);
+        var side = viewer.IsAdvisor ? MessageSide.Advisor : viewer.IsMunicipalityContact ? MessageSide.Municipality : MessageSide.Office;
+        var requestId = await db.Engagements.AsNoTracking().Where(e => e.Id == id).Select(e => e.RequestId).SingleAsync(ct);
+        await conversations.PostAsync(viewer.PoolId, requestId, id, new MessageAuthor(side, viewer.UserId, viewer.Name), Reply.Body!, ct);
+        return Done(id, side == MessageSide.Municipality
+            ? text["Ihre Nachricht ist gesendet; die Berater*innen und die Koordinierungsstelle bekommen sie per E-Mail."]
+            : text["Ihre Nachricht ist gesendet; die Kommune bekommt sie per E-Mail mit ihrem persönlichen Link."], "messages");
+    }
+
     private async Task<IActionResult> AddNoteAsync(int id, TextInput input, string prefix, string section, CancellationToken ct)
     {
         if (await ViewerAsync(id, ct) is not { } viewer) return NotFound();
@@ -366,6 +390,7 @@ public sealed class RecordModel(TimeProvider time, AppDbContext db, EngagementAc
             .Select(c => new { c.Id, c.AuthorName, c.Side, c.Text, c.CreatedAt, c.AuthorUserId }).ToListAsync(ct);
         var earlierComments = await revisions.ForAsync(RevisionKind.Comment, comments.Select(c => c.Id).ToList(), ct);
         Comments = comments.Select(c => Note(c.Id, RevisionKind.Comment, c.AuthorName, c.Side, c.Text, c.CreatedAt, c.AuthorUserId, earlierComments[c.Id])).ToList();
+        Messages = await conversations.HistoryAsync(Info.RequestId, id, ct);
         Documents = await db.EngagementDocuments.AsNoTracking().Where(d => d.EngagementId == id).OrderByDescending(d => d.Id)
             .Select(d => new DocumentRow(d.Id, d.FileName, d.Size, d.UploadedByName, d.UploadedAt, d.UploadedByUserId)).ToListAsync(ct);
         MunicipalityContact = await contacts.MunicipalityAsync(Info.RequestId, ct);

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Beraterpool.Web.Features.Fees;
 
 /// <summary>Tells the advisor when a coordinator returned, approved or paid a statement — in the advisor's language.</summary>
-public sealed class FeeMails(AppDbContext db, Mailer mailer)
+public sealed class FeeMails(AppDbContext db, Mailer mailer, Pools.PoolCatalog pools)
 {
     public enum Kind { Returned, Approved, Paid }
 
@@ -28,11 +28,12 @@ public sealed class FeeMails(AppDbContext db, Mailer mailer)
             : await db.Users.AsNoTracking().Where(u => u.Id == s.AdvisorUserId).Select(u => new { u.Email, u.Culture }).FirstOrDefaultAsync(ct);
         var to = new MailRecipient(user?.Email ?? s.AdvisorEmail, s.AdvisorName, user?.Culture);
         var model = new FeeMail.Model(s.Id, s.AdvisorName, s.Year, s.Month, s.Reference, s.Totals.Total, s.ReturnComment, s.PaidOn);
+        var pool = await pools.FindAsync(s.PoolId, ct);
         await (kind switch
         {
-            Kind.Returned => mailer.SendAsync(Returned, to, model),
-            Kind.Approved => mailer.SendAsync(Approved, to, model),
-            _ => mailer.SendAsync(Paid, to, model),
+            Kind.Returned => mailer.SendAsync(Returned, to, model, pool),
+            Kind.Approved => mailer.SendAsync(Approved, to, model, pool),
+            _ => mailer.SendAsync(Paid, to, model, pool),
         });
     }
 }

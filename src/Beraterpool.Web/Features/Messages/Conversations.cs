@@ -61,14 +61,11 @@ public sealed class Conversations(AppDbContext db, TimeProvider time, MessageMai
     }
 
     /// <summary>One grouped query: per request of these pools, how many messages of the municipality no coordinator has read.</summary>
-    public Task<List<UnreadCount>> UnreadAsync(int[] poolIds, IReadOnlyCollection<int>? requestIds, CancellationToken ct)
-    {
-        var unread = db.Messages.AsNoTracking().Where(m => poolIds.Contains(m.PoolId) && m.Side == MessageSide.Municipality && m.ReadByOfficeAt == null);
-        if (requestIds is not null) unread = unread.Where(m => requestIds.Contains(m.RequestId));
-        return unread.GroupBy(m => m.RequestId)
+    public Task<List<UnreadCount>> UnreadAsync(int[] poolIds, CancellationToken ct) =>
+        db.Messages.AsNoTracking().Where(m => poolIds.Contains(m.PoolId) && m.Side == MessageSide.Municipality && m.ReadByOfficeAt == null)
+            .GroupBy(m => m.RequestId)
             .Select(g => new UnreadCount(g.Key, g.Count(), g.Max(m => m.SentAt)))
             .ToListAsync(ct);
-    }
 }
 
 public static class MessagesSetup

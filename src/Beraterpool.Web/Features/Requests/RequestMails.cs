@@ -9,7 +9,7 @@ namespace Beraterpool.Web.Features.Requests;
 /// The e-mails of a request: confirmation with the personal link, the note to the pool's office, each change of
 /// state and a withdrawal — to the contact in the language the request was written in, to the office in German.
 /// </summary>
-public sealed class RequestMails(AppDbContext db, Mailer mailer, PoolCatalog pools)
+public sealed class RequestMails(AppDbContext db, Mailer mailer, PoolCatalog pools, TrackingTokenVault vault)
 {
     public static readonly RequestConfirmationMail Confirmation = new();
     public static readonly RequestOfficeNotificationMail OfficeNotification = new();
@@ -22,15 +22,16 @@ public sealed class RequestMails(AppDbContext db, Mailer mailer, PoolCatalog poo
             new RequestConfirmationMail.Model(request.ContactName, request.Reference, poolName, municipalityName, annualDayQuota, token),
             await pools.FindAsync(request.PoolId, ct));
 
-    public Task SendOfficeNotificationAsync(ConsultationRequest request, string officeEmail, string municipalityName, CancellationToken ct) =>
-        mailer.SendAsync(OfficeNotification, Office(officeEmail),
+    public async Task SendOfficeNotificationAsync(ConsultationRequest request, string officeEmail, string municipalityName, CancellationToken ct) =>
+        await mailer.SendAsync(OfficeNotification, Office(officeEmail),
             new RequestOfficeNotificationMail.Model(request.Id, request.Reference, municipalityName, request.MunicipalityKey, request.ContactName,
-                request.ContactEmail, request.Goal));
+                request.ContactEmail, request.Goal), await pools.FindAsync(request.PoolId, ct));
 
-    /// <summary>Tells the contact about a change of state; the note (reason, question) is quoted.</summary>
-    public Task SendStatusChangedAsync(ConsultationRequest request, string poolName, string? note, CancellationToken ct) =>
-        mailer.SendAsync(StatusChanged, Contact(request),
-            new RequestStatusChangedMail.Model(request.ContactName, request.Reference, request.Status, poolName, note));
+    /// <summary>Tells the contact about a change of state; the note (reason, question) is quoted, the personal link repeated.</summary>
+    public async Task SendStatusChangedAsync(ConsultationRequest request, string poolName, string? note, CancellationToken ct) =>
+        await mailer.SendAsync(StatusChanged, Contact(request),
+            new RequestStatusChangedMail.Model(request.ContactName, request.Reference, request.Status, poolName, note, vault.Unprotect(request.TrackingTokenProtected)),
+            await pools.FindAsync(request.PoolId, ct));
 
     /// <summary>The same for a move another feature made (closing the last engagement completes the request); answers the address told.</summary>
     public async Task<string> SendStatusChangedAsync(int requestId, string? note, CancellationToken ct)
@@ -44,7 +45,7 @@ public sealed class RequestMails(AppDbContext db, Mailer mailer, PoolCatalog poo
     public async Task SendWithdrawnAsync(ConsultationRequest request, string? reason, CancellationToken ct)
     {
         if (await pools.FindAsync(request.PoolId, ct) is not { } pool) return;
-        await mailer.SendAsync(Withdrawn, Office(pool.ContactEmail), new RequestWithdrawnMail.Model(request.Reference, reason));
+        await mailer.SendAsync(Withdrawn, Office(pool.ContactEmail), new RequestWithdrawnMail.Model(request.Reference, reason), pool);
     }
 
     private static MailRecipient Contact(ConsultationRequest request) => new(request.ContactEmail, request.ContactName, request.Culture);
@@ -116,7 +117,8 @@ public sealed class RequestOfficeNotificationMail : MailTemplate<RequestOfficeNo
 
 public sealed class RequestStatusChangedMail : MailTemplate<RequestStatusChangedMail.Model>
 {
-    public sealed record Model(string ContactName, string Reference, RequestStatus Status, string PoolName, string? Note);
+    /// <summary>Token: the personal link's secret when it was kept (null for older requests: the mail points to the first e-mail).</summary>
+    public sealed record Model(string ContactName, string Reference, RequestStatus Status, string PoolName, string? Note, string? Token = null);
 
     public override string Id => "requests.status-changed";
     public override Type Texts => typeof(RequestMails);
@@ -124,7 +126,7 @@ public sealed class RequestStatusChangedMail : MailTemplate<RequestStatusChanged
     public override string Name => "Neuer Stand der Anfrage";
     public override string Audience => "Die Kontaktperson der Kommune, wenn die Koordinierungsstelle den Stand ändert (Erstgespräch, Rückfrage, Suche, Ablehnung) und wenn die Begleitung abgeschlossen ist; Rückfrage oder Begründung stehen in der E-Mail.";
     public override Model Sample => new("Maria Schmidt", "BA-2026-0042", RequestStatus.NeedsInformation, "MiGlobe NRW",
-        "Welche Ämter sollen an der Begleitung teilnehmen?");
+        "Welche Ämter sollen an der Begleitung teilnehmen?", "BEISPIEL");
 
     public override MailContent Build(Model m, MailContext text)
     {
@@ -147,13 +149,23 @@ public sealed class RequestStatusChangedMail : MailTemplate<RequestStatusChanged
             });
             lines.Add(m.Note.Trim());
         }
-        if (m.Status == RequestStatus.NeedsInformation)
-        {
-            lines.Add("");
-            lines.Add(text["Bitte antworten Sie einfach auf diese E-Mail oder schreiben Sie an die Koordinierungsstelle."]);
-        }
         lines.Add("");
-        lines.Add(text["Den Stand sehen Sie jederzeit über den persönlichen Link aus unserer ersten E-Mail."]);
+        if (m.Token is { } token)
+        {
+            // Answers by e-mail reach the office's mailbox (Reply-To) but not the request: the page keeps the conversation.
+            lines.Add(m.Status == RequestStatus.NeedsInformation
+                ? text["Bitte antworten Sie über Ihren persönlichen Link; dort sehen Sie auch den Stand. Antworten per E-Mail werden nicht automatisch übernommen."]
+                : text["Den Stand sehen Sie jederzeit über Ihren persönlichen Link; dort können Sie uns auch schreiben:"]);
+            lines.Add(RequestConfirmationMail.TrackingLink(text, token));
+            lines.Add("");
+            lines.Add(text["Bitte geben Sie den Link nicht weiter: Wer ihn kennt, kann Ihre Anfrage lesen."]);
+        }
+        else
+        {
+            lines.Add(m.Status == RequestStatus.NeedsInformation
+                ? text["Bitte antworten Sie über den persönlichen Link aus unserer ersten E-Mail. Antworten per E-Mail werden nicht automatisch übernommen."]
+                : text["Den Stand sehen Sie jederzeit über den persönlichen Link aus unserer ersten E-Mail."]);
+        }
         lines.Add("");
         lines.Add(text["Mit freundlichen Grüßen"]);
         lines.Add(text["Ihre Koordinierungsstelle {0}", m.PoolName]);

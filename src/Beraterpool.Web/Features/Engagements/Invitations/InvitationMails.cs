@@ -4,7 +4,7 @@ using Beraterpool.Web.Features.Pools;
 namespace Beraterpool.Web.Features.Engagements.Invitations;
 
 /// <summary>The e-mails of a proposal: to the advisor, back to the office, and to the municipality once someone accepted.</summary>
-public sealed class InvitationMails(Mailer mailer)
+public sealed class InvitationMails(Mailer mailer, PoolCatalog pools)
 {
     public static readonly ProposalMail Proposal = new();
     public static readonly ProposalAcceptedMail Accepted = new();
@@ -14,29 +14,29 @@ public sealed class InvitationMails(Mailer mailer)
     public static readonly EngagementStartedForAdvisorMail StartedForAdvisor = new();
     public static readonly MailTemplate[] Templates = [Proposal, Accepted, Declined, Withdrawn, Started, StartedForAdvisor];
 
-    public Task SendProposalAsync(string to, string? culture, string advisorName, string municipality, string reference,
+    public async Task SendProposalAsync(int poolId, string to, string? culture, string advisorName, string municipality, string reference,
         string goal, string? partnerName, int invitationId, CancellationToken ct) =>
-        mailer.SendAsync(Proposal, new(to, advisorName, culture), new ProposalMail.Model(advisorName, municipality, reference, goal, partnerName, invitationId));
+        await mailer.SendAsync(Proposal, new(to, advisorName, culture), new ProposalMail.Model(advisorName, municipality, reference, goal, partnerName, invitationId), await pools.FindAsync(poolId, ct));
 
-    public Task SendAcceptedToOfficeAsync(string to, string advisorNames, string municipality, string reference, int requestId, bool started, CancellationToken ct) =>
-        mailer.SendAsync(Accepted, new(to, to, "de"), new ProposalAcceptedMail.Model(advisorNames, municipality, reference, requestId, started));
+    public async Task SendAcceptedToOfficeAsync(int poolId, string to, string advisorNames, string municipality, string reference, int requestId, bool started, CancellationToken ct) =>
+        await mailer.SendAsync(Accepted, new(to, to, "de"), new ProposalAcceptedMail.Model(advisorNames, municipality, reference, requestId, started), await pools.FindAsync(poolId, ct));
 
-    public Task SendDeclinedToOfficeAsync(string to, string advisorName, string municipality, string reference, string reason,
+    public async Task SendDeclinedToOfficeAsync(int poolId, string to, string advisorName, string municipality, string reference, string reason,
         int requestId, bool partnerWithdrawn, CancellationToken ct) =>
-        mailer.SendAsync(Declined, new(to, to, "de"), new ProposalDeclinedMail.Model(advisorName, municipality, reference, reason, requestId, partnerWithdrawn));
+        await mailer.SendAsync(Declined, new(to, to, "de"), new ProposalDeclinedMail.Model(advisorName, municipality, reference, reason, requestId, partnerWithdrawn), await pools.FindAsync(poolId, ct));
 
-    public Task SendWithdrawnAsync(string to, string? culture, string advisorName, string municipality, string reference, CancellationToken ct) =>
-        mailer.SendAsync(Withdrawn, new(to, advisorName, culture), new ProposalWithdrawnMail.Model(advisorName, municipality, reference));
+    public async Task SendWithdrawnAsync(int poolId, string to, string? culture, string advisorName, string municipality, string reference, CancellationToken ct) =>
+        await mailer.SendAsync(Withdrawn, new(to, advisorName, culture), new ProposalWithdrawnMail.Model(advisorName, municipality, reference), await pools.FindAsync(poolId, ct));
 
     /// <summary>The advisors' profiles are linked on the pool's public pages; their contact details only as far as they consented.</summary>
     public Task SendStartedToMunicipalityAsync(string to, string contactName, string municipality, string reference,
         IReadOnlyList<EngagementStartedMail.Advisor> advisors, string officeEmail, PoolInfo? pool, CancellationToken ct) =>
         mailer.SendAsync(Started, new(to, contactName, "de"), new EngagementStartedMail.Model(contactName, municipality, reference, advisors, officeEmail), pool);
 
-    public Task SendStartedToAdvisorAsync(string to, string? culture, string advisorName, string municipality, string reference,
+    public async Task SendStartedToAdvisorAsync(int poolId, string to, string? culture, string advisorName, string municipality, string reference,
         HandedOverContact contact, IReadOnlyList<EngagementStartedMail.Advisor> partners, int engagementId, CancellationToken ct) =>
-        mailer.SendAsync(StartedForAdvisor, new(to, advisorName, culture),
-            new EngagementStartedForAdvisorMail.Model(advisorName, municipality, reference, contact, partners, engagementId));
+        await mailer.SendAsync(StartedForAdvisor, new(to, advisorName, culture),
+            new EngagementStartedForAdvisorMail.Model(advisorName, municipality, reference, contact, partners, engagementId), await pools.FindAsync(poolId, ct));
 }
 
 public sealed class ProposalMail : MailTemplate<ProposalMail.Model>

@@ -71,7 +71,7 @@ public sealed class InvitationWorkflow(TimeProvider time, AppDbContext db, Invit
         {
             var me = contacts[invitation.AdvisorId];
             var partner = advisors.Count > 1 ? string.Join(", ", advisors.Where(a => a.Advisor.Id != invitation.AdvisorId).Select(a => a.Advisor.FullName)) : null;
-            await mails.SendProposalAsync(me.Email, me.Culture, me.Name, request.MunicipalityName, request.Reference, request.Goal, partner, invitation.Id, ct);
+            await mails.SendProposalAsync(request.PoolId, me.Email, me.Culture, me.Name, request.MunicipalityName, request.Reference, request.Goal, partner, invitation.Id, ct);
         }
         return group;
     }
@@ -117,7 +117,7 @@ public sealed class InvitationWorkflow(TimeProvider time, AppDbContext db, Invit
             ? await StartEngagementAsync(request, group.Select(g => g.AdvisorId).ToArray(), names, userId, now, ct) : null;
 
         var office = await OfficeEmailAsync(invitation.ProposedByUserId, request.PoolId, ct);
-        await mails.SendAcceptedToOfficeAsync(office, advisors[invitation.AdvisorId].Name, request.MunicipalityName, request.Reference, request.Id, engagementId is not null, ct);
+        await mails.SendAcceptedToOfficeAsync(request.PoolId, office, advisors[invitation.AdvisorId].Name, request.MunicipalityName, request.Reference, request.Id, engagementId is not null, ct);
         if (engagementId is { } started) await SendStartedAsync(request, started, group.Select(g => g.AdvisorId).ToArray(), advisors, ct);
         return true;
     }
@@ -132,7 +132,7 @@ public sealed class InvitationWorkflow(TimeProvider time, AppDbContext db, Invit
         await mails.SendStartedToMunicipalityAsync(request.ContactEmail, request.ContactName, request.MunicipalityName, request.Reference, team, office, pool, ct);
         var municipality = await contacts.MunicipalityAsync(request.Id, ct);
         foreach (var id in advisorIds)
-            await mails.SendStartedToAdvisorAsync(advisors[id].Email, advisors[id].Culture, advisors[id].Name, request.MunicipalityName, request.Reference,
+            await mails.SendStartedToAdvisorAsync(request.PoolId, advisors[id].Email, advisors[id].Culture, advisors[id].Name, request.MunicipalityName, request.Reference,
                 municipality, team.Where(t => t.Slug != advisors[id].Slug).ToList(), engagementId, ct);
     }
 
@@ -187,10 +187,10 @@ public sealed class InvitationWorkflow(TimeProvider time, AppDbContext db, Invit
 
         var contacts = await AdvisorContactsAsync([invitation.AdvisorId, .. partners], ct);
         var office = await OfficeEmailAsync(invitation.ProposedByUserId, request.PoolId, ct);
-        await mails.SendDeclinedToOfficeAsync(office, contacts[invitation.AdvisorId].Name, request.MunicipalityName, request.Reference, reason,
+        await mails.SendDeclinedToOfficeAsync(request.PoolId, office, contacts[invitation.AdvisorId].Name, request.MunicipalityName, request.Reference, reason,
             request.Id, partners.Length > 0, ct);
         foreach (var partner in partners)
-            await mails.SendWithdrawnAsync(contacts[partner].Email, contacts[partner].Culture, contacts[partner].Name, request.MunicipalityName, request.Reference, ct);
+            await mails.SendWithdrawnAsync(request.PoolId, contacts[partner].Email, contacts[partner].Culture, contacts[partner].Name, request.MunicipalityName, request.Reference, ct);
         return true;
     }
 

@@ -2,12 +2,13 @@ using Beraterpool.Web.Features.Shared;
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Engagements;
 using Beraterpool.Web.Features.Fees;
+using Beraterpool.Web.Features.Messages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Beraterpool.Web.Features.Requests.Manage;
 
 /// <summary>
-/// What waits for the coordinator on /manage: new requests by age, engagements without activity for 30 days,
+/// What waits for the coordinator on /manage: messages from municipalities nobody in the office has read, new requests by age, engagements without activity for 30 days,
 /// fee statements to approve, municipalities that used 80 % of this year's days. Pool-scoped, a few rows each.
 /// </summary>
 public static class CoordinatorQueue
@@ -21,11 +22,15 @@ public static class CoordinatorQueue
     public sealed record StatementToApprove(int Id, string AdvisorName, int Year, int Month, DateTimeOffset? SubmittedAt);
     public sealed record NearQuota(int PoolId, string MunicipalityKey, string MunicipalityName, int QuotaHalfDays, int UsedHalfDays);
 
-    public sealed record Result(int NewCount, IReadOnlyList<NewRequest> NewRequests, IReadOnlyList<QuietEngagement> QuietEngagements,
+    /// <summary>A conversation (of a request, or of one of its engagements) with messages from the municipality nobody read.</summary>
+    public sealed record UnreadConversation(int RequestId, int? EngagementId, string Reference, string MunicipalityName, int Count, DateTimeOffset Latest);
+
+    public sealed record Result(int UnreadCount, IReadOnlyList<UnreadConversation> Unread, int NewCount, IReadOnlyList<NewRequest> NewRequests, IReadOnlyList<QuietEngagement> QuietEngagements,
         IReadOnlyList<StatementToApprove> Statements, IReadOnlyList<NearQuota> NearQuota);
 
     public static async Task<Result> LoadAsync(AppDbContext db, TimeProvider time, int[] poolIds, CancellationToken ct)
     {
+        var (unreadCount, unread) = await UnreadAsync(db, poolIds, ct);
         var fresh = db.ConsultationRequests.AsNoTracking().Where(r => poolIds.Contains(r.PoolId) && r.Status == RequestStatus.Submitted);
         var newCount = await fresh.CountAsync(ct);
         var newRequests = await fresh.OrderBy(r => r.CreatedAt).Take(Rows)
@@ -63,6 +68,27 @@ public static class CoordinatorQueue
                 q.QuotaHalfDays, q.UsedHalfDays))
             .ToListAsync(ct);
 
-        return new Result(newCount, newRequests, quiet, statements, nearQuota);
+        return new Result(unreadCount, unread, newCount, newRequests, quiet, statements, nearQuota);
+    }
+
+    /// <summary>One grouped query over the unread messages (newest conversation first), then the names of those few requests.</summary>
+    private static async Task<(int, IReadOnlyList<UnreadConversation>)> UnreadAsync(AppDbContext db, int[] poolIds, CancellationToken ct)
+    {
+        var unread = db.Messages.AsNoTracking().Where(m => poolIds.Contains(m.PoolId) && m.Side == MessageSide.Municipality && m.ReadByOfficeAt == null);
+        var count = await unread.CountAsync(ct);
+        if (count == 0) return (0, []);
+        var groups = await unread.GroupBy(m => new { m.RequestId, m.EngagementId })
+            .Select(g => new { g.Key.RequestId, g.Key.EngagementId, Count = g.Count(), Latest = g.Max(m => m.SentAt) })
+            .OrderByDescending(g => g.Latest).Take(Rows).ToListAsync(ct);
+        var ids = groups.Select(g => g.RequestId).Distinct().ToList();
+        var names = await db.ConsultationRequests.AsNoTracking().Where(r => ids.Contains(r.Id))
+            .Select(r => new
+            {
+                r.Id, r.Reference,
+                Municipality = db.Municipalities.Where(m => m.OfficialKey == r.MunicipalityKey).Select(m => m.ShortName).FirstOrDefault() ?? r.MunicipalityKey,
+            })
+            .ToDictionaryAsync(r => r.Id, ct);
+        return (count, groups.Select(g => new UnreadConversation(g.RequestId, g.EngagementId, names[g.RequestId].Reference, names[g.RequestId].Municipality,
+            g.Count, g.Latest)).ToList());
     }
 }

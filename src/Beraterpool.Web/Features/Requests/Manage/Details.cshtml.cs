@@ -4,6 +4,7 @@ using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Accounts;
 using Beraterpool.Web.Features.Engagements;
 using Beraterpool.Web.Features.Engagements.Revisions;
+using Beraterpool.Web.Features.Messages;
 using Beraterpool.Web.Features.Pools;
 using Beraterpool.Web.Features.Shared;
 using Beraterpool.Web.Features.Shared.Forms;
@@ -18,7 +19,7 @@ namespace Beraterpool.Web.Features.Requests.Manage;
 /// <summary>One request for the coordinator: all answers, the timeline, intake conversations, and the next steps.</summary>
 [Authorize(Roles = Roles.Administrator + "," + Roles.Coordinator)]
 public sealed class DetailsModel(AppDbContext db, PoolAccess access, RequestRecords records, ConsultationRequests requests, RequestMails mails,
-    RequestTexts texts, TrackingLinks links, RevisionLog revisions, IStringLocalizer<DetailsModel> text) : PageModel
+    RequestTexts texts, TrackingLinks links, RevisionLog revisions, Conversations conversations, IStringLocalizer<DetailsModel> text) : PageModel
 {
     public sealed record Intake(int Id, DateOnly Date, string Participants, string ClarifiedGoal, string ClarifiedNeed,
         IReadOnlyList<string> Topics, int ExpectedHalfDays, string Outcome, string RecordedBy, DateTimeOffset RecordedAt,
@@ -34,6 +35,10 @@ public sealed class DetailsModel(AppDbContext db, PoolAccess access, RequestReco
     public RequestRecord Record { get; private set; } = null!;
     public IReadOnlyList<Intake> Intakes { get; private set; } = [];
     public IReadOnlyList<RequestStatus> Next { get; private set; } = [];
+    public IReadOnlyList<MessageRow> Messages { get; private set; } = [];
+    /// <summary>Unread messages of the municipality in the request's engagements (their conversations are on the records).</summary>
+    public IReadOnlyDictionary<int, int> UnreadInEngagements { get; private set; } = new Dictionary<int, int>();
+    public MessageInput Reply { get; set; } = new();
 
     [BindProperty]
     [StringLength(1000, ErrorMessage = "Die Rückfrage darf höchstens 1000 Zeichen lang sein.")]
@@ -45,8 +50,30 @@ public sealed class DetailsModel(AppDbContext db, PoolAccess access, RequestReco
     [StringLength(800, ErrorMessage = "Die Begründung darf höchstens 800 Zeichen lang sein.")]
     public string? DeclineNote { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
-        await LoadAsync(id, ct) ? Page() : NotFound();
+    /// <summary>Opening the request is reading its conversation: the municipality's messages count as read for the pool.</summary>
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        await conversations.MarkReadByOfficeAsync(id, null, ct);
+        return Page();
+    }
+
+    /// <summary>The office writes to the municipality; the contact gets it by mail with the personal link.</summary>
+    public async Task<IActionResult> OnPostMessageAsync(int id, CancellationToken ct)
+    {
+        var poolId = await db.ConsultationRequests.Where(r => r.Id == id).Select(r => (int?)r.PoolId).FirstOrDefaultAsync(ct);
+        if (poolId is null || !await access.CanManageAsync(poolId.Value, ct)) return NotFound();
+        await TryUpdateModelAsync(Reply, Conversations.Prefix);
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(id, ct);
+            return Page();
+        }
+        var author = new MessageAuthor(MessageSide.Office, access.UserId, await requests.ActorNameAsync(access.UserId, ct));
+        await conversations.PostAsync(poolId.Value, id, null, author, Reply.Body!, ct);
+        TempData[StatusMessage.Key] = text["Ihre Nachricht ist gesendet; die Kommune bekommt sie per E-Mail mit ihrem persönlichen Link."].Value;
+        return RedirectToPage("/Requests/Manage/Details", null, new { id }, "messages");
+    }
 
     public async Task<IActionResult> OnPostMoveAsync(int id, RequestStatus to, CancellationToken ct)
     {
@@ -110,6 +137,10 @@ public sealed class DetailsModel(AppDbContext db, PoolAccess access, RequestReco
         var record = await records.LoadAsync(db.ConsultationRequests.Where(r => r.Id == id && managed.Contains(r.PoolId)), ct);
         if (record is null) return false;
         Record = record;
+        Messages = await conversations.HistoryAsync(id, null, ct);
+        UnreadInEngagements = await db.Messages.AsNoTracking()
+            .Where(m => m.RequestId == id && m.EngagementId != null && m.Side == MessageSide.Municipality && m.ReadByOfficeAt == null)
+            .GroupBy(m => m.EngagementId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         Next = RequestWorkflow.Next(record.Status).Where(s => s != RequestStatus.Withdrawn && s != RequestStatus.InProgress).ToList();
         var culture = WebUi.CurrentCulture;
         var topics = await db.Topics.AsNoTracking().Where(t => t.PoolId == record.PoolId).ToListAsync(ct);

@@ -1,5 +1,6 @@
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Accounts;
+using Beraterpool.Web.Features.Messages;
 using Beraterpool.Web.Features.Pools;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,7 @@ namespace Beraterpool.Web.Features.Requests.Manage;
 
 /// <summary>The coordinator's queue of requests in their pools: open ones first, the oldest on top.</summary>
 [Authorize(Roles = Roles.Administrator + "," + Roles.Coordinator)]
-public sealed class IndexModel(AppDbContext db, PoolAccess access, PoolCatalog catalog) : PageModel
+public sealed class IndexModel(AppDbContext db, PoolAccess access, PoolCatalog catalog, Conversations conversations) : PageModel
 {
     public const int PageSize = 25;
     public const string OpenFilter = "open";
@@ -27,6 +28,9 @@ public sealed class IndexModel(AppDbContext db, PoolAccess access, PoolCatalog c
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public int Total { get; private set; }
     public int PageCount { get; private set; }
+    /// <summary>Per request on this page: messages of the municipality (request and engagements) no coordinator has read.</summary>
+    public IReadOnlyDictionary<int, int> Unread { get; private set; } = new Dictionary<int, int>();
+    public int UnreadTotal { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -51,6 +55,9 @@ public sealed class IndexModel(AppDbContext db, PoolAccess access, PoolCatalog c
                 db.Municipalities.Where(m => m.OfficialKey == r.MunicipalityKey).Select(m => m.ShortName).FirstOrDefault() ?? r.MunicipalityKey,
                 r.MunicipalityKey, r.ContactName, r.Status, r.CreatedAt))
             .ToListAsync(ct);
+        var unread = await conversations.UnreadAsync(managed, ct);
+        UnreadTotal = unread.Sum(u => u.Count);
+        Unread = unread.ToDictionary(u => u.RequestId, u => u.Count);
     }
 
     public string PageUrl(int page) =>
