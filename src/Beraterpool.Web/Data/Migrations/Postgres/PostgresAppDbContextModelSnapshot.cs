@@ -947,6 +947,58 @@ namespace Beraterpool.Web.Data.Migrations.Postgres
                     b.ToTable("TravelCosts");
                 });
 
+            modelBuilder.Entity("Beraterpool.Web.Features.Messages.Message", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("AuthorUserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("EngagementId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ReadByOfficeAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Side")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorUserId");
+
+                    b.HasIndex("EngagementId");
+
+                    b.HasIndex("PoolId", "Side", "ReadByOfficeAt");
+
+                    b.HasIndex("RequestId", "EngagementId", "SentAt");
+
+                    b.ToTable("Messages");
+                });
+
             modelBuilder.Entity("Beraterpool.Web.Features.Municipalities.GovernmentDistrict", b =>
                 {
                     b.Property<string>("Key")
@@ -1137,7 +1189,7 @@ namespace Beraterpool.Web.Data.Migrations.Postgres
                     b.HasIndex("PoolId", "MunicipalityKey", "UserId")
                         .IsUnique();
 
-                    b.ToTable("MunicipalityMembers");
+                    b.ToTable("MunicipalityMembers", (string)null);
                 });
 
             modelBuilder.Entity("Beraterpool.Web.Features.Pools.Pool", b =>
@@ -1428,6 +1480,10 @@ namespace Beraterpool.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TrackingTokenProtected")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1952,6 +2008,31 @@ namespace Beraterpool.Web.Data.Migrations.Postgres
                     b.HasOne("Beraterpool.Web.Features.Fees.FeeStatement", null)
                         .WithMany("TravelCosts")
                         .HasForeignKey("FeeStatementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Messages.Message", b =>
+                {
+                    b.HasOne("Beraterpool.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Beraterpool.Web.Features.Engagements.Engagement", null)
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Beraterpool.Web.Features.Pools.Pool", null)
+                        .WithMany()
+                        .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Beraterpool.Web.Features.Requests.ConsultationRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

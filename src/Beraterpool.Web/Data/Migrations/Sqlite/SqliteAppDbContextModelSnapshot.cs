@@ -914,6 +914,56 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                     b.ToTable("TravelCosts");
                 });
 
+            modelBuilder.Entity("Beraterpool.Web.Features.Messages.Message", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EngagementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReadByOfficeAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Side")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorUserId");
+
+                    b.HasIndex("EngagementId");
+
+                    b.HasIndex("PoolId", "Side", "ReadByOfficeAt");
+
+                    b.HasIndex("RequestId", "EngagementId", "SentAt");
+
+                    b.ToTable("Messages");
+                });
+
             modelBuilder.Entity("Beraterpool.Web.Features.Municipalities.GovernmentDistrict", b =>
                 {
                     b.Property<string>("Key")
@@ -1102,7 +1152,7 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                     b.HasIndex("PoolId", "MunicipalityKey", "UserId")
                         .IsUnique();
 
-                    b.ToTable("MunicipalityMembers");
+                    b.ToTable("MunicipalityMembers", (string)null);
                 });
 
             modelBuilder.Entity("Beraterpool.Web.Features.Pools.Pool", b =>
@@ -1384,6 +1434,10 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                     b.Property<string>("TrackingTokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrackingTokenProtected")
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
@@ -1899,6 +1953,31 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                     b.HasOne("Beraterpool.Web.Features.Fees.FeeStatement", null)
                         .WithMany("TravelCosts")
                         .HasForeignKey("FeeStatementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Messages.Message", b =>
+                {
+                    b.HasOne("Beraterpool.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Beraterpool.Web.Features.Engagements.Engagement", null)
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Beraterpool.Web.Features.Pools.Pool", null)
+                        .WithMany()
+                        .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Beraterpool.Web.Features.Requests.ConsultationRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
