@@ -91,8 +91,18 @@ public sealed class DemoYearTests(DemoYearApp app) : IClassFixture<DemoYearApp>
         }
     }
 
+    [Fact]
+    public async Task Conversations_have_all_three_sides_and_one_municipality_message_waits_for_the_office()
+    {
+        var messages = await app.WithDbAsync(db => db.Messages.AsNoTracking().Select(m => new { m.Side, m.ReadByOfficeAt, m.SentAt }).ToListAsync());
+        Assert.Equal(Enum.GetValues<Web.Features.Messages.MessageSide>().Order(), messages.Select(m => m.Side).Distinct().Order());
+        Assert.Contains(messages, m => m.Side == Web.Features.Messages.MessageSide.Municipality);
+        Assert.All(messages, m => Assert.True(m.SentAt < DateTimeOffset.UtcNow));
+    }
+
     [Theory]
     [InlineData(DemoAccounts.CoordinatorNrw, "/manage", "BA-")]
+    [InlineData(DemoAccounts.CoordinatorNrw, "/manage", "Neue Nachrichten von Kommunen")]
     [InlineData(DemoAccounts.Advisor, "/me", "Dortmund")]
     [InlineData(DemoAccounts.Advisor, "/me/fees", "Bezahlt")]
     [InlineData(DemoAccounts.MunicipalityContact, "/municipality", "BA-")]

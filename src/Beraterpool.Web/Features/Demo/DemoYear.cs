@@ -4,6 +4,7 @@ using Beraterpool.Web.Features.Advisors;
 using Beraterpool.Web.Features.Audit;
 using Beraterpool.Web.Features.Engagements;
 using Beraterpool.Web.Features.Fees;
+using Beraterpool.Web.Features.Messages;
 using Beraterpool.Web.Features.Pools;
 using Beraterpool.Web.Features.Quota;
 using Beraterpool.Web.Features.Requests;
@@ -33,6 +34,7 @@ public sealed class DemoYear(AppDbContext db, TimeProvider time, IbanProtector i
     private string _coordinatorId = "";
     private string? _contactUserId;
     private Dictionary<string, Advisor> _advisors = [];
+    private Dictionary<string, string> _userNames = [];
 
     public async Task SeedAsync(CancellationToken ct)
     {
@@ -41,6 +43,8 @@ public sealed class DemoYear(AppDbContext db, TimeProvider time, IbanProtector i
         _advisors = await db.Advisors.ToDictionaryAsync(a => a.FirstName + " " + a.LastName, ct);
         _coordinators = await db.PoolCoordinators.GroupBy(c => c.PoolId).ToDictionaryAsync(g => g.Key, g => g.Min(c => c.UserId)!, ct);
         _contactUserId = await db.Users.Where(u => u.Email == DemoAccounts.MunicipalityContact).Select(u => u.Id).SingleOrDefaultAsync(ct);
+        var coordinatorIds = _coordinators.Values.ToList();
+        _userNames = await db.Users.Where(u => coordinatorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName ?? u.Email ?? "", ct);
 
         AddBankDetails();
         var engagements = new List<(Engagement Engagement, Story Story, Pool Pool)>();
@@ -56,6 +60,7 @@ public sealed class DemoYear(AppDbContext db, TimeProvider time, IbanProtector i
             {
                 db.IntakeConversations.Add(Intake(story, request, pool));
             }
+            AddMessages(story, request, null);
             if (story.Advisors.Length == 0) continue;
             var group = Guid.NewGuid();
             foreach (var name in story.Advisors)
@@ -75,6 +80,7 @@ public sealed class DemoYear(AppDbContext db, TimeProvider time, IbanProtector i
                 db.Engagements.Add(engagement);
                 await db.SaveChangesAsync(ct);
                 AddRecord(engagement, story);
+                AddMessages(story, request, engagement);
                 engagements.Add((engagement, story, pool));
             }
         }
@@ -247,6 +253,43 @@ public sealed class DemoYear(AppDbContext db, TimeProvider time, IbanProtector i
             Content = MinimalPdf("Protokoll des Auftaktgesprächs (Demo)"), UploadedByUserId = lead.UserId, UploadedByName = s.Advisors[0],
             UploadedAt = At(first - 1, 20),
         }.WithSize());
+    }
+
+    /// <summary>
+    /// A few conversations between municipality and pool; Bochum's answer to the office's question is still unread, so the
+    /// coordinator's queue shows "Neue Nachricht".
+    /// </summary>
+    private void AddMessages(Story s, ConsultationRequest request, Engagement? engagement)
+    {
+        var office = (MessageSide.Office, (string?)_coordinatorId, _userNames.GetValueOrDefault(_coordinatorId, "Koordinierungsstelle"));
+        var municipality = (MessageSide.Municipality, (string?)null, s.Contact);
+        (MessageSide Side, string? UserId, string Name) Advisor(string name) => (MessageSide.Advisor, _advisors[name].UserId, name);
+        var lines = (s.City, s.Status, engagement is null) switch
+        {
+            ("Bochum", RequestStatus.NeedsInformation, true) => new[]
+            {
+                (municipality, 1, false, "Das erste Treffen könnte Anfang März stattfinden. Aus der Verwaltung nehmen das Umweltamt und das Integrationsbüro teil."),
+            },
+            ("Dortmund", RequestStatus.Matching, true) => new[]
+            {
+                (office, 10, true, "Vielen Dank für das Erstgespräch. Wir haben eine Beraterin angefragt und melden uns, sobald sie zugesagt hat."),
+                (municipality, 9, true, "Danke! Die Schulen wären ab der zweiten Schulwoche nach den Ferien bereit."),
+            },
+            ("Köln", RequestStatus.InProgress, false) => new[]
+            {
+                (municipality, 20, true, "Können wir die Sozialstandards zuerst bei der Dienstkleidung der Feuerwehr erproben? Die Ausschreibung beginnt im Herbst."),
+                (Advisor(Amina), 19, true, "Ja, das passt gut. Ich bringe zum nächsten Termin Beispiele aus zwei anderen Städten mit."),
+            },
+            _ => [],
+        };
+        foreach (var ((side, userId, name), daysAgo, read, body) in lines)
+        {
+            db.Messages.Add(new Message
+            {
+                PoolId = request.PoolId, RequestId = request.Id, EngagementId = engagement?.Id, Side = side, AuthorUserId = userId, AuthorName = name,
+                Body = body, SentAt = At(daysAgo, 11), ReadByOfficeAt = side == MessageSide.Municipality && read ? At(daysAgo, 15) : null,
+            });
+        }
     }
 
     private static string OptionTitle(string topic) => topic switch
