@@ -208,4 +208,19 @@ public sealed partial class ConversationTests(ConversationTests.App app) : IClas
         Assert.Contains("Können wir den Termin verschieben?", record);
         Assert.DoesNotContain($"/engagements/{engagementId}#messages", await app.CoordinatorA.GetStringAsync("/manage", Ct));
     }
+
+    [Fact]
+    public async Task The_municipality_account_writes_in_the_same_conversation_as_the_personal_link()
+    {
+        var contact = await app.SignedInBrowserAsync("konto-nachricht@koeln.example", Roles.MunicipalityContact);
+        var userId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == "konto-nachricht@koeln.example").Select(u => u.Id).SingleAsync());
+        var (id, token) = await app.CreateRequestAsync(app.PoolA, email: "konto-nachricht@koeln.example", contactUserId: userId);
+
+        var response = await contact.PostFormAsync($"/municipality/requests/{id}?handler=Message", [new("Reply.Body", "Gibt es schon einen Termin?")],
+            $"/municipality/requests/{id}");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(userId, await app.WithDbAsync(db => db.Messages.Where(m => m.RequestId == id).Select(m => m.AuthorUserId).SingleAsync()));
+        Assert.Contains(Mails(Office), m => (m.TextBody ?? "").Contains("Gibt es schon einen Termin?"));
+        Assert.Contains("Gibt es schon einen Termin?", Html.Text(await app.Browser().GetStringAsync(TrackUrl(token), Ct)));
+    }
 }
