@@ -154,7 +154,9 @@ public sealed class RecordModel(TimeProvider time, AppDbContext db, EngagementAc
                     $"activity:{activity.Id}; {activity.Date:yyyy-MM-dd}; {activity.Kind}; halfDays={activity.HalfDays}");
                 await db.SaveChangesAsync(ct);
                 await mails.ActivityLoggedAsync(id, viewer.PoolId, viewer.Name, activity, ct);
-                return Done(id, text["Die Aktivität ist eingetragen. Für {0} sind noch {1} Beratungstage übrig.", booking.Year, Days.Number(booking.RemainingHalfDays)], "activities");
+                return Done(id, booking.RemainingHalfDays == 2
+                    ? text["Die Aktivität ist eingetragen. Für {0} ist noch 1 Beratungstag übrig.", booking.Year]
+                    : text["Die Aktivität ist eingetragen. Für {0} sind noch {1} Beratungstage übrig.", booking.Year, Days.Number(booking.RemainingHalfDays)], "activities");
             }
             ModelState.AddModelError(booking.Refusal == BookingRefusal.AdvisorDay ? "Log.Date" : "Log.HalfDays", quota.RefusalMessage(booking));
         }
