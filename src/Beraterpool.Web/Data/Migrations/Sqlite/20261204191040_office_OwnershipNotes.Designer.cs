@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Beraterpool.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261204191657_messages_Conversations")]
-    partial class messages_Conversations
+    [Migration("20261204191040_office_OwnershipNotes")]
+    partial class office_OwnershipNotes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -431,6 +431,13 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                     b.Property<string>("Participants")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnQuestion")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReturnedAt")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -917,56 +924,6 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                     b.ToTable("TravelCosts");
                 });
 
-            modelBuilder.Entity("Beraterpool.Web.Features.Messages.Message", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AuthorName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AuthorUserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("EngagementId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("PoolId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ReadByOfficeAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("RequestId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("SentAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Side")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AuthorUserId");
-
-                    b.HasIndex("EngagementId");
-
-                    b.HasIndex("PoolId", "Side", "ReadByOfficeAt");
-
-                    b.HasIndex("RequestId", "EngagementId", "SentAt");
-
-                    b.ToTable("Messages");
-                });
-
             modelBuilder.Entity("Beraterpool.Web.Features.Municipalities.GovernmentDistrict", b =>
                 {
                     b.Property<string>("Key")
@@ -1427,6 +1384,9 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ResponsibleUserId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -1437,10 +1397,6 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                     b.Property<string>("TrackingTokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TrackingTokenProtected")
-                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
@@ -1455,8 +1411,12 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                     b.HasIndex("Reference")
                         .IsUnique();
 
+                    b.HasIndex("ResponsibleUserId");
+
                     b.HasIndex("TrackingTokenHash")
                         .IsUnique();
+
+                    b.HasIndex("PoolId", "ResponsibleUserId");
 
                     b.HasIndex("PoolId", "Status", "CreatedAt");
 
@@ -1514,6 +1474,40 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                     b.HasIndex("RequestId");
 
                     b.ToTable("IntakeConversations");
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Requests.Manage.InternalNote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorUserId");
+
+                    b.HasIndex("RequestId", "CreatedAt");
+
+                    b.ToTable("InternalNotes");
                 });
 
             modelBuilder.Entity("Beraterpool.Web.Features.Requests.RequestLanguage", b =>
@@ -1960,31 +1954,6 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Beraterpool.Web.Features.Messages.Message", b =>
-                {
-                    b.HasOne("Beraterpool.Web.Features.Accounts.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("AuthorUserId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("Beraterpool.Web.Features.Engagements.Engagement", null)
-                        .WithMany()
-                        .HasForeignKey("EngagementId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
-                    b.HasOne("Beraterpool.Web.Features.Pools.Pool", null)
-                        .WithMany()
-                        .HasForeignKey("PoolId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Beraterpool.Web.Features.Requests.ConsultationRequest", null)
-                        .WithMany()
-                        .HasForeignKey("RequestId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Beraterpool.Web.Features.Municipalities.GovernmentDistrict", b =>
                 {
                     b.HasOne("Beraterpool.Web.Features.Municipalities.State", null)
@@ -2127,10 +2096,29 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                         .HasForeignKey("PoolId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Beraterpool.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsibleUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Beraterpool.Web.Features.Requests.IntakeConversation", b =>
                 {
+                    b.HasOne("Beraterpool.Web.Features.Requests.ConsultationRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Requests.Manage.InternalNote", b =>
+                {
+                    b.HasOne("Beraterpool.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Beraterpool.Web.Features.Requests.ConsultationRequest", null)
                         .WithMany()
                         .HasForeignKey("RequestId")
