@@ -125,6 +125,29 @@ public sealed class PoolManagementTests(PoolManagementTests.App app) : IClassFix
     }
 
     [Fact]
+    public async Task Defect16_making_an_advisor_coordinator_of_a_pool_asks_for_confirmation_first()
+    {
+        var admin = await app.SignedInAsync("admin-warn@example.org", Roles.Administrator);
+        var home = await app.CreatePoolAsync("warn-home");
+        var other = await app.CreatePoolAsync("warn-other");
+        var advisor = await app.CreateAdvisorAsync(home.Id, "warn-beraterin");
+        var url = $"/manage/pools/{other.Id}/coordinators";
+
+        var warned = await admin.PostFormAsync(url + "?handler=Add", [new("Input.Email", advisor.Email.ToUpperInvariant())], formPageUrl: url);
+        Assert.Equal(HttpStatusCode.OK, warned.StatusCode);
+        var page = Html.Text(await warned.Content.ReadAsStringAsync(Ct));
+        Assert.Contains($"ist Berater*in im Pool {home.Name}", page);
+        Assert.Contains("Bitte bestätigen Sie, dass diese Berater*in den Pool koordinieren soll.", page);
+        Assert.False(await app.WithDbAsync(db => db.PoolCoordinators.AnyAsync(c => c.PoolId == other.Id)));
+
+        var confirmed = await admin.PostFormAsync(url + "?handler=Add",
+            [new("Input.Email", advisor.Email), new("Input.AdvisorConfirmed", "true")], formPageUrl: url);
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.True(await app.WithDbAsync(db => db.PoolCoordinators.AnyAsync(c => c.PoolId == other.Id)));
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "pool.coordinator.added" && e.PoolId == other.Id && e.Details!.Contains("confirmed"))));
+    }
+
+    [Fact]
     public async Task Assigning_an_unknown_address_creates_a_coordinator_account_and_sends_an_invitation()
     {
         var admin = await app.SignedInAsync("admin-coord@example.org", Roles.Administrator);

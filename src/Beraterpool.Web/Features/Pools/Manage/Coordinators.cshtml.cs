@@ -30,7 +30,13 @@ public sealed class CoordinatorsModel(AppDbContext db, Invitations invitations, 
 
         [StringLength(100, ErrorMessage = "Der Name darf höchstens 100 Zeichen lang sein.")]
         public string? DisplayName { get; set; }
+
+        /// <summary>The administrator confirms that an advisor shall coordinate (she then sees the pool's requests, fees and profiles).</summary>
+        public bool AdvisorConfirmed { get; set; }
     }
+
+    /// <summary>Set when the address belongs to an advisor: the form asks for confirmation.</summary>
+    public string? AdvisorWarning { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -38,6 +44,16 @@ public sealed class CoordinatorsModel(AppDbContext db, Invitations invitations, 
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (!ModelState.IsValid) return Page();
+        var email = Input.Email.Trim().ToLower();
+        var advisorIn = await db.Advisors.Where(a => a.Email.ToLower() == email || db.Users.Any(u => u.Id == a.UserId && u.Email!.ToLower() == email))
+            .Join(db.Pools, a => a.PoolId, p => p.Id, (a, p) => p.Name).FirstOrDefaultAsync(ct);
+        if (advisorIn is not null && !Input.AdvisorConfirmed)
+        {
+            AdvisorWarning = text["{0} ist Berater*in im Pool {1}. Als Koordinierung von {2} sähe diese Person alle Anfragen, Honorarabrechnungen und Profile des Pools; ihre eigenen Tage und Abrechnungen gibt weiterhin eine andere Person frei.",
+                Input.Email, advisorIn, PoolName].Value;
+            ModelState.AddModelError("Input.AdvisorConfirmed", text["Bitte bestätigen Sie, dass diese Berater*in den Pool koordinieren soll."]);
+            return Page();
+        }
         var result = await invitations.EnsureUserAsync(Input.Email, string.IsNullOrWhiteSpace(Input.DisplayName) ? null : Input.DisplayName.Trim(), Roles.Coordinator,
             by: new Grantor(access.UserId, access.IsAdministrator), poolId: id, poolName: PoolName);
         if (result.User is null)
@@ -51,7 +67,7 @@ public sealed class CoordinatorsModel(AppDbContext db, Invitations invitations, 
             return Page();
         }
         db.PoolCoordinators.Add(new PoolCoordinator { PoolId = id, UserId = result.User.Id });
-        db.Audit("pool.coordinator.added", $"pool:{id}", access.UserId, id, result.User.Email);
+        db.Audit("pool.coordinator.added", $"pool:{id}", access.UserId, id, advisorIn is null ? result.User.Email : $"{result.User.Email}; advisor in {advisorIn}, confirmed");
         await db.SaveChangesAsync(ct);
         if (result.Created) await invitations.SendAsync(result.User, PoolName, ct);
         TempData[StatusMessage.Key] = result.Created
