@@ -13,6 +13,7 @@ public static class FeesSetup
         services.AddSingleton<IbanProtector>();
         services.AddScoped<FeeStatements>();
         services.AddScoped<FeeExport>();
+        services.AddScoped<FeePayments>();
         services.AddScoped<FeeMails>();
         services.AddScoped<FeeTexts>();
         return services;
