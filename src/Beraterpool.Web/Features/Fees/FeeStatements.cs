@@ -222,10 +222,35 @@ public sealed class FeeStatements(TimeProvider time, AppDbContext db, IbanProtec
                 .SetProperty(s => s.ReleasedAt, (DateTimeOffset?)null).SetProperty(s => s.ReleasedByUserId, (string?)null)
                 .SetProperty(s => s.Version, s => s.Version + 1), ct), ct);
 
+    /// <summary>With four-eyes payments on, only a released statement is paid.</summary>
     public Task<bool> MarkPaidAsync(int id, int version, DateOnly paidOn, string? userId, int poolId, CancellationToken ct) =>
         MoveAsync(id, FeeStatementStatus.Paid, userId, poolId, $"paidOn={paidOn:yyyy-MM-dd}", version, (q, _) => q
+            .Where(s => s.ReleasedAt != null || !db.Pools.Any(p => p.Id == s.PoolId && p.FourEyesPayments))
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, FeeStatementStatus.Paid).SetProperty(s => s.PaidOn, paidOn)
                 .SetProperty(s => s.Version, s => s.Version + 1), ct), ct);
+
+    /// <summary>
+    /// The second pair of eyes: in a pool with four-eyes payments, someone who neither approved the statement nor is its
+    /// advisor releases the approved version they saw for payment. Irreversible (a returned statement starts again), so it
+    /// is one conditional update, saved in one transaction with its audit entry; false when any condition does not hold.
+    /// </summary>
+    public async Task<bool> ReleaseAsync(int id, int version, string userId, int poolId, string details, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var now = time.GetUtcNow();
+        var released = await db.FeeStatements
+            .Where(s => s.Id == id && s.Status == FeeStatementStatus.Approved && s.ReleasedAt == null && s.Version == version
+                        && s.ApprovedByUserId != null && s.ApprovedByUserId != userId
+                        && !db.Advisors.Any(a => a.Id == s.AdvisorId && a.UserId == userId)
+                        && db.Pools.Any(p => p.Id == s.PoolId && p.FourEyesPayments))
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.ReleasedAt, now).SetProperty(s => s.ReleasedByUserId, userId)
+                .SetProperty(s => s.Version, s => s.Version + 1), ct);
+        if (released != 1) return false;
+        db.Audit("fee.statement.released", $"fee:{id}", userId, poolId, details);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
 
     /// <summary>
     /// Coordinator moves (<paramref name="version"/> given) apply only to the version that was shown and never to the
