@@ -2,6 +2,7 @@ using Beraterpool.Web.Features.Shared;
 using PdfSharp.Drawing;
 using PdfSharp.Fonts;
 using PdfSharp.Pdf;
+using PdfSharp.Pdf.IO;
 
 namespace Beraterpool.Web.Features.Fees;
 
@@ -165,11 +166,57 @@ public static class FeePdf
         writer.Text($"Status: {status}", Bold);
 
         writer.Finish(s.InvoiceNumber is { } number ? $"Rechnung {number}" : s.Reference);
+        var attachment = 0;
+        foreach (var receipt in receipts ?? []) Attach(document, receipt, ++attachment);
         using var output = new MemoryStream();
         document.Save(output);
         return output.ToArray();
     }
 
+
+    /// <summary>
+    /// A receipt after the invoice, as "Anlage n": an image drawn on its own page, scaled to fit; a PDF with its pages
+    /// imported. A receipt that cannot be read still gets its page, saying so, so the office knows one is missing.
+    /// </summary>
+    private static void Attach(PdfDocument document, ReceiptFile receipt, int number)
+    {
+        var caption = $"Anlage {number}: Beleg „{receipt.FileName}“ – {receipt.Date:dd.MM.yyyy}, {receipt.Description}";
+        try
+        {
+            if (receipt.ContentType == "application/pdf")
+            {
+                using var source = PdfReader.Open(new MemoryStream(receipt.Content), PdfDocumentOpenMode.Import);
+                for (var i = 0; i < source.PageCount; i++)
+                {
+                    var page = document.AddPage(source.Pages[i]);
+                    if (i == 0)
+                    {
+                        using var gfx = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Append);
+                        gfx.DrawString(caption, Small, XBrushes.DimGray, new XRect(20, 8, page.Width.Point - 40, 12), XStringFormats.TopLeft);
+                    }
+                }
+                return;
+            }
+            using var image = XImage.FromStream(new MemoryStream(receipt.Content));
+            var imagePage = document.AddPage();
+            imagePage.Size = PdfSharp.PageSize.A4;
+            using var g = XGraphics.FromPdfPage(imagePage);
+            g.DrawString(caption, Heading, XBrushes.Black, Left, Top, XStringFormats.TopLeft);
+            double maxWidth = Right - Left, maxHeight = Bottom - Top - 30;
+            var scale = Math.Min(1, Math.Min(maxWidth / image.PointWidth, maxHeight / image.PointHeight));
+            g.DrawImage(image, Left, Top + 30, image.PointWidth * scale, image.PointHeight * scale);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A damaged or unusual file (the upload only checked its first bytes) must not cost the whole invoice.
+            var page = document.AddPage();
+            page.Size = PdfSharp.PageSize.A4;
+            using var g = XGraphics.FromPdfPage(page);
+            g.DrawString(caption, Heading, XBrushes.Black, Left, Top, XStringFormats.TopLeft);
+            g.DrawString("Dieser Beleg konnte nicht in die PDF-Datei übernommen werden; er ist als eigene Datei bei der Abrechnung gespeichert.",
+                Body, XBrushes.Black, Left, Top + 24, XStringFormats.TopLeft);
+        }
+    }
 
     private static string Join(string separator, params string?[] parts) =>
         string.Join(separator, parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim()));

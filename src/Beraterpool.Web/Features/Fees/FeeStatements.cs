@@ -342,6 +342,12 @@ public sealed class FeeStatements(TimeProvider time, AppDbContext db, IbanProtec
         return new BankView(b.AccountHolder, iban, iban is null ? "•••• " + b.IbanLast4 : Iban.Mask(iban), b.Street, b.PostalCode, b.City, b.TaxNumber, b.Bic);
     }
 
+    /// <summary>The statement's receipts with their content, only for its PDF (pages never load them).</summary>
+    public Task<List<ReceiptFile>> ReceiptsAsync(int statementId, CancellationToken ct) =>
+        db.TravelCosts.AsNoTracking().Where(t => t.FeeStatementId == statementId && t.Receipt != null)
+            .OrderBy(t => t.Date).ThenBy(t => t.Id)
+            .Select(t => new ReceiptFile(t.Date, t.Description, t.ReceiptFileName ?? "beleg", t.ReceiptContentType ?? "", t.Receipt!)).ToListAsync(ct);
+
     /// <summary>Activities the advisor could still add to the statement (approved, unbilled, same month).</summary>
     public Task<List<ActivityLine>> AvailableAsync(StatementView s, CancellationToken ct) =>
         (from a in Unbilled(s.AdvisorId, s.PoolId, s.Year, s.Month).AsNoTracking()

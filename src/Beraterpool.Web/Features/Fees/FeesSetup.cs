@@ -27,7 +27,7 @@ public static class FeesSetup
     {
         var advisor = app.MapGroup("/me/fees/{id:int}").RequireAuthorization(p => p.RequireRole(Roles.Advisor));
         advisor.MapGet("/pdf", async (int id, FeeStatements fees, PoolAccess access, CancellationToken ct) =>
-            await OwnAsync(id, fees, access, ct) is { } s ? Pdf(s) : Results.NotFound());
+            await OwnAsync(id, fees, access, ct) is { } s ? Pdf(s, await fees.ReceiptsAsync(s.Id, ct)) : Results.NotFound());
         advisor.MapGet("/travel/{travelId:int}/receipt", async (int id, int travelId, FeeStatements fees, PoolAccess access, AppDbContext db, CancellationToken ct) =>
             await OwnAsync(id, fees, access, ct) is { } s ? await ReceiptAsync(db, s.Id, travelId, ct) : Results.NotFound());
 
@@ -38,7 +38,7 @@ public static class FeesSetup
             // The accounting office's copy carries the full IBAN: who fetched it is kept, as for the export.
             db.Audit("fee.pdf", $"fee:{s.Id}", access.UserId, s.PoolId, s.InvoiceNumber ?? s.Reference);
             await db.SaveChangesAsync(ct);
-            return Pdf(s, fullIban: true);
+            return Pdf(s, await fees.ReceiptsAsync(s.Id, ct), fullIban: true);
         });
         manage.MapGet("/{id:int}/travel/{travelId:int}/receipt", async (int id, int travelId, FeeStatements fees, PoolAccess access, AppDbContext db, CancellationToken ct) =>
             await ManagedAsync(id, fees, access, ct) is { } s ? await ReceiptAsync(db, s.Id, travelId, ct) : Results.NotFound());
@@ -59,8 +59,8 @@ public static class FeesSetup
         return s is not null && await access.CanManageAsync(s.PoolId, ct) ? s : null;
     }
 
-    private static IResult Pdf(StatementView s, bool fullIban = false) =>
-        Results.File(FeePdf.Render(s, fullIban), "application/pdf", $"Honorarabrechnung-{s.Reference}.pdf");
+    private static IResult Pdf(StatementView s, IReadOnlyList<ReceiptFile> receipts, bool fullIban = false) =>
+        Results.File(FeePdf.Render(s, fullIban, receipts), "application/pdf", $"Honorarabrechnung-{s.Reference}.pdf");
 
     private static async Task<IResult> ReceiptAsync(AppDbContext db, int statementId, int travelId, CancellationToken ct)
     {

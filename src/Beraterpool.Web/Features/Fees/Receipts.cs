@@ -25,4 +25,4 @@ public static class Receipts
 }
 
 /// <summary>A travel receipt as stored, for appending to the statement's PDF.</summary>
-public sealed record ReceiptFile(string FileName, string ContentType, byte[] Content);
+public sealed record ReceiptFile(DateOnly Date, string Description, string FileName, string ContentType, byte[] Content);
