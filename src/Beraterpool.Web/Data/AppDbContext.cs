@@ -40,6 +40,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<RequestLanguage> RequestLanguages => Set<RequestLanguage>();
     public DbSet<RequestStatusChange> RequestStatusChanges => Set<RequestStatusChange>();
     public DbSet<IntakeConversation> IntakeConversations => Set<IntakeConversation>();
+    public DbSet<Features.Requests.Manage.InternalNote> InternalNotes => Set<Features.Requests.Manage.InternalNote>();
     public DbSet<EngagementInvitation> EngagementInvitations => Set<EngagementInvitation>();
     public DbSet<Engagement> Engagements => Set<Engagement>();
     public DbSet<EngagementAdvisor> EngagementAdvisors => Set<EngagementAdvisor>();

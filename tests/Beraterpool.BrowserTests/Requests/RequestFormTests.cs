@@ -89,7 +89,7 @@ public sealed class RequestFormTests(OwnBrowserApp app) : IClassFixture<OwnBrows
             Assert.Equal(200, response!.Status);
             await page.AssertNoAxeViolationsAsync();
         }
-        // A failed decline shows the error summary; still accessible.
+        // A failed decline (no reason, not confirmed) shows the error summary; still accessible.
         await page.GotoAsync($"/manage/requests/{id}");
         await page.GetByRole(AriaRole.Button, new() { Name = "Ablehnen und Kommune informieren" }).ClickAsync();
         await Assertions.Expect(page.Locator("#error-summary")).ToBeVisibleAsync();

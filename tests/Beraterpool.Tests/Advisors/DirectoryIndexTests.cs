@@ -36,6 +36,20 @@ public sealed class DirectoryIndexTests
     }
 
     [Fact]
+    public void Defect16_free_text_finds_published_topics_languages_and_countries_in_each_UI_language()
+    {
+        var index = Index(
+            Advisor(1, "Kwame", "Asante", topics: [1], languages: ["tw"], countries: ["GH"]),
+            Advisor(2, "Aïssatou", "Ba", topics: [2], languages: ["wo"], countries: ["SN"]));
+
+        Assert.Equal(["Asante"], Names(index.Query(new DirectoryQuery(Text: "Ghana"))));
+        Assert.Equal(["Asante"], Names(index.Query(new DirectoryQuery(Text: "twi fairer"))));
+        Assert.Equal(["Ba"], Names(index.Query(new DirectoryQuery(Text: "Sénégal"))));
+        Assert.Equal(["Ba"], Names(index.Query(new DirectoryQuery(Text: "agenda 2030 wolof"))));
+        Assert.Empty(index.Query(new DirectoryQuery(Text: "Ghana Wolof")).Items);
+    }
+
+    [Fact]
     public void Unknown_filter_value_matches_nobody()
     {
         var index = Index(Advisor(1, "A", "Ade", topics: [1]));

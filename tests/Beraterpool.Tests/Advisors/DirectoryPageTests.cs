@@ -18,6 +18,8 @@ public sealed class DirectoryPageFixture : IAsyncLifetime
         await DirectoryArrange.AdvisorAsync(db, pool, "Ana", "Silva", DirectoryArrange.Bonn, ["agenda-2030"], ["pt", "de"], ["AO"], "Wasserpartnerschaften");
         await DirectoryArrange.AdvisorAsync(db, pool, "Paula", "Pausiert", DirectoryArrange.Koeln, ["fairer-handel"], ["de", "sw"], ["KE"],
             "Kaffee", status: AdvisorStatus.Paused);
+        // Active, but nothing published beyond the name: not in the directory yet.
+        await DirectoryArrange.AdvisorAsync(db, pool, "Emil", "Leerprofil", DirectoryArrange.Koeln, languages: ["de"]);
         for (var i = 1; i <= 25; i++)
         {
             await DirectoryArrange.AdvisorAsync(db, pool, "Filler", $"Zz{i:00}", topics: ["agenda-2030"], languages: ["en"]);
@@ -126,6 +128,24 @@ public sealed partial class DirectoryPageTests(DirectoryPageFixture fixture) : I
         Assert.Contains("Fairer Handel", text);
         Assert.Contains("Faire Beschaffung in Kommunen", text);
         Assert.Contains("fair gehandeltem Kaffee", text);
+    }
+
+    [Fact]
+    public async Task Defect16_an_active_profile_with_nothing_published_but_the_name_is_not_listed_yet()
+    {
+        Assert.Empty(CardNames(await GetAsync("/advisors?q=Leerprofil")));
+        var response = await _client.GetAsync("/advisors/emil-leerprofil", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Defect16_back_to_the_directory_returns_to_the_filtered_list()
+    {
+        var list = await GetAsync("/advisors?language=sw&sort=-name");
+        Assert.Contains("href=\"/advisors/juergen-mueller?language=sw&amp;sort=-name\"", list);
+        var profile = await GetAsync("/advisors/juergen-mueller?language=sw&sort=-name&next=//evil.example");
+        Assert.Contains("href=\"/advisors?language=sw&amp;sort=-name\">Zurück zum Verzeichnis", profile);
+        Assert.DoesNotContain("href=\"//evil.example", profile);
     }
 
     [Fact]

@@ -49,7 +49,7 @@ public sealed class ManageTests(ManageTests.App app) : IClassFixture<ManageTests
         Assert.DoesNotContain("unsichtbar-diallo", all);
 
         var searched = Html.Text(await client.GetStringAsync("/manage/advisors?q=nguyen&sort=-updated", Ct));
-        Assert.Contains("1 Berater*innen gefunden", searched);
+        Assert.Contains("1 Berater*in gefunden", searched);
         Assert.Contains("sichtbar-nguyen", searched);
         Assert.DoesNotContain("sichtbar-mensah", searched);
 

@@ -23,6 +23,31 @@ public sealed class GazetteerFileTests
     }
 
     [Fact]
+    public void Defect16_the_register_saved_by_German_Excel_with_semicolons_in_Windows_1252_reads_the_same()
+    {
+        // What "Speichern unter → CSV (Trennzeichen-getrennt)" in a German Excel writes: semicolons, Windows-1252, no BOM.
+        string Field(string f) => f.Contains(';') || f.Contains('"') || f.Contains('\n') ? "\"" + f.Replace("\"", "\"\"") + "\"" : f;
+        var lines = GazetteerFile.Records(new StreamReader(RegisterFile.Path)).Select(r => string.Join(';', r.Fields.Select(Field)));
+        var bytes = System.Text.CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetBytes(string.Join("\r\n", lines) + "\r\n");
+
+        var excel = GazetteerFile.Read(new StringReader(GazetteerFile.Decode(bytes)));
+        Assert.Empty(excel.Problems);
+        Assert.Equal(11_004, excel.Municipalities.Count);
+        var koeln = excel.Municipalities.Single(m => m.OfficialKey == "05315000");
+        Assert.Equal("Köln", koeln.ShortName);
+        Assert.Equal(Real.Value.Municipalities.Single(m => m.OfficialKey == "05315000").Population, koeln.Population);
+        Assert.Contains(excel.Municipalities, m => m.ShortName == "Düsseldorf");
+    }
+
+    [Fact]
+    public void A_UTF8_file_with_byte_order_mark_keeps_its_umlauts()
+    {
+        var bytes = System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes("Köln;Müller")).ToArray();
+        Assert.Equal("Köln;Müller", GazetteerFile.Decode(bytes));
+        Assert.Equal("Köln;Müller", GazetteerFile.Decode(System.Text.Encoding.UTF8.GetBytes("Köln;Müller")));
+    }
+
+    [Fact]
     public void Real_register_holds_11004_municipalities_396_of_them_in_NRW()
     {
         Assert.Equal(11_004, Real.Value.Municipalities.Count);

@@ -93,8 +93,18 @@ public sealed class CoordinatorRequestTests(CoordinatorRequestTests.App app) : I
         Assert.Contains("Bitte wählen oder schreiben Sie eine Begründung", WebUtility.HtmlDecode(await empty.Content.ReadAsStringAsync(Ct)));
         Assert.Equal(RequestStatus.Submitted, await StatusAsync(id));
 
-        var declined = await app.CoordinatorA.PostFormAsync($"/manage/requests/{id}?handler=Move&to=Declined",
+        // Declining cannot be undone: without the confirmation nothing happens, and the reason chosen is still there.
+        var unconfirmed = await app.CoordinatorA.PostFormAsync($"/manage/requests/{id}?handler=Move&to=Declined",
             [new("DeclineReason", "Die Beratungstage Ihrer Kommune für dieses Jahr sind aufgebraucht."), new("DeclineNote", "Gern wieder im Januar.")], $"/manage/requests/{id}");
+        var unconfirmedPage = WebUtility.HtmlDecode(await unconfirmed.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("Bitte bestätigen Sie, dass Sie die Anfrage endgültig ablehnen möchten.", unconfirmedPage);
+        Assert.Contains("Gern wieder im Januar.", unconfirmedPage);
+        Assert.Equal(RequestStatus.Submitted, await StatusAsync(id));
+        Assert.DoesNotContain(app.MailsTo("absage@koeln.example"), m => m.Contains("Abgelehnt"));
+
+        var declined = await app.CoordinatorA.PostFormAsync($"/manage/requests/{id}?handler=Move&to=Declined",
+            [new("DeclineReason", "Die Beratungstage Ihrer Kommune für dieses Jahr sind aufgebraucht."), new("DeclineNote", "Gern wieder im Januar."),
+             new("DeclineConfirmed", "true")], $"/manage/requests/{id}");
         Assert.Equal(HttpStatusCode.Redirect, declined.StatusCode);
         Assert.Equal(RequestStatus.Declined, await StatusAsync(id));
         var mail = app.MailsTo("absage@koeln.example").Last();

@@ -56,6 +56,12 @@ public sealed class DemoYear(AppDbContext db, TimeProvider time, IbanProtector i
             {
                 db.IntakeConversations.Add(Intake(story, request, pool));
             }
+            if (story.Status == RequestStatus.Matching)
+                db.InternalNotes.Add(new Requests.Manage.InternalNote
+                {
+                    RequestId = request.Id, AuthorUserId = _coordinatorId, AuthorName = "Koordinierungsstelle", CreatedAt = At(story.CreatedDaysAgo - 4, 15),
+                    Body = $"Telefonat mit {story.Contact}: Die Schulen wünschen sich ein Treffen vor den Sommerferien. Vorschlag an {story.Advisors.FirstOrDefault()} geschickt.",
+                });
             if (story.Advisors.Length == 0) continue;
             var group = Guid.NewGuid();
             foreach (var name in story.Advisors)
@@ -109,6 +115,8 @@ public sealed class DemoYear(AppDbContext db, TimeProvider time, IbanProtector i
             ContactEmail = demoContact ? DemoAccounts.MunicipalityContact : $"{DemoSeed.Slug(s.Contact).Replace('-', '.')}@{DemoSeed.Slug(s.City)}.local",
             ContactPhone = "0221 555 01" + (number[year] % 90 + 10),
             ContactUserId = demoContact ? _contactUserId : null,
+            // Once the office has taken it up, the request has a coordinator who looks after it.
+            ResponsibleUserId = s.Status is RequestStatus.Submitted or RequestStatus.Withdrawn or RequestStatus.Declined ? null : _coordinatorId,
             Goal = s.Goal,
             Need = s.Need,
             PreferredFrom = _today.AddDays(-s.CreatedDaysAgo + 14),
@@ -431,7 +439,7 @@ public sealed class DemoYear(AppDbContext db, TimeProvider time, IbanProtector i
         new("nrw", "Münster", RequestStatus.Intake, 6, "Tobias Schulte", "Amt für Grünflächen, Umwelt und Nachhaltigkeit",
             "Münster will seinen SDG-Bericht um lokale Indikatoren erweitern.", "Beratung zu Indikatoren und Beteiligung.",
             ["agenda-2030"], [], []),
-        new("nrw", "Bochum", RequestStatus.NeedsInformation, 4, "Anna Becker", "Umwelt- und Grünflächenamt",
+        new("nrw", "Bochum", RequestStatus.NeedsInformation, 12, "Anna Becker", "Umwelt- und Grünflächenamt",
             "Bochum plant einen Arbeitskreis Eine Welt.", "Unterstützung beim Start.", ["zivilgesellschaft"], [], [],
             Reason: "Bitte nennen Sie uns einen Zeitraum für das erste Treffen und wer aus der Verwaltung teilnimmt."),
         new("nrw", "Aachen", RequestStatus.Submitted, 1, "Lea Schmitz", "Fachbereich Umwelt",

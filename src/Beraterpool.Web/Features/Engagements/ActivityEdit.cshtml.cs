@@ -18,6 +18,8 @@ public sealed class ActivityEditModel(AppDbContext db, EngagementAccess access, 
     public string Municipality { get; private set; } = "";
     public int HalfDays { get; private set; }
     public DateOnly Date { get; private set; }
+    /// <summary>The office's question when it returned the activity instead of approving it.</summary>
+    public string? ReturnQuestion { get; private set; }
     public RecordModel.LogInput Log { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(int id, int activityId, CancellationToken ct)
@@ -41,6 +43,9 @@ public sealed class ActivityEditModel(AppDbContext db, EngagementAccess access, 
         activity.Notes = string.IsNullOrWhiteSpace(Log.Notes) ? null : Log.Notes.Trim();
         activity.ApprovedAt = null;
         activity.ApprovedByUserId = null;
+        // Saving answers the office's question: the day waits for approval again.
+        activity.ReturnQuestion = null;
+        activity.ReturnedAt = null;
         var booking = await quota.TryChangeActivityAsync(activity, Log.Date!.Value, Log.HalfDays!.Value, Viewer.UserId, ct);
         switch (booking.Refusal)
         {
@@ -72,7 +77,7 @@ public sealed class ActivityEditModel(AppDbContext db, EngagementAccess access, 
         var activity = await db.Activities.SingleOrDefaultAsync(a => a.Id == activityId && a.EngagementId == id && a.FeeStatementId == null, ct);
         if (activity is null || !(viewer.IsCoordinator || activity.CreatedByUserId == viewer.UserId)) return null;
         Municipality = await db.Municipalities.Where(m => m.OfficialKey == viewer.MunicipalityKey).Select(m => m.ShortName).SingleAsync(ct);
-        (Date, HalfDays) = (activity.Date, activity.HalfDays);
+        (Date, HalfDays, ReturnQuestion) = (activity.Date, activity.HalfDays, activity.ReturnQuestion);
         return activity;
     }
 }

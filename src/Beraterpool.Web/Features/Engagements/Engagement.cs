@@ -73,6 +73,9 @@ public sealed class Activity
     /// <summary>Set by a coordinator; only approved activity days can be billed.</summary>
     public DateTimeOffset? ApprovedAt { get; set; }
     public string? ApprovedByUserId { get; set; }
+    /// <summary>A coordinator's question that sends the activity back to the advisor; cleared when the advisor edits it.</summary>
+    public string? ReturnQuestion { get; set; }
+    public DateTimeOffset? ReturnedAt { get; set; }
     /// <summary>The fee statement that bills this activity: each day is billed once.</summary>
     public int? FeeStatementId { get; set; }
 }
@@ -177,6 +180,7 @@ public sealed class EngagementConfiguration :
         b.HasIndex(x => x.FeeStatementId);
         b.Property(x => x.Participants).HasMaxLength(500);
         b.Property(x => x.Notes).HasMaxLength(4000);
+        b.Property(x => x.ReturnQuestion).HasMaxLength(1000);
         b.HasOne<Engagement>().WithMany().HasForeignKey(x => x.EngagementId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Advisor>().WithMany().HasForeignKey(x => x.AdvisorId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Fees.FeeStatement>().WithMany().HasForeignKey(x => x.FeeStatementId).OnDelete(DeleteBehavior.SetNull);

@@ -17,9 +17,10 @@ public sealed class EngagementMails(AppDbContext db, Mailer mailer)
     public static readonly FeedbackRequestedMail FeedbackRequested = new();
     public static readonly EngagementClosedMail Closed = new();
     public static readonly QuotaChangedMail QuotaChanged = new();
-    public static readonly MailTemplate[] Templates = [ActivityLogged, Commented, FeedbackRequested, Closed, QuotaChanged];
+    public static readonly ActivityReturnedMail ActivityReturned = new();
+    public static readonly MailTemplate[] Templates = [ActivityLogged, ActivityReturned, Commented, FeedbackRequested, Closed, QuotaChanged];
 
-    private sealed record Recipient(string Email, string Name, string? Culture, bool HasAccount)
+    private sealed record Recipient(string Email, string Name, string? Culture, bool HasAccount, int? AdvisorId = null)
     {
         public MailRecipient To => new(Email, Name, Culture);
     }
@@ -30,6 +31,15 @@ public sealed class EngagementMails(AppDbContext db, Mailer mailer)
         foreach (var to in await CoordinatorsAsync(poolId, ct))
             await mailer.SendAsync(ActivityLogged, to.To,
                 new ActivityLoggedMail.Model(engagementId, municipality, advisorName, activity.Date, activity.Kind, activity.HalfDays));
+    }
+
+    /// <summary>Sends the coordinator's question about one activity to the advisor who logged it.</summary>
+    public async Task ActivityReturnedAsync(Activity activity, string question, CancellationToken ct)
+    {
+        var municipality = await MunicipalityAsync(activity.EngagementId, ct);
+        foreach (var to in (await AdvisorsAsync(activity.EngagementId, ct)).Where(a => a.AdvisorId == activity.AdvisorId))
+            await mailer.SendAsync(ActivityReturned, to.To,
+                new ActivityReturnedMail.Model(activity.EngagementId, activity.Id, to.Name, municipality, activity.Date, question));
     }
 
     public async Task CommentedAsync(int engagementId, string authorName, string comment, CancellationToken ct)
@@ -98,11 +108,11 @@ public sealed class EngagementMails(AppDbContext db, Mailer mailer)
             .Join(db.Advisors, ea => ea.AdvisorId, a => a.Id, (ea, a) => a)
             .Select(a => new
             {
-                a.Email, a.FirstName, a.LastName,
+                a.Id, a.Email, a.FirstName, a.LastName,
                 User = db.Users.Where(u => u.Id == a.UserId).Select(u => new { u.Email, u.Culture }).FirstOrDefault(),
             })
             .Select(a => new Recipient(a.User != null && a.User.Email != null ? a.User.Email : a.Email, a.FirstName + " " + a.LastName,
-                a.User != null ? a.User.Culture : null, a.User != null))
+                a.User != null ? a.User.Culture : null, a.User != null, a.Id))
             .ToListAsync(ct);
 
     /// <summary>The contact's account when they have one, otherwise the address given in the request (in its language).</summary>
@@ -144,6 +154,30 @@ public sealed class ActivityLoggedMail : MailTemplate<ActivityLoggedMail.Model>
             text.Site($"/engagements/{m.EngagementId}#activities")));
 
     private static string DayText(MailContext text, int halfDays) => halfDays == 2 ? text["1 Tag"] : text["{0} Tage", Days.Number(halfDays)];
+}
+
+public sealed class ActivityReturnedMail : MailTemplate<ActivityReturnedMail.Model>
+{
+    public sealed record Model(int EngagementId, int ActivityId, string AdvisorName, string Municipality, DateOnly Date, string Question);
+
+    public override string Id => "engagements.activity-returned";
+    public override Type Texts => typeof(EngagementMails);
+    public override string Feature => "Begleitungen";
+    public override string Name => "Rückfrage zu einer Aktivität";
+    public override string Audience => "Die Berater*in, die eine Aktivität eingetragen hat, wenn die Koordinierung sie mit einer Rückfrage zurückgibt statt sie freizugeben.";
+    public override Model Sample => new(7, 31, "Amina Tesfaye", "Köln", new DateOnly(2026, 3, 12), "Waren es wirklich zwei Tage? Im Protokoll steht nur der Vormittag.");
+
+    public override MailContent Build(Model m, MailContext text) => new(
+        text["Rückfrage zu Ihrer Aktivität am {0} ({1})", MailContext.Date(m.Date), m.Municipality].Value,
+        Lines(
+            text["Guten Tag {0},", m.AdvisorName],
+            "",
+            text["die Koordinierungsstelle hat Ihre Aktivität vom {0} in der Begleitung {1} noch nicht freigegeben und fragt:", MailContext.Date(m.Date), m.Municipality],
+            "",
+            m.Question,
+            "",
+            text["Bitte ergänzen oder korrigieren Sie die Aktivität hier; danach wartet sie wieder auf Freigabe:"],
+            text.Site($"/engagements/{m.EngagementId}/activities/{m.ActivityId}")));
 }
 
 public sealed class EngagementCommentedMail : MailTemplate<EngagementCommentedMail.Model>

@@ -25,7 +25,7 @@ public sealed class RecordModel(TimeProvider time, AppDbContext db, EngagementAc
         string PoolEmail);
     public sealed record AdvisorRow(int Id, string Name, string Slug, string? Reflection);
     public sealed record ActivityRow(int Id, int AdvisorId, string AdvisorName, DateOnly Date, ActivityKind Kind, int HalfDays, string? Participants,
-        string? Notes, DateTimeOffset? ApprovedAt, bool Billed, bool Editable);
+        string? Notes, DateTimeOffset? ApprovedAt, bool Billed, bool Editable, string? ReturnQuestion);
     /// <summary>A learning or comment; Editable for its author while the engagement is open; Earlier = its corrected versions, newest first.</summary>
     public sealed record NoteRow(int Id, RevisionKind Kind, string AuthorName, EngagementSide Side, string Text, DateTimeOffset At, bool Editable,
         IReadOnlyList<RevisionRow> Earlier);
@@ -154,7 +154,9 @@ public sealed class RecordModel(TimeProvider time, AppDbContext db, EngagementAc
                     $"activity:{activity.Id}; {activity.Date:yyyy-MM-dd}; {activity.Kind}; halfDays={activity.HalfDays}");
                 await db.SaveChangesAsync(ct);
                 await mails.ActivityLoggedAsync(id, viewer.PoolId, viewer.Name, activity, ct);
-                return Done(id, text["Die Aktivität ist eingetragen. Für {0} sind noch {1} Beratungstage übrig.", booking.Year, Days.Number(booking.RemainingHalfDays)], "activities");
+                return Done(id, booking.RemainingHalfDays == 2
+                    ? text["Die Aktivität ist eingetragen. Für {0} ist noch 1 Beratungstag übrig.", booking.Year]
+                    : text["Die Aktivität ist eingetragen. Für {0} sind noch {1} Beratungstage übrig.", booking.Year, Days.Number(booking.RemainingHalfDays)], "activities");
             }
             ModelState.AddModelError(booking.Refusal == BookingRefusal.AdvisorDay ? "Log.Date" : "Log.HalfDays", quota.RefusalMessage(booking));
         }
@@ -355,7 +357,9 @@ public sealed class RecordModel(TimeProvider time, AppDbContext db, EngagementAc
         Activities = await db.Activities.AsNoTracking().Where(a => a.EngagementId == id).OrderByDescending(a => a.Date).ThenByDescending(a => a.Id)
             .Join(db.Advisors, x => x.AdvisorId, a => a.Id, (x, a) => new ActivityRow(x.Id, a.Id, a.FirstName + " " + a.LastName, x.Date, x.Kind, x.HalfDays,
                 x.Participants, x.Notes, x.ApprovedAt, x.FeeStatementId != null,
-                x.FeeStatementId == null && (isCoordinator || x.CreatedByUserId == userId)))
+                x.FeeStatementId == null && (isCoordinator || x.CreatedByUserId == userId),
+                // The office's question goes to the advisors, not to the municipality.
+                viewer.IsAdvisor || isCoordinator ? x.ReturnQuestion : null))
             .ToListAsync(ct);
         Options = await db.ActionOptions.AsNoTracking().Where(o => o.EngagementId == id).OrderBy(o => o.Status == ActionOptionStatus.Dropped).ThenBy(o => o.Id).ToListAsync(ct);
         var learnings = await db.Learnings.AsNoTracking().Where(l => l.EngagementId == id).OrderBy(l => l.Id)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using CsvHelper;
 using Beraterpool.Web.Features.Municipalities;
 
@@ -32,12 +33,37 @@ public sealed class GazetteerFile
     public int DataRows { get; private set; }
     public bool IsValid => Problems.Count == 0;
 
+    /// <summary>Reads the register with commas (Destatis) or semicolons (what German Excel writes), told apart by the header line.</summary>
     public static GazetteerFile Read(TextReader text)
     {
+        var content = text.ReadToEnd();
+        var end = content.IndexOfAny(['\r', '\n']);
+        var firstLine = end < 0 ? content.AsSpan() : content.AsSpan(0, end);
+        var separator = firstLine.Count(';') > firstLine.Count(',') ? ';' : ',';
         var file = new GazetteerFile();
-        using var records = Records(text).GetEnumerator();
+        using var records = Records(new StringReader(content), separator).GetEnumerator();
         file.ReadAll(records);
         return file;
+    }
+
+    /// <summary>
+    /// UTF-8 (with or without byte order mark) as Destatis ships it; a file that is not valid UTF-8 is read as
+    /// Windows-1252, the encoding German Excel uses for "CSV (Trennzeichen-getrennt)".
+    /// </summary>
+    public static string Decode(byte[] bytes)
+    {
+        var preamble = Encoding.UTF8.Preamble;
+        if (bytes.AsSpan().StartsWith(preamble))
+            // Declared UTF-8: invalid bytes become U+FFFD, so the row check can name the line.
+            return new UTF8Encoding(false, false).GetString(bytes, preamble.Length, bytes.Length - preamble.Length);
+        try
+        {
+            return new UTF8Encoding(false, true).GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            return CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetString(bytes);
+        }
     }
 
     /// <summary>One CSV record with the line it starts on (as an editor shows it) and whether the file ended inside its quotes.</summary>
@@ -47,12 +73,12 @@ public sealed class GazetteerFile
     /// RFC 4180 records through CsvHelper: fields in double quotes may hold commas, line breaks and doubled quotes;
     /// blank lines are skipped; a stray quote inside an unquoted field is kept as text (lenient, like spreadsheet programs).
     /// </summary>
-    public static IEnumerable<CsvRecord> Records(TextReader text)
+    public static IEnumerable<CsvRecord> Records(TextReader text, char separator = ',')
     {
         long unclosedAtLine = 0;
         var options = new CsvReaderOptions
         {
-            Separator = ',', HasHeader = false, SkipEmptyLines = true, TrackLineNumbers = true,
+            Separator = separator, HasHeader = false, SkipEmptyLines = true, TrackLineNumbers = true,
             OnMalformedRecord = r => { if (r.Reason == CsvMalformedReason.UnterminatedQuote) unclosedAtLine = r.LineNumber; },
         };
         using var csv = CsvReader.Create(text, options, true);
@@ -75,9 +101,7 @@ public sealed class GazetteerFile
         }
         if (!IsRegisterHeader(header))
         {
-            Problems.Add(header.Length == 1 && header[0].Contains(';')
-                ? new(null, null, "Die Datei ist kein Gemeindeverzeichnis im erwarteten Format: die Spalten sind durch Semikolon getrennt, erwartet wird ein Komma.")
-                : new(null, null, "Die Datei ist kein Gemeindeverzeichnis: die Kopfzeile passt nicht. Erwartet werden die Spalten {0}.", string.Join(", ", Columns)));
+            Problems.Add(new(null, null, "Die Datei ist kein Gemeindeverzeichnis: die Kopfzeile passt nicht. Erwartet werden die Spalten {0}.", string.Join(", ", Columns)));
             return;
         }
 

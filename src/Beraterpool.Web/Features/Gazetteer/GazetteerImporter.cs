@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Advisors;
 using Beraterpool.Web.Features.Audit;
@@ -22,10 +21,10 @@ public sealed class GazetteerImporter(TimeProvider time, AppDbContext db, Adviso
     {
         var clock = Stopwatch.StartNew();
         GazetteerFile file;
-        // Invalid bytes become U+FFFD instead of throwing, so the row check can name the line.
-        using (var reader = new StreamReader(stream, new UTF8Encoding(false, false), detectEncodingFromByteOrderMarks: true, leaveOpen: true))
+        using (var buffer = new MemoryStream())
         {
-            file = GazetteerFile.Read(reader);
+            await stream.CopyToAsync(buffer, ct);
+            file = GazetteerFile.Read(new StringReader(GazetteerFile.Decode(buffer.ToArray())));
         }
 
         if (!file.IsValid)

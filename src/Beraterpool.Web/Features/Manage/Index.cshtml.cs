@@ -25,6 +25,6 @@ public sealed class IndexModel(TimeProvider time, AppDbContext db, PoolAccess ac
                 db.Advisors.Count(a => a.PoolId == p.Id),
                 db.Advisors.Count(a => a.PoolId == p.Id && a.Status == Advisors.AdvisorStatus.Active)))
             .ToListAsync(ct);
-        Queue = await Requests.Manage.CoordinatorQueue.LoadAsync(db, time, ids, ct);
+        Queue = await Requests.Manage.CoordinatorQueue.LoadAsync(db, time, ids, access.UserId, ct);
     }
 }

@@ -38,7 +38,7 @@ public sealed class ColleaguesModel(AppDbContext db, MunicipalityAccess access, 
         public string? Name { get; set; }
 
         [Required(ErrorMessage = "Bitte geben Sie die E-Mail-Adresse an.")]
-        [EmailAddress(ErrorMessage = "Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@example.org.")]
+        [MailAddress(ErrorMessage = "Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@example.org.")]
         [StringLength(200, ErrorMessage = "Die E-Mail-Adresse ist zu lang.")]
         public string? Email { get; set; }
     }

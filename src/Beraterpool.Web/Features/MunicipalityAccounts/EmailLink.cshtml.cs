@@ -1,3 +1,4 @@
+using Beraterpool.Web.Features.Shared.Forms;
 using System.ComponentModel.DataAnnotations;
 using Beraterpool.Web.Features.Accounts;
 using Beraterpool.Web.Features.Requests;
@@ -21,7 +22,7 @@ public sealed class EmailLinkModel(UserManager<AppUser> users, EmailSignIn signI
     public sealed class InputModel
     {
         [Required(ErrorMessage = "Bitte geben Sie die E-Mail-Adresse Ihres Kontos an.")]
-        [EmailAddress(ErrorMessage = "Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@example.org.")]
+        [MailAddress(ErrorMessage = "Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@example.org.")]
         [StringLength(200, ErrorMessage = "Die E-Mail-Adresse ist zu lang.")]
         public string Email { get; set; } = "";
     }

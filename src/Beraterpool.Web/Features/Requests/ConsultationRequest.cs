@@ -35,6 +35,8 @@ public sealed class ConsultationRequest
     public required string TrackingTokenHash { get; set; }
     /// <summary>The municipality contact's account, when they have one.</summary>
     public string? ContactUserId { get; set; }
+    /// <summary>The coordinator who looks after the request (assignable); null = nobody yet.</summary>
+    public string? ResponsibleUserId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
@@ -105,6 +107,7 @@ public sealed class ConsultationRequestConfiguration :
         b.HasIndex(r => new { r.PoolId, r.Status, r.CreatedAt });
         b.HasIndex(r => r.MunicipalityKey);
         b.HasIndex(r => r.ContactUserId);
+        b.HasIndex(r => new { r.PoolId, r.ResponsibleUserId });
         b.HasIndex(r => r.TrackingTokenHash).IsUnique();
         b.Property(r => r.Reference).HasMaxLength(20);
         b.Property(r => r.MunicipalityKey).HasMaxLength(8);
@@ -122,6 +125,7 @@ public sealed class ConsultationRequestConfiguration :
         b.HasOne<Pool>().WithMany().HasForeignKey(r => r.PoolId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Municipality>().WithMany().HasForeignKey(r => r.MunicipalityKey).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Accounts.AppUser>().WithMany().HasForeignKey(r => r.ContactUserId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne<Accounts.AppUser>().WithMany().HasForeignKey(r => r.ResponsibleUserId).OnDelete(DeleteBehavior.SetNull);
         b.HasMany(r => r.Topics).WithOne().HasForeignKey(t => t.RequestId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(r => r.Languages).WithOne().HasForeignKey(t => t.RequestId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(r => r.StatusChanges).WithOne().HasForeignKey(t => t.RequestId).OnDelete(DeleteBehavior.Cascade);

@@ -8,6 +8,7 @@ public static class RequestsSetup
         services.AddScoped<RequestMails>();
         services.AddScoped<RequestTexts>();
         services.AddScoped<RequestRecords>();
+        services.AddScoped<Manage.RequestOffice>();
         services.AddScoped<TrackingLinks>();
         services.AddRequestRateLimit();
         return services;

@@ -429,6 +429,13 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReturnQuestion")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReturnedAt")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("FeeStatementId");
@@ -1427,6 +1434,9 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ResponsibleUserId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -1451,8 +1461,12 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                     b.HasIndex("Reference")
                         .IsUnique();
 
+                    b.HasIndex("ResponsibleUserId");
+
                     b.HasIndex("TrackingTokenHash")
                         .IsUnique();
+
+                    b.HasIndex("PoolId", "ResponsibleUserId");
 
                     b.HasIndex("PoolId", "Status", "CreatedAt");
 
@@ -1510,6 +1524,40 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                     b.HasIndex("RequestId");
 
                     b.ToTable("IntakeConversations");
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Requests.Manage.InternalNote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorUserId");
+
+                    b.HasIndex("RequestId", "CreatedAt");
+
+                    b.ToTable("InternalNotes");
                 });
 
             modelBuilder.Entity("Beraterpool.Web.Features.Requests.RequestLanguage", b =>
@@ -2098,10 +2146,29 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                         .HasForeignKey("PoolId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Beraterpool.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsibleUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Beraterpool.Web.Features.Requests.IntakeConversation", b =>
                 {
+                    b.HasOne("Beraterpool.Web.Features.Requests.ConsultationRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Requests.Manage.InternalNote", b =>
+                {
+                    b.HasOne("Beraterpool.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Beraterpool.Web.Features.Requests.ConsultationRequest", null)
                         .WithMany()
                         .HasForeignKey("RequestId")

@@ -109,7 +109,9 @@ public sealed class AdvisorDirectory
                 Bio = granted.Contains(ConsentField.Bio) ? NullIfBlank(a.Bio) : null,
             };
         });
-        return DirectoryIndex.Build(poolId, version, topics, entries);
+        // An active profile with nothing published but the name is not shown yet (defect 16: a new, empty profile
+        // appeared at once): it needs topics, expertise or a short introduction the person agreed to publish.
+        return DirectoryIndex.Build(poolId, version, topics, entries.Where(e => e.TopicIds is not null || e.Expertise is not null || e.Bio is not null));
     }
 
     private static string? NullIfBlank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

@@ -40,7 +40,7 @@ public sealed class DirectoryIndex
         _topicsById = Topics.ToFrozenDictionary(t => t.Id);
         _advisors = advisors.OrderBy(a => a.LastName, German).ThenBy(a => a.FirstName, German).ThenBy(a => a.Id).ToArray();
         _all = Enumerable.Range(0, _advisors.Length).ToArray();
-        _searchText = _advisors.Select(a => SearchText.Fold(string.Join(' ', a.FirstName, a.LastName, a.Expertise, a.Bio))).ToArray();
+        _searchText = _advisors.Select(a => SearchText.Fold(string.Join(' ', Searchable(a)))).ToArray();
         _bySlug = _all.ToFrozenDictionary(i => _advisors[i].Slug, StringComparer.OrdinalIgnoreCase);
 
         var topicSlugs = Topics.ToDictionary(t => t.Id, t => t.Slug);
@@ -54,6 +54,27 @@ public sealed class DirectoryIndex
             .ThenBy(i => _advisors[i].CityName ?? "", German).ThenBy(i => i).ToArray();
         _cityRank = new int[_advisors.Length];
         for (var r = 0; r < _cityOrder.Length; r++) _cityRank[_cityOrder[r]] = r;
+    }
+
+    /// <summary>
+    /// What the free text finds (defect 16): the name, expertise and bio, and the published topics, languages and
+    /// countries of origin in all three UI languages — "Ghana", "Twi" or "faire Beschaffung" finds the person.
+    /// </summary>
+    private IEnumerable<string?> Searchable(DirectoryAdvisor a)
+    {
+        yield return a.FirstName;
+        yield return a.LastName;
+        yield return a.Expertise;
+        yield return a.Bio;
+        foreach (var id in a.TopicIds ?? [])
+            if (_topicsById.TryGetValue(id, out var t)) { yield return t.NameDe; yield return t.NameEn; yield return t.NameFr; }
+        foreach (var l in a.Languages ?? [])
+            if (Shared.Reference.Languages.Find(l.Code) is { } language) { yield return language.De; yield return language.En; yield return language.Fr; }
+        foreach (var code in a.Countries ?? [])
+        {
+            if (Shared.Reference.Countries.Find(code) is { } country) { yield return country.De; yield return country.En; yield return country.Fr; }
+            foreach (var alias in Shared.Reference.Countries.Aliases(code)) yield return alias;
+        }
     }
 
     public static DirectoryIndex Build(int poolId, long version, IReadOnlyList<DirectoryTopic> topics, IEnumerable<DirectoryAdvisor> advisors) =>

@@ -30,7 +30,12 @@ public sealed class IndexModel(TimeProvider time, CurrentPool current, AdvisorDi
     }
 
     /// <summary>This search at another page (or sort), keeping every filter; the pool prefix stays in PathBase.</summary>
-    public string PageLink(int page, DirectorySort? sort = null)
+    public string PageLink(int page, DirectorySort? sort = null) => Request.PathBase + "/advisors" + Filters(page, sort);
+
+    /// <summary>A profile link keeps the list's filters and page, so "back to the directory" returns to the same list.</summary>
+    public string ProfileLink(string slug) => Request.PathBase + "/advisors/" + Uri.EscapeDataString(slug) + Filters(Result.Page, null);
+
+    private QueryString Filters(int page, DirectorySort? sort)
     {
         var pairs = new List<KeyValuePair<string, string?>>();
         void Add(string key, string? value) { if (!string.IsNullOrEmpty(value)) pairs.Add(new(key, value)); }
@@ -41,7 +46,7 @@ public sealed class IndexModel(TimeProvider time, CurrentPool current, AdvisorDi
         Add("city", Query.City);
         Add("sort", DirectoryQuery.SortParameter(sort ?? Query.Sort));
         if (page > 1) Add("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return Request.PathBase + "/advisors" + QueryString.Create(pairs);
+        return QueryString.Create(pairs);
     }
 
     private static string? Trim(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -26,4 +26,10 @@ public sealed class ProfileModel(TimeProvider time, CurrentPool current, Advisor
         Topics = advisor.TopicIds?.Select(index.Topic).OfType<DirectoryTopic>().ToArray() ?? [];
         return Page();
     }
+
+    private static readonly string[] ListParameters = ["q", "topic", "language", "country", "city", "sort", "page"];
+
+    /// <summary>Back to the list the visitor came from: only the directory's own filters are carried over (no open redirect).</summary>
+    public string BackLink => Request.PathBase + "/advisors" + QueryString.Create(ListParameters
+        .Where(k => !string.IsNullOrEmpty(Request.Query[k])).Select(k => new KeyValuePair<string, string?>(k, Request.Query[k].ToString())));
 }

@@ -1,6 +1,7 @@
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Accounts;
 using Beraterpool.Web.Features.Pools;
+using Beraterpool.Web.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -80,9 +81,7 @@ public sealed class IndexModel(AppDbContext db, PoolAccess access, PoolCatalog c
         return Url.Content("~/manage/advisors") + (q.Count > 0 ? "?" + string.Join("&", q) : "");
     }
 
-    /// <summary>The sort a column header links to: ascending first, then descending.</summary>
-    public string NextSort(string column) => Sort == column ? "-" + column : column;
+    public string NextSort(string column) => ListSort.Next(Sort, column);
 
-    public string? AriaSort(string column) =>
-        Sort == column || (column == "name" && string.IsNullOrEmpty(Sort)) ? "ascending" : Sort == "-" + column ? "descending" : null;
+    public string? AriaSort(string column) => ListSort.Aria(Sort, column, "name");
 }

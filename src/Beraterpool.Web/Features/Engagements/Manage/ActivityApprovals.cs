@@ -28,7 +28,7 @@ public sealed class ActivityApprovals(TimeProvider time, AppDbContext db)
     {
         var ids = activityIds.Distinct().ToList();
         var pending = await db.Activities.AsNoTracking()
-            .Where(a => ids.Contains(a.Id) && a.ApprovedAt == null && db.Engagements.Any(e => e.Id == a.EngagementId && poolIds.Contains(e.PoolId)))
+            .Where(a => ids.Contains(a.Id) && a.ApprovedAt == null && a.ReturnedAt == null && db.Engagements.Any(e => e.Id == a.EngagementId && poolIds.Contains(e.PoolId)))
             .Select(a => new
             {
                 a.Id, a.EngagementId, a.Date, a.Kind, a.HalfDays, a.Participants, a.Notes,
@@ -43,7 +43,7 @@ public sealed class ActivityApprovals(TimeProvider time, AppDbContext db)
         foreach (var a in pending.Where(a => !a.Own && shown.GetValueOrDefault(a.Id) == Token(a.Date, a.Kind, a.HalfDays, a.Participants, a.Notes)))
         {
             var changed = await db.Activities
-                .Where(x => x.Id == a.Id && x.ApprovedAt == null && x.Date == a.Date && x.Kind == a.Kind && x.HalfDays == a.HalfDays
+                .Where(x => x.Id == a.Id && x.ApprovedAt == null && x.ReturnedAt == null && x.Date == a.Date && x.Kind == a.Kind && x.HalfDays == a.HalfDays
                             && x.Participants == a.Participants && x.Notes == a.Notes
                             && !db.Advisors.Any(v => v.Id == x.AdvisorId && v.UserId == userId))
                 .ExecuteUpdateAsync(u => u.SetProperty(x => x.ApprovedAt, now).SetProperty(x => x.ApprovedByUserId, userId), ct);

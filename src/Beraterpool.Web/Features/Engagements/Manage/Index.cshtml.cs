@@ -23,7 +23,7 @@ public sealed class IndexModel(TimeProvider time, AppDbContext db, PoolAccess ac
     public sealed record EngagementRow(int Id, string Municipality, string Reference, EngagementStatus Status, DateTimeOffset StartedAt, string Advisors,
         DayBalance Days);
     public sealed record PendingRow(int Id, int EngagementId, string Municipality, string Advisor, DateOnly Date, ActivityKind Kind, int HalfDays,
-        string? Participants, string? Notes, bool Own)
+        string? Participants, string? Notes, bool Own, string? ReturnQuestion)
     {
         public string Token => ActivityApprovals.Token(Date, Kind, HalfDays, Participants, Notes);
     }
@@ -31,22 +31,36 @@ public sealed class IndexModel(TimeProvider time, AppDbContext db, PoolAccess ac
     public IReadOnlyList<EngagementRow> Engagements { get; private set; } = [];
     public IReadOnlyList<PendingRow> Pending { get; private set; } = [];
     public int PendingCount { get; private set; }
+    /// <summary>Returned with a question: they wait for the advisor, not for approval.</summary>
+    public int ReturnedCount { get; private set; }
+    /// <summary>Searches the list of engagements by municipality, request number or advisor.</summary>
+    public string? Q { get; private set; }
     public int Total { get; private set; }
     public int PageNumber { get; private set; } = 1;
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
     public EngagementStatus? Status { get; private set; }
     public int Year { get; } = time.LocalYear();
 
-    public PagerModel Pager => new(PageNumber, PageCount, p => Url.Content("~/manage/engagements") + $"?page={p}" + (Status is { } s ? $"&status={s}" : ""));
+    public PagerModel Pager => new(PageNumber, PageCount, p => Url.Content("~/manage/engagements") + $"?page={p}" + (Status is { } s ? $"&status={s}" : "")
+        + (string.IsNullOrWhiteSpace(Q) ? "" : $"&q={Uri.EscapeDataString(Q)}"));
 
-    public async Task OnGetAsync(string? status, string? page, CancellationToken ct)
+    public async Task OnGetAsync(string? status, string? page, string? q, CancellationToken ct)
     {
         Status = Enum.TryParse<EngagementStatus>(status, out var s) && Enum.IsDefined(s) ? s : null;
+        Q = q?.Trim();
         PageNumber = int.TryParse(page, out var p) && p > 0 ? p : 1;
         var pools = await access.ManagedPoolIdsAsync(ct);
         var year = Year;
         var query = db.Engagements.AsNoTracking().Where(e => pools.Contains(e.PoolId));
         if (Status is { } st) query = query.Where(e => e.Status == st);
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            foreach (var word in Q.ToLower().Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(5))
+                query = query.Where(e => db.Municipalities.Any(m => m.OfficialKey == e.MunicipalityKey && m.ShortName.ToLower().Contains(word))
+                    || db.ConsultationRequests.Any(r => r.Id == e.RequestId && r.Reference.ToLower().Contains(word))
+                    || db.EngagementAdvisors.Where(ea => ea.EngagementId == e.Id).Join(db.Advisors, ea => ea.AdvisorId, a => a.Id, (ea, a) => a)
+                        .Any(a => a.FirstName.ToLower().Contains(word) || a.LastName.ToLower().Contains(word)));
+        }
         Total = await query.CountAsync(ct);
         PageNumber = Math.Min(PageNumber, PageCount);
         var rows = await query.OrderBy(e => e.Status).ThenByDescending(e => e.StartedAt).ThenByDescending(e => e.Id)
@@ -65,12 +79,14 @@ public sealed class IndexModel(TimeProvider time, AppDbContext db, PoolAccess ac
 
         var userId = access.UserId;
         var pending = db.Activities.AsNoTracking().Where(a => a.ApprovedAt == null && db.Engagements.Any(e => e.Id == a.EngagementId && pools.Contains(e.PoolId)));
-        PendingCount = await pending.CountAsync(ct);
-        Pending = await pending.OrderBy(a => a.Date).ThenBy(a => a.Id).Take(50)
+        PendingCount = await pending.CountAsync(a => a.ReturnedAt == null, ct);
+        ReturnedCount = await pending.CountAsync(a => a.ReturnedAt != null, ct);
+        Pending = await pending.OrderBy(a => a.ReturnedAt != null).ThenBy(a => a.Date).ThenBy(a => a.Id).Take(50)
             .Select(a => new PendingRow(a.Id, a.EngagementId,
                 db.Engagements.Where(e => e.Id == a.EngagementId).Join(db.Municipalities, e => e.MunicipalityKey, m => m.OfficialKey, (e, m) => m.ShortName).First(),
                 db.Advisors.Where(x => x.Id == a.AdvisorId).Select(x => x.FirstName + " " + x.LastName).First(),
-                a.Date, a.Kind, a.HalfDays, a.Participants, a.Notes, userId != null && db.Advisors.Any(x => x.Id == a.AdvisorId && x.UserId == userId)))
+                a.Date, a.Kind, a.HalfDays, a.Participants, a.Notes, userId != null && db.Advisors.Any(x => x.Id == a.AdvisorId && x.UserId == userId),
+                a.ReturnQuestion))
             .ToListAsync(ct);
     }
 
@@ -78,11 +94,12 @@ public sealed class IndexModel(TimeProvider time, AppDbContext db, PoolAccess ac
     /// Approves the checked activities as they were shown (<paramref name="shown"/>: id → token); only approved days
     /// can be billed in a fee statement. The rules are in <see cref="ActivityApprovals"/>.
     /// </summary>
-    public async Task<IActionResult> OnPostApproveAsync(int[]? activityIds, Dictionary<int, string?>? shown, CancellationToken ct)
+    public async Task<IActionResult> OnPostApproveAsync(int[]? activityIds, Dictionary<int, string?>? shown, bool all, CancellationToken ct)
     {
         // Unreadable ids or tokens (a tampered form) bind as null: nothing is approved, nothing fails.
-        activityIds ??= [];
         var tokens = (shown ?? []).Where(t => t.Value is not null).ToDictionary(t => t.Key, t => t.Value!);
+        // "Alle angezeigten freigeben" selects every row the list showed, without JavaScript.
+        activityIds = all ? tokens.Keys.ToArray() : activityIds ?? [];
         if (activityIds.Length == 0)
         {
             TempData[StatusMessage.Key] = text["Bitte wählen Sie mindestens eine Aktivität aus."].Value;

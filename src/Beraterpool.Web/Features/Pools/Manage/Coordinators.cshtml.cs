@@ -24,7 +24,7 @@ public sealed class CoordinatorsModel(AppDbContext db, Invitations invitations, 
     public sealed class InputModel
     {
         [Required(ErrorMessage = "Bitte geben Sie eine E-Mail-Adresse an.")]
-        [EmailAddress(ErrorMessage = "Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@example.org.")]
+        [MailAddress(ErrorMessage = "Bitte geben Sie eine gültige E-Mail-Adresse an, z. B. name@example.org.")]
         [StringLength(200, ErrorMessage = "Die E-Mail-Adresse ist zu lang.")]
         public string Email { get; set; } = "";
 

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Accounts;
+using Beraterpool.Web.Features.Audit;
 using Beraterpool.Web.Features.Engagements;
 using Beraterpool.Web.Features.Engagements.Revisions;
 using Beraterpool.Web.Features.Pools;
@@ -18,7 +19,7 @@ namespace Beraterpool.Web.Features.Requests.Manage;
 /// <summary>One request for the coordinator: all answers, the timeline, intake conversations, and the next steps.</summary>
 [Authorize(Roles = Roles.Administrator + "," + Roles.Coordinator)]
 public sealed class DetailsModel(AppDbContext db, PoolAccess access, RequestRecords records, ConsultationRequests requests, RequestMails mails,
-    RequestTexts texts, TrackingLinks links, RevisionLog revisions, IStringLocalizer<DetailsModel> text) : PageModel
+    RequestTexts texts, TrackingLinks links, RevisionLog revisions, RequestOffice office, TimeProvider time, IStringLocalizer<DetailsModel> text) : PageModel
 {
     public sealed record Intake(int Id, DateOnly Date, string Participants, string ClarifiedGoal, string ClarifiedNeed,
         IReadOnlyList<string> Topics, int ExpectedHalfDays, string Outcome, string RecordedBy, DateTimeOffset RecordedAt,
@@ -34,6 +35,17 @@ public sealed class DetailsModel(AppDbContext db, PoolAccess access, RequestReco
     public RequestRecord Record { get; private set; } = null!;
     public IReadOnlyList<Intake> Intakes { get; private set; } = [];
     public IReadOnlyList<RequestStatus> Next { get; private set; } = [];
+    public IReadOnlyList<RequestOffice.Coordinator> Coordinators { get; private set; } = [];
+    public IReadOnlyList<RequestOffice.Note> Notes { get; private set; } = [];
+    public string? ResponsibleUserId { get; private set; }
+    public string? CurrentUserId => access.UserId;
+
+    /// <summary>Declining cannot be undone: the coordinator confirms it in the form.</summary>
+    [BindProperty] public bool DeclineConfirmed { get; set; }
+
+    [BindProperty]
+    [StringLength(InternalNote.MaxLength, ErrorMessage = "Die Notiz darf höchstens 2000 Zeichen lang sein.")]
+    public string? NoteBody { get; set; }
 
     [BindProperty]
     [StringLength(1000, ErrorMessage = "Die Rückfrage darf höchstens 1000 Zeichen lang sein.")]
@@ -65,6 +77,8 @@ public sealed class DetailsModel(AppDbContext db, PoolAccess access, RequestReco
             if (preset is null && string.IsNullOrWhiteSpace(DeclineNote))
                 ModelState.AddModelError(nameof(DeclineNote), text["Bitte wählen oder schreiben Sie eine Begründung; sie geht an die Kommune."]);
             note = string.Join(" ", new[] { preset, DeclineNote?.Trim() }.Where(s => !string.IsNullOrEmpty(s)));
+            if (!DeclineConfirmed)
+                ModelState.AddModelError(nameof(DeclineConfirmed), text["Bitte bestätigen Sie, dass Sie die Anfrage endgültig ablehnen möchten."]);
         }
         else if (to == RequestStatus.Completed && request.Status == RequestStatus.InProgress
                  && await db.Engagements.AnyAsync(e => e.RequestId == id && e.Status != EngagementStatus.Closed, ct))
@@ -104,12 +118,62 @@ public sealed class DetailsModel(AppDbContext db, PoolAccess access, RequestReco
         return RedirectToPage("/Requests/Manage/Details", new { id });
     }
 
+    /// <summary>Gives the request to one of the pool's coordinators (or to nobody).</summary>
+    public async Task<IActionResult> OnPostAssignAsync(int id, string? responsible, CancellationToken ct)
+    {
+        var request = await db.ConsultationRequests.FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (request is null || !await access.CanManageAsync(request.PoolId, ct)) return NotFound();
+        responsible = string.IsNullOrEmpty(responsible) ? null : responsible;
+        var coordinators = await office.CoordinatorsAsync(request.PoolId, ct);
+        if (responsible is not null && coordinators.All(c => c.UserId != responsible))
+        {
+            ModelState.AddModelError("responsible", text["Bitte wählen Sie eine Person aus der Koordinierung dieses Pools."]);
+            await LoadAsync(id, ct);
+            return Page();
+        }
+        if (request.ResponsibleUserId != responsible)
+        {
+            request.ResponsibleUserId = responsible;
+            db.Audit("request.responsible", $"request:{id}", access.UserId, request.PoolId, responsible ?? "none");
+            await db.SaveChangesAsync(ct);
+        }
+        TempData[StatusMessage.Key] = responsible is null
+            ? text["Die Anfrage ist niemandem mehr zugeordnet."].Value
+            : text["Zuständig ist jetzt {0}.", coordinators.First(c => c.UserId == responsible).Name].Value;
+        return RedirectToPage("/Requests/Manage/Details", null, new { id }, "zustaendig");
+    }
+
+    /// <summary>An internal note: for the office only, never shown to the municipality.</summary>
+    public async Task<IActionResult> OnPostNoteAsync(int id, CancellationToken ct)
+    {
+        var poolId = await db.ConsultationRequests.Where(r => r.Id == id).Select(r => (int?)r.PoolId).FirstOrDefaultAsync(ct);
+        if (poolId is null || !await access.CanManageAsync(poolId.Value, ct)) return NotFound();
+        if (string.IsNullOrWhiteSpace(NoteBody)) ModelState.AddModelError(nameof(NoteBody), text["Bitte schreiben Sie die Notiz."]);
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(id, ct);
+            return Page();
+        }
+        db.InternalNotes.Add(new InternalNote
+        {
+            RequestId = id, AuthorUserId = access.UserId, AuthorName = await requests.ActorNameAsync(access.UserId, ct),
+            Body = NoteBody!.Trim(), CreatedAt = time.GetUtcNow(),
+        });
+        db.Audit("request.note.added", $"request:{id}", access.UserId, poolId);
+        await db.SaveChangesAsync(ct);
+        TempData[StatusMessage.Key] = text["Die Notiz ist gespeichert. Nur die Koordinierung sieht sie."].Value;
+        return RedirectToPage("/Requests/Manage/Details", null, new { id }, "notizen");
+    }
+
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
         var managed = await access.ManagedPoolIdsAsync(ct);
         var record = await records.LoadAsync(db.ConsultationRequests.Where(r => r.Id == id && managed.Contains(r.PoolId)), ct);
         if (record is null) return false;
         Record = record;
+        ResponsibleUserId = await db.ConsultationRequests.Where(r => r.Id == id).Select(r => r.ResponsibleUserId).FirstAsync(ct);
+        Coordinators = await office.CoordinatorsAsync(record.PoolId, ct);
+        Notes = await office.NotesAsync(id, ct);
         Next = RequestWorkflow.Next(record.Status).Where(s => s != RequestStatus.Withdrawn && s != RequestStatus.InProgress).ToList();
         var culture = WebUi.CurrentCulture;
         var topics = await db.Topics.AsNoTracking().Where(t => t.PoolId == record.PoolId).ToListAsync(ct);
