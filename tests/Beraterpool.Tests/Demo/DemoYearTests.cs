@@ -25,6 +25,33 @@ public sealed class DemoYearTests(DemoYearApp app) : IClassFixture<DemoYearApp>
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
+    public async Task The_nrw_office_can_pay_its_approved_demo_statements_with_a_sepa_file()
+    {
+        var pool = await app.WithDbAsync(db => db.Pools.AsNoTracking().SingleAsync(p => p.Slug == "nrw", Ct));
+        Assert.NotNull(pool.DebtorIban);
+        var approved = await app.WithDbAsync(db => db.FeeStatements.Where(s => s.PoolId == pool.Id && s.Status == FeeStatementStatus.Approved)
+            .Select(s => s.Id).ToListAsync(Ct));
+        Assert.NotEmpty(approved);
+        var client = await app.SignedInBrowserAsync(DemoAccounts.CoordinatorNrw);
+
+        var file = await Fees.SepaArrange.DownloadAsync(client, pool.Id, [.. approved]);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, file.StatusCode);
+        var doc = Fees.SepaArrange.Validated(await file.Content.ReadAsByteArrayAsync(Ct));
+        Assert.Equal(approved.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            doc.Descendants(System.Xml.Linq.XName.Get("NbOfTxs", SepaFile.Namespace)).First().Value);
+    }
+
+    [Fact]
+    public async Task Demo_statements_carry_unique_invoice_numbers_per_advisor()
+    {
+        var numbers = await app.WithDbAsync(db => db.FeeStatements.Where(s => s.Status != FeeStatementStatus.Draft)
+            .Select(s => new { s.AdvisorId, s.InvoiceNumber }).ToListAsync(Ct));
+        Assert.All(numbers, n => Assert.Matches(@"^\d{4}-\d{3}$", n.InvoiceNumber));
+        Assert.Equal(numbers.Count, numbers.DistinctBy(n => (n.AdvisorId, n.InvoiceNumber)).Count());
+    }
+
+    [Fact]
     public async Task Requests_stand_in_every_state_of_the_chain()
     {
         var states = await app.WithDbAsync(db => db.ConsultationRequests.Select(r => r.Status).Distinct().ToListAsync(Ct));

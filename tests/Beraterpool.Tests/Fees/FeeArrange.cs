@@ -71,14 +71,15 @@ public static class FeeArrange
         });
 
     /// <summary>Stores bank details as the page would (encrypted IBAN).</summary>
-    public static async Task BankAsync(this TestApp app, FeeWorld w, string iban = "DE89370400440532013000") =>
+    public static async Task BankAsync(this TestApp app, FeeWorld w, string iban = "DE89370400440532013000", string? taxNumber = "205/5771/0815",
+        string? bic = null) =>
         await app.WithDbAsync(async db =>
         {
             var protector = app.Services.GetRequiredService<IbanProtector>();
             db.AdvisorBankDetails.Add(new AdvisorBankDetails
             {
                 AdvisorId = w.AdvisorId, AccountHolder = w.AdvisorName, IbanProtected = protector.Protect(iban), IbanLast4 = iban[^4..],
-                Street = "Königstraße 12", PostalCode = "53113", City = "Bonn", UpdatedAt = DateTimeOffset.UtcNow,
+                Street = "Königstraße 12", PostalCode = "53113", City = "Bonn", TaxNumber = taxNumber, Bic = bic, UpdatedAt = DateTimeOffset.UtcNow,
             });
             await db.SaveChangesAsync();
             return 0;

@@ -18,7 +18,7 @@ public sealed class FeeExportTests(FeeExportTests.App app) : IClassFixture<FeeEx
         {
             await base.InitializeAsync();
             World = await this.WorldAsync("export");
-            await this.BankAsync(World);
+            await this.BankAsync(World, bic: "COBADEFFXXX");
             foreach (var day in new[] { 3, 4, 5 }) await this.ActivityAsync(World, new DateOnly(2026, 11, day), 2);
             StatementId = await this.CreateStatementAsync(World);
             await Post(World.Advisor, $"/me/fees/{StatementId}?handler=AddTravel",
@@ -65,6 +65,20 @@ public sealed class FeeExportTests(FeeExportTests.App app) : IClassFixture<FeeEx
     }
 
     [Fact]
+    public async Task Export_carries_bic_invoice_number_and_payment_reference_for_the_transfer()
+    {
+        var number = (await app.StatementAsync(app.StatementId)).InvoiceNumber;
+        Assert.NotNull(number);
+        var csv = await app.World.Coordinator.GetStringAsync("/manage/fees/export?from=2026-11&to=2026-11&format=csv", Ct);
+        var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var headers = lines[0].Split(';').ToList();
+        var row = lines[1].Split(';');
+        Assert.Equal("COBADEFFXXX", row[headers.IndexOf("BIC")]);
+        Assert.Equal(number, row[headers.IndexOf("Rechnungsnummer")]);
+        Assert.Equal($"Honorar 2026-11 Rechnung {number} Ayşe Müller-Öztürk", row[headers.IndexOf("Verwendungszweck")]);
+    }
+
+    [Fact]
     public async Task Xlsx_export_opens_with_ClosedXML_and_has_the_row()
     {
         var response = await app.World.Coordinator.GetAsync("/manage/fees/export?from=2026-10&to=2026-12&format=xlsx", Ct);
@@ -77,7 +91,7 @@ public sealed class FeeExportTests(FeeExportTests.App app) : IClassFixture<FeeEx
         Assert.Equal($"HA-2026-11-{app.StatementId:00000}", sheet.Cell(2, 1).GetString());
         Assert.Equal("Ayşe Müller-Öztürk", sheet.Cell(2, 3).GetString());
         Assert.Equal("53113", sheet.Cell(2, 6).GetString());
-        Assert.Equal(762.60m, sheet.Cell(2, 18).GetValue<decimal>());
+        Assert.Equal(762.60m, sheet.Cell(2, 21).GetValue<decimal>());
         Assert.True(sheet.Cell(3, 1).IsEmpty());
     }
 

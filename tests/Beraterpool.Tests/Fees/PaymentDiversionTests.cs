@@ -19,7 +19,7 @@ public sealed class PaymentDiversionTests(PaymentDiversionTests.App app) : IClas
     private static Task<HttpResponseMessage> SaveAsync(HttpClient client, string iban, string? password, string holder = "Ayşe Müller-Öztürk", string street = "Königstraße 12") =>
         client.PostFormAsync("/me/bank-details", [
             new("Input.AccountHolder", holder), new("Input.Iban", iban), new("Input.Street", street),
-            new("Input.PostalCode", "53113"), new("Input.City", "Bonn"), new("Input.TaxNumber", ""), new("Input.CurrentPassword", password ?? ""),
+            new("Input.PostalCode", "53113"), new("Input.City", "Bonn"), new("Input.TaxNumber", "205/5771/0815"), new("Input.CurrentPassword", password ?? ""),
         ]);
 
     private Task<string> StoredLast4Async(FeeWorld w) =>
@@ -93,8 +93,9 @@ public sealed class PaymentDiversionTests(PaymentDiversionTests.App app) : IClas
         var pdf = await w.Coordinator.GetByteArrayAsync($"/manage/fees/{id}/pdf", Ct);
         using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
         var text = string.Join("\n", document.GetPages().Select(p => p.Text));
-        Assert.Contains("••30 00", text);
-        Assert.DoesNotContain("••20 51", text);
+        // The accounting office's copy names the whole approved IBAN (Defect 15), never the diverted one.
+        Assert.Contains("DE89 3704 0044 0532 0130 00", text);
+        Assert.DoesNotContain("DE02 1203", text);
         Assert.Contains("••30 00", Html.Text(await w.Coordinator.GetStringAsync($"/manage/fees/{id}", Ct)));
     }
 }

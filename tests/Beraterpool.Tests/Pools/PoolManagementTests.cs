@@ -56,6 +56,31 @@ public sealed class PoolManagementTests(PoolManagementTests.App app) : IClassFix
         Assert.Equal("Neue Marke", (await app.Services.GetRequiredService<PoolCatalog>().FindAsync(pool.Id, Ct))!.BrandName);
     }
 
+    [Fact]
+    public async Task Administrator_sets_invoice_recipient_paying_account_and_four_eyes_payments()
+    {
+        var admin = await app.SignedInAsync("admin-billing@example.org", Roles.Administrator);
+        var pool = await app.CreatePoolAsync("billing");
+        var form = FormFields.Of(await admin.GetStringAsync($"/manage/pools/{pool.Id}/edit", Ct), "multipart");
+        form.Set("Input.InvoiceRecipient", "Engagement Global gGmbH").Set("Input.InvoiceStreet", "Friedrich-Ebert-Allee 40")
+            .Set("Input.InvoicePostalCode", "53113").Set("Input.InvoiceCity", "Bonn").Set("Input.DebtorName", "Engagement Global gGmbH")
+            .Set("Input.DebtorIban", "DE12 5001 0517 0648 4898 91").Set("Input.DebtorBic", "INGDDEFF").Set("Input.FourEyesPayments", "true");
+
+        var wrong = await admin.PostAsync($"/manage/pools/{pool.Id}/edit", form.Multipart(), Ct);
+        Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        var html = await wrong.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("Bitte prüfen Sie die IBAN", Html.Text(html));
+        Assert.Contains("value=\"Engagement Global gGmbH\"", html);
+
+        form.Set("Input.DebtorIban", "DE12 5001 0517 0648 4898 90");
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostAsync($"/manage/pools/{pool.Id}/edit", form.Multipart(), Ct)).StatusCode);
+
+        var saved = await app.WithDbAsync(db => db.Pools.AsNoTracking().SingleAsync(p => p.Id == pool.Id));
+        Assert.Equal(("Engagement Global gGmbH", "53113", "DE12500105170648489890", "INGDDEFF", true),
+            (saved.InvoiceRecipient, saved.InvoicePostalCode, saved.DebtorIban, saved.DebtorBic, saved.FourEyesPayments));
+        Assert.Contains("fourEyes=True", (await app.WithDbAsync(db => db.AuditEntries.SingleAsync(e => e.Action == "pool.updated" && e.PoolId == pool.Id))).Details);
+    }
+
     [Theory]
     [InlineData("zweihundert", "10", "Bitte geben Sie einen Betrag")]
     [InlineData("250,00", "0", "zwischen 1 und 50 Tagen")]

@@ -93,7 +93,7 @@ public static partial class Endpoints
             "slug" when Starts("/pools/") => s.PoolSlug,
             "slug" when Starts("/advisors/") => s.AdvisorSlug,
             "ags" => s.MunicipalityKey,
-            "poolId" when Starts("/municipality/") => s.PoolId,
+            "poolId" when Starts("/municipality/") || Starts("/manage/fees/sepa/") => s.PoolId,
             "key" when Starts("/municipality/") => s.MunicipalityKey,
             "userId" when Starts("/municipality/") => s.ContactUserId,
             "token" => s.TrackingToken,

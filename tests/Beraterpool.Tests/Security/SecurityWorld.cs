@@ -204,7 +204,7 @@ public sealed class SecurityWorld
             db.AdvisorBankDetails.Add(new AdvisorBankDetails
             {
                 AdvisorId = advisor.Id, AccountHolder = $"{advisor.FirstName} {advisor.LastName}", IbanProtected = app.Services.GetRequiredService<IbanProtector>().Protect(iban),
-                IbanLast4 = iban[^4..], Street = "Hauptstraße 1", PostalCode = "50667", City = "Köln", UpdatedAt = now,
+                IbanLast4 = iban[^4..], Street = "Hauptstraße 1", PostalCode = "50667", City = "Köln", TaxNumber = "214/5000/1234", UpdatedAt = now,
             });
             await db.SaveChangesAsync();
 

@@ -83,6 +83,15 @@ public static partial class DemoSeed
         AnnualDayQuota = 10,
         IsDefault = isDefault,
         CreatedAt = now,
+        // Invoices go to the paying agency; fees leave from its account (a documentation IBAN, never a real one).
+        InvoiceRecipient = "Engagement Global gGmbH",
+        InvoiceStreet = "Friedrich-Ebert-Allee 40",
+        InvoicePostalCode = "53113",
+        InvoiceCity = "Bonn",
+        DebtorName = "Engagement Global gGmbH",
+        DebtorIban = slug == "bw" ? "DE44500105175407324931" : "DE12500105170648489890",
+        DebtorBic = "INGDDEFFXXX",
+        FourEyesPayments = slug == "bw",
         Topics = SeedTopics.Select((t, i) => new Topic { Slug = t.Slug, NameDe = t.De, NameEn = t.En, NameFr = t.Fr, SortOrder = i + 1 }).ToList(),
     };
 

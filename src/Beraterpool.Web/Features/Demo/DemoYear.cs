@@ -354,7 +354,8 @@ public sealed class DemoYear(AppDbContext db, TimeProvider time, IbanProtector i
         // Each advisor's latest month of the last two is still with the office; everything before is paid.
         var latest = groups.GroupBy(g => g.Key.AdvisorId).Select(a => a.MaxBy(g => g.Key.Year * 12 + g.Key.Month)!.Key)
             .Where(k => thisMonth - (k.Year * 12 + k.Month) <= 2).ToHashSet();
-        foreach (var group in groups)
+        var invoices = new Dictionary<(int AdvisorId, int Year), int>();
+        foreach (var group in groups.OrderBy(g => g.Key.Year).ThenBy(g => g.Key.Month))
         {
             var status = !latest.Contains(group.Key) ? FeeStatementStatus.Paid
                 : group.Key.AdvisorId == demoAdvisorId ? FeeStatementStatus.Approved : FeeStatementStatus.Submitted;
@@ -364,8 +365,11 @@ public sealed class DemoYear(AppDbContext db, TimeProvider time, IbanProtector i
             _coordinatorId = _coordinators[group.Key.PoolId];
             var bank = banks[group.Key.AdvisorId];
             var pool = pools.Values.Single(p => p.Id == group.Key.PoolId);
+            var invoiceYear = ProgrammeTime.LocalDate(submitted).Year;
+            var invoice = invoices[(group.Key.AdvisorId, invoiceYear)] = invoices.GetValueOrDefault((group.Key.AdvisorId, invoiceYear)) + 1;
             var statement = new FeeStatement
             {
+                InvoiceNumber = $"{invoiceYear}-{invoice:000}",
                 PoolId = group.Key.PoolId, AdvisorId = group.Key.AdvisorId, Year = group.Key.Year, Month = group.Key.Month, Status = status,
                 DayRate = pool.DayRate, TaxNote = FeeStatements.TaxNoteDefault, CreatedAt = submitted, SubmittedAt = submitted,
                 ApprovedAt = status == FeeStatementStatus.Submitted ? null : decided,

@@ -36,6 +36,8 @@ public sealed class BankDetailsModel(TimeProvider time, AppDbContext db, FeeStat
 
         public string? Iban { get; set; }
 
+        public string? Bic { get; set; }
+
         [Required(ErrorMessage = "Bitte geben Sie Straße und Hausnummer an.")]
         [StringLength(150, ErrorMessage = "Die Straße darf höchstens 150 Zeichen lang sein.")]
         public string Street { get; set; } = "";
@@ -69,7 +71,7 @@ public sealed class BankDetailsModel(TimeProvider time, AppDbContext db, FeeStat
         Input = new InputModel
         {
             AccountHolder = saved.AccountHolder, Street = saved.Street ?? "", PostalCode = saved.PostalCode ?? "", City = saved.City ?? "",
-            TaxNumber = saved.TaxNumber,
+            TaxNumber = saved.TaxNumber, Bic = saved.Bic,
         };
         Show(saved);
         return Page();
@@ -89,6 +91,9 @@ public sealed class BankDetailsModel(TimeProvider time, AppDbContext db, FeeStat
             if (problem != Fees.Iban.Problem.None) ModelState.AddModelError("Input.Iban", IbanMessage(problem, length, Fees.Iban.Normalize(Input.Iban).Length));
         }
         var iban = string.IsNullOrWhiteSpace(Input.Iban) ? null : Fees.Iban.Normalize(Input.Iban);
+        var bic = Fees.Iban.NormalizeBic(Input.Bic);
+        if (bic is not null && !Fees.Iban.IsBic(bic))
+            ModelState.AddModelError("Input.Bic", text["Die BIC hat 8 oder 11 Zeichen: vier Buchstaben für die Bank, zwei für das Land, dann Buchstaben oder Ziffern, z. B. COBADEFFXXX."]);
         var holder = Input.AccountHolder?.Trim() ?? "";
         var payeeChanges = saved is null || iban is not null || holder != saved.AccountHolder;
         if (ModelState.IsValid && payeeChanges && !await PasswordConfirmedAsync()) return Page();
@@ -106,6 +111,7 @@ public sealed class BankDetailsModel(TimeProvider time, AppDbContext db, FeeStat
         saved.PostalCode = Input.PostalCode.Trim();
         saved.City = Input.City.Trim();
         saved.TaxNumber = string.IsNullOrWhiteSpace(Input.TaxNumber) ? null : Input.TaxNumber.Trim();
+        saved.Bic = bic;
         saved.UpdatedAt = now;
         if (iban is not null)
         {

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Beraterpool.Web.Features.Fees;
 
 public sealed record ExportRow(string Reference, string Pool, string Advisor, string AccountHolder, string Street, string PostalCode, string City,
-    string Iban, string TaxNumber, string Period, string Status, string PaidOn, decimal Days, decimal DayRate, decimal Fee, decimal Travel,
+    string Iban, string Bic, string TaxNumber, string InvoiceNumber, string PaymentReference, string Period, string Status, string PaidOn, decimal Days, decimal DayRate, decimal Fee, decimal Travel,
     decimal Other, decimal Total);
 
 /// <summary>
@@ -20,7 +20,7 @@ public sealed class FeeExport(AppDbContext db, FeeStatements statements, IbanPro
 {
     public static readonly string[] Headers =
     [
-        "Abrechnungsnummer", "Pool", "Berater*in", "Kontoinhaber*in", "Straße", "PLZ", "Ort", "IBAN", "Steuernummer", "Zeitraum", "Status",
+        "Abrechnungsnummer", "Pool", "Berater*in", "Kontoinhaber*in", "Straße", "PLZ", "Ort", "IBAN", "BIC", "Steuernummer", "Rechnungsnummer", "Verwendungszweck", "Zeitraum", "Status",
         "Bezahlt am", "Tage", "Tagessatz", "Honorar", "Reisekosten", "Sonstige Kosten", "Gesamt",
     ];
 
@@ -38,7 +38,7 @@ public sealed class FeeExport(AppDbContext db, FeeStatements statements, IbanPro
             .OrderBy(s => s.Year).ThenBy(s => s.Month).ThenBy(s => s.Id)
             .Select(s => new
             {
-                s.Id, s.Year, s.Month, s.Status, s.DayRate, s.OtherCosts, s.PaidOn, s.AdvisorId, s.PayeeAccountHolder, s.PayeeIbanProtected,
+                s.Id, s.Year, s.Month, s.Status, s.DayRate, s.OtherCosts, s.PaidOn, s.AdvisorId, s.PayeeAccountHolder, s.PayeeIbanProtected, s.PayeeBic, s.InvoiceNumber,
                 Pool = db.Pools.Where(p => p.Id == s.PoolId).Select(p => p.Name).First(),
                 Advisor = db.Advisors.Where(a => a.Id == s.AdvisorId).Select(a => a.FirstName + " " + a.LastName).First(),
             })
@@ -53,9 +53,12 @@ public sealed class FeeExport(AppDbContext db, FeeStatements statements, IbanPro
             // The statement's own payee, kept since submission; the bank details only for statements from before.
             var ibanProtected = s.PayeeIbanProtected ?? b?.IbanProtected;
             var holder = s.PayeeIbanProtected is null ? b?.AccountHolder : s.PayeeAccountHolder;
+            var bic = s.PayeeIbanProtected is null ? b?.Bic : s.PayeeBic;
+            var reference = FeeStatements.Reference(s.Year, s.Month, s.Id);
             var iban = ibanProtected is null ? "" : protector.Unprotect(ibanProtected) is { } plain ? Iban.Format(plain) : "(nicht lesbar)";
-            return new ExportRow(FeeStatements.Reference(s.Year, s.Month, s.Id), s.Pool, s.Advisor, holder ?? "", b?.Street ?? "",
-                b?.PostalCode ?? "", b?.City ?? "", iban, b?.TaxNumber ?? "", $"{s.Month:00}/{s.Year}", FeeTexts.StatusDe(s.Status),
+            return new ExportRow(reference, s.Pool, s.Advisor, holder ?? "", b?.Street ?? "",
+                b?.PostalCode ?? "", b?.City ?? "", iban, bic ?? "", b?.TaxNumber ?? "", s.InvoiceNumber ?? "",
+                FeeStatements.PaymentReference(s.Year, s.Month, s.InvoiceNumber ?? reference, s.Advisor), $"{s.Month:00}/{s.Year}", FeeTexts.StatusDe(s.Status),
                 s.PaidOn?.ToString("dd.MM.yyyy") ?? "", t.Days, t.DayRate, t.Fee, t.Travel, t.Other, t.Total);
         }).ToList();
     }
@@ -70,8 +73,8 @@ public sealed class FeeExport(AppDbContext db, FeeStatements statements, IbanPro
             csv.WriteRecord(Headers);
             foreach (var r in rows)
                 csv.WriteRecord([
-                    r.Reference, r.Pool, r.Advisor, r.AccountHolder, r.Street, r.PostalCode, r.City, r.Iban, r.TaxNumber, r.Period, r.Status, r.PaidOn,
-                    Money.Plain(r.Days), Money.Plain(r.DayRate), Money.Plain(r.Fee), Money.Plain(r.Travel), Money.Plain(r.Other), Money.Plain(r.Total),
+                    r.Reference, r.Pool, r.Advisor, r.AccountHolder, r.Street, r.PostalCode, r.City, r.Iban, r.Bic, r.TaxNumber, r.InvoiceNumber,
+                    r.PaymentReference, r.Period, r.Status, r.PaidOn, Money.Plain(r.Days), Money.Plain(r.DayRate), Money.Plain(r.Fee), Money.Plain(r.Travel), Money.Plain(r.Other), Money.Plain(r.Total),
                 ]);
         }
         return ms.ToArray();
@@ -90,7 +93,8 @@ public sealed class FeeExport(AppDbContext db, FeeStatements statements, IbanPro
         {
             var r = rows[i];
             var row = i + 2;
-            string[] texts = [r.Reference, r.Pool, r.Advisor, r.AccountHolder, r.Street, r.PostalCode, r.City, r.Iban, r.TaxNumber, r.Period, r.Status, r.PaidOn];
+            string[] texts = [r.Reference, r.Pool, r.Advisor, r.AccountHolder, r.Street, r.PostalCode, r.City, r.Iban, r.Bic, r.TaxNumber, r.InvoiceNumber,
+                r.PaymentReference, r.Period, r.Status, r.PaidOn];
             for (var c = 0; c < texts.Length; c++)
             {
                 // Text cells stay text: a postcode or a reference must not turn into a number or a date.
@@ -107,7 +111,7 @@ public sealed class FeeExport(AppDbContext db, FeeStatements statements, IbanPro
             }
         }
         // Fixed widths: measuring text (AdjustToContents) needs System.Drawing, which does not run on Linux.
-        double[] widths = [20, 18, 24, 24, 24, 8, 18, 30, 16, 10, 12, 12, 8, 12, 12, 12, 14, 12];
+        double[] widths = [20, 18, 24, 24, 24, 8, 18, 30, 13, 16, 12, 48, 10, 12, 12, 8, 12, 12, 12, 14, 12];
         for (var c = 0; c < widths.Length; c++) sheet.Column(c + 1).Width = widths[c];
         sheet.SheetView.FreezeRows(1);
         using var ms = new MemoryStream();

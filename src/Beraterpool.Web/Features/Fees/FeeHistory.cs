@@ -18,6 +18,7 @@ public static class FeeHistory
         ["fee.statement.submitted"] = "Eingereicht",
         ["fee.statement.approved"] = "Freigegeben",
         ["fee.statement.returned"] = "Zurückgegeben",
+        ["fee.statement.released"] = "Zur Zahlung freigegeben (Vier-Augen-Prinzip)",
         ["fee.statement.paid"] = "Als bezahlt markiert",
     };
 

@@ -2,6 +2,7 @@ using Beraterpool.Web.Features.Shared;
 using PdfSharp.Drawing;
 using PdfSharp.Fonts;
 using PdfSharp.Pdf;
+using PdfSharp.Pdf.IO;
 
 namespace Beraterpool.Web.Features.Fees;
 
@@ -36,8 +37,10 @@ public sealed class DejaVuFontResolver : IFontResolver
 }
 
 /// <summary>
-/// The statement as a German PDF for the advisor and the accounting office: who, which month, each billed day by
-/// engagement and municipality, travel and other costs, the sums in euros, bank details (IBAN masked), tax note, status.
+/// The statement as a German invoice (§ 14 UStG) for the advisor and the accounting office: the pool's letterhead, the
+/// advisor as issuer with address and tax number, the paying agency as recipient, invoice number and date, the service
+/// period, each billed day by municipality, travel and other costs, the sums in euros, bank details, tax note, status.
+/// The accounting office's copy (<c>fullIban</c>) carries the whole IBAN, the advisor's copy only its last digits.
 /// </summary>
 public static class FeePdf
 {
@@ -55,40 +58,58 @@ public static class FeePdf
         Small = new XFont(DejaVuFontResolver.Family, 8, XFontStyleEx.Regular);
     }
 
-    public static byte[] Render(StatementView s)
+    public static byte[] Render(StatementView s, bool fullIban = false, IReadOnlyList<ReceiptFile>? receipts = null)
     {
         using var document = new PdfDocument();
-        document.Info.Title = $"Honorarabrechnung {s.Reference}";
-        document.Info.Author = s.PoolName;
+        document.Info.Title = $"Rechnung {s.InvoiceNumber ?? s.Reference}";
+        document.Info.Author = s.AdvisorName;
         var writer = new Writer(document);
         var totals = s.Totals;
+        var billing = s.Billing;
 
-        writer.Text("Honorarabrechnung", Title, 26);
-        writer.Text(s.PoolName, Body, 20);
+        // Letterhead of the pool.
+        writer.Text(s.PoolName, Heading, 14);
+        if (billing is not null) writer.Text(Join(" · ", billing.Recipient, billing.Street, Join(" ", billing.PostalCode, billing.City), billing.ContactEmail), Small, 12);
+        writer.Rule();
+        writer.Y += 4;
+
+        // Issuer (the advisor) on the left, invoice data on the right.
         var headerTop = writer.Y;
+        writer.Text("Rechnungssteller*in", Small, 12);
         writer.Text(s.AdvisorName, Bold);
         if (s.Bank is { } address)
         {
             if (!string.IsNullOrWhiteSpace(address.Street)) writer.Text(address.Street, Body);
-            if (!string.IsNullOrWhiteSpace(address.PostalCode) || !string.IsNullOrWhiteSpace(address.City)) writer.Text($"{address.PostalCode} {address.City}".Trim(), Body);
+            if (!string.IsNullOrWhiteSpace(address.PostalCode) || !string.IsNullOrWhiteSpace(address.City)) writer.Text(Join(" ", address.PostalCode, address.City), Body);
             if (!string.IsNullOrWhiteSpace(address.TaxNumber)) writer.Text($"Steuernummer: {address.TaxNumber}", Body);
         }
+        writer.Text(s.AdvisorEmail, Body);
+        writer.Y += 8;
+        writer.Text("Rechnungsempfänger", Small, 12);
+        writer.Text(billing?.Recipient is { Length: > 0 } recipient ? recipient : s.PoolName, Bold);
+        if (billing is not null && billing.Recipient is { Length: > 0 }) writer.Text($"für {s.PoolName}", Body);
+        if (!string.IsNullOrWhiteSpace(billing?.Street)) writer.Text(billing.Street, Body);
+        if (!string.IsNullOrWhiteSpace(billing?.PostalCode) || !string.IsNullOrWhiteSpace(billing?.City)) writer.Text(Join(" ", billing?.PostalCode, billing?.City), Body);
         var leftEnd = writer.Y;
         writer.Y = headerTop;
+        writer.Pair("Rechnungsnummer", s.InvoiceNumber ?? "bei Einreichung");
+        writer.Pair("Rechnungsdatum", s.SubmittedAt is { } submitted ? Date(submitted) : "bei Einreichung");
+        var first = new DateOnly(s.Year, s.Month, 1);
+        writer.Pair("Leistungszeitraum", $"{first:dd.MM.yyyy} – {first.AddMonths(1).AddDays(-1):dd.MM.yyyy}");
         writer.Pair("Abrechnungsnummer", s.Reference);
-        writer.Pair("Zeitraum", FeeTexts.PeriodDe(s.Year, s.Month));
         writer.Pair("Status", FeeTexts.StatusDe(s.Status));
-        writer.Pair("Erstellt am", Date(s.CreatedAt));
-        writer.Y = Math.Max(leftEnd, writer.Y) + 16;
+        writer.Y = Math.Max(leftEnd, writer.Y) + 12;
+
+        writer.Text($"Rechnung · Honorarabrechnung {FeeTexts.PeriodDe(s.Year, s.Month)}", Title, 26);
 
         writer.Text("Beratungstage", Heading, 18);
         double[] cols = [Left, Left + 70, Left + 250, Right - 150, Right];
-        writer.Row(cols, ["Datum", "Einsatz / Kommune", "Art", "Tage", "Betrag"], Bold, line: true);
+        writer.Row(cols, ["Datum", "Kommune", "Art", "Tage", "Betrag"], Bold, line: true);
         if (s.Activities.Count == 0) writer.Text("Keine Beratungstage abgerechnet.", Body);
         foreach (var group in s.Activities.GroupBy(a => (a.EngagementId, a.Municipality)).OrderBy(g => g.Min(a => a.Date)))
         {
             foreach (var a in group.OrderBy(a => a.Date))
-                writer.Row(cols, [a.Date.ToString("dd.MM.yyyy"), $"{a.Municipality} (Einsatz {a.EngagementId})", FeeTexts.KindDe(a.Kind),
+                writer.Row(cols, [a.Date.ToString("dd.MM.yyyy"), a.Municipality, FeeTexts.KindDe(a.Kind),
                     Money.Days(FeeCalculator.Days(a.HalfDays)), Money.Format(FeeCalculator.Fee(a.HalfDays, s.DayRate))], Body);
         }
         writer.Rule();
@@ -124,7 +145,9 @@ public static class FeePdf
         if (s.Bank is { } bank)
         {
             writer.Text($"Kontoinhaber*in: {bank.AccountHolder}", Body);
-            writer.Text($"IBAN: {bank.IbanMasked}", Body);
+            writer.Text($"IBAN: {(fullIban && bank.Iban is { } iban ? Iban.Format(iban) : bank.IbanMasked)}", Body);
+            if (!string.IsNullOrWhiteSpace(bank.Bic)) writer.Text($"BIC: {bank.Bic}", Body);
+            writer.Text($"Verwendungszweck: {s.PaymentReference}", Body);
         }
         else
         {
@@ -142,12 +165,61 @@ public static class FeePdf
         };
         writer.Text($"Status: {status}", Bold);
 
-        writer.Finish(s.Reference);
+        writer.Finish(s.InvoiceNumber is { } number ? $"Rechnung {number}" : s.Reference);
+        var attachment = 0;
+        foreach (var receipt in receipts ?? []) Attach(document, receipt, ++attachment);
         using var output = new MemoryStream();
         document.Save(output);
         return output.ToArray();
     }
 
+
+    /// <summary>
+    /// A receipt after the invoice, as "Anlage n": an image drawn on its own page, scaled to fit; a PDF with its pages
+    /// imported. A receipt that cannot be read still gets its page, saying so, so the office knows one is missing.
+    /// </summary>
+    private static void Attach(PdfDocument document, ReceiptFile receipt, int number)
+    {
+        var caption = $"Anlage {number}: Beleg „{receipt.FileName}“ – {receipt.Date:dd.MM.yyyy}, {receipt.Description}";
+        try
+        {
+            if (receipt.ContentType == "application/pdf")
+            {
+                using var source = PdfReader.Open(new MemoryStream(receipt.Content), PdfDocumentOpenMode.Import);
+                for (var i = 0; i < source.PageCount; i++)
+                {
+                    var page = document.AddPage(source.Pages[i]);
+                    if (i == 0)
+                    {
+                        using var gfx = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Append);
+                        gfx.DrawString(caption, Small, XBrushes.DimGray, new XRect(20, 8, page.Width.Point - 40, 12), XStringFormats.TopLeft);
+                    }
+                }
+                return;
+            }
+            using var image = XImage.FromStream(new MemoryStream(receipt.Content));
+            var imagePage = document.AddPage();
+            imagePage.Size = PdfSharp.PageSize.A4;
+            using var g = XGraphics.FromPdfPage(imagePage);
+            g.DrawString(caption, Heading, XBrushes.Black, Left, Top, XStringFormats.TopLeft);
+            double maxWidth = Right - Left, maxHeight = Bottom - Top - 30;
+            var scale = Math.Min(1, Math.Min(maxWidth / image.PointWidth, maxHeight / image.PointHeight));
+            g.DrawImage(image, Left, Top + 30, image.PointWidth * scale, image.PointHeight * scale);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A damaged or unusual file (the upload only checked its first bytes) must not cost the whole invoice.
+            var page = document.AddPage();
+            page.Size = PdfSharp.PageSize.A4;
+            using var g = XGraphics.FromPdfPage(page);
+            g.DrawString(caption, Heading, XBrushes.Black, Left, Top, XStringFormats.TopLeft);
+            g.DrawString("Dieser Beleg konnte nicht in die PDF-Datei übernommen werden; er ist als eigene Datei bei der Abrechnung gespeichert.",
+                Body, XBrushes.Black, Left, Top + 24, XStringFormats.TopLeft);
+        }
+    }
+
+    private static string Join(string separator, params string?[] parts) =>
+        string.Join(separator, parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim()));
 
     private static string Date(DateTimeOffset? at) => at is { } v ? Shared.ProgrammeTime.ToLocal(v).ToString("dd.MM.yyyy") : "";
 

@@ -24,7 +24,12 @@ public sealed class FeeStatement
     public DateTimeOffset? SubmittedAt { get; set; }
     public DateTimeOffset? ApprovedAt { get; set; }
     public string? ApprovedByUserId { get; set; }
+    /// <summary>With four-eyes payments: the second coordinator who released the approved payment, and when.</summary>
+    public DateTimeOffset? ReleasedAt { get; set; }
+    public string? ReleasedByUserId { get; set; }
     public DateOnly? PaidOn { get; set; }
+    /// <summary>The advisor's invoice number, e.g. "2026-003": the advisor's own sequence per year, given at the first submission and kept.</summary>
+    public string? InvoiceNumber { get; set; }
     /// <summary>The coordinator's comment when returning the statement to the advisor.</summary>
     public string? ReturnComment { get; set; }
     /// <summary>
@@ -39,6 +44,7 @@ public sealed class FeeStatement
     public string? PayeeAccountHolder { get; set; }
     public string? PayeeIbanProtected { get; set; }
     public string? PayeeIbanLast4 { get; set; }
+    public string? PayeeBic { get; set; }
 
     public List<TravelCost> TravelCosts { get; set; } = [];
 }
@@ -70,6 +76,7 @@ public sealed class AdvisorBankDetails
     public string? PostalCode { get; set; }
     public string? City { get; set; }
     public string? TaxNumber { get; set; }
+    public string? Bic { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
@@ -80,6 +87,10 @@ public sealed class FeeStatementConfiguration :
     {
         b.HasIndex(x => new { x.AdvisorId, x.Year, x.Month }).IsUnique();
         b.HasIndex(x => new { x.PoolId, x.Status, x.Year, x.Month });
+        b.HasIndex(x => new { x.AdvisorId, x.InvoiceNumber }).IsUnique();
+        b.Property(x => x.InvoiceNumber).HasMaxLength(20);
+        b.Property(x => x.ReleasedByUserId).HasMaxLength(450);
+        b.Property(x => x.PayeeBic).HasMaxLength(11);
         b.Property(x => x.DayRate).HasPrecision(10, 2);
         b.Property(x => x.OtherCosts).HasPrecision(10, 2);
         b.Property(x => x.OtherCostsNote).HasMaxLength(500);
@@ -112,6 +123,7 @@ public sealed class FeeStatementConfiguration :
         b.Property(x => x.PostalCode).HasMaxLength(10);
         b.Property(x => x.City).HasMaxLength(100);
         b.Property(x => x.TaxNumber).HasMaxLength(40);
+        b.Property(x => x.Bic).HasMaxLength(11);
         b.HasOne<Advisor>().WithOne().HasForeignKey<AdvisorBankDetails>(x => x.AdvisorId).OnDelete(DeleteBehavior.Cascade);
     }
 }

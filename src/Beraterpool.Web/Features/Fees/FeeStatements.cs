@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Audit;
 using Beraterpool.Web.Features.Engagements;
+using Beraterpool.Web.Features.Shared;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,15 +14,26 @@ public sealed record ActivityLine(int Id, DateOnly Date, int EngagementId, strin
 
 public sealed record TravelLine(int Id, DateOnly Date, string Description, decimal? Kilometres, decimal Amount, string? ReceiptFileName);
 
-public sealed record BankView(string AccountHolder, string? Iban, string IbanMasked, string? Street, string? PostalCode, string? City, string? TaxNumber);
+public sealed record BankView(string AccountHolder, string? Iban, string IbanMasked, string? Street, string? PostalCode, string? City, string? TaxNumber,
+    string? Bic = null);
+
+/// <summary>The pool as the invoice shows it: its name and contact in the letterhead, the paying agency as recipient.</summary>
+public sealed record PoolBilling(string? Recipient, string? Street, string? PostalCode, string? City, string ContactEmail, bool FourEyesPayments = false);
 
 /// <summary>Everything a statement page, its PDF and the export show, read in one place.</summary>
 public sealed record StatementView(
     int Id, int PoolId, string PoolName, int AdvisorId, string AdvisorName, string? AdvisorUserId, string AdvisorEmail,
     int Year, int Month, FeeStatementStatus Status, decimal DayRate, decimal OtherCosts, string? OtherCostsNote, string? TaxNote,
     DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt, DateTimeOffset? ApprovedAt, DateOnly? PaidOn, string? ReturnComment,
-    BankView? Bank, IReadOnlyList<ActivityLine> Activities, IReadOnlyList<TravelLine> Travel, int Version = 0)
+    BankView? Bank, IReadOnlyList<ActivityLine> Activities, IReadOnlyList<TravelLine> Travel, int Version = 0,
+    string? InvoiceNumber = null, PoolBilling? Billing = null, string? ApprovedByUserId = null, DateTimeOffset? ReleasedAt = null)
 {
+    /// <summary>With four-eyes payments on, an approved statement waits for a second coordinator's release before it is paid.</summary>
+    public bool NeedsRelease => Billing?.FourEyesPayments == true && Status == FeeStatementStatus.Approved && ReleasedAt is null;
+    public bool IsPayable => Status == FeeStatementStatus.Approved && !NeedsRelease;
+    /// <summary>Verwendungszweck of the transfer, e.g. "Honorar 2026-03 Rechnung 2026-003 Ayşe Müller".</summary>
+    public string PaymentReference => FeeStatements.PaymentReference(Year, Month, InvoiceNumber ?? Reference, AdvisorName);
+
     public string Reference => FeeStatements.Reference(Year, Month, Id);
     public bool IsEditable => FeeStatements.IsEditable(Status);
     public FeeTotals Totals => FeeCalculator.Totals(Activities.Sum(a => a.HalfDays), DayRate, Travel.Select(t => t.Amount), OtherCosts);
@@ -51,6 +63,17 @@ public sealed class FeeStatements(TimeProvider time, AppDbContext db, IbanProtec
     public const string TaxNoteDefault = "Gemäß § 19 UStG wird keine Umsatzsteuer ausgewiesen.";
 
     public static string Reference(int year, int month, int id) => $"HA-{year}-{month:00}-{id:00000}";
+
+    /// <summary>At most 140 characters: what a SEPA transfer carries as unstructured remittance information.</summary>
+    public static string PaymentReference(int year, int month, string invoiceNumber, string advisorName)
+    {
+        var text = $"Honorar {year}-{month:00} Rechnung {invoiceNumber} {advisorName}";
+        return text.Length <= 140 ? text : text[..140];
+    }
+
+    /// <summary>The small-business note (§ 19 UStG) makes the tax number a required part of the invoice.</summary>
+    public static bool ClaimsSmallBusiness(string? taxNote) =>
+        taxNote is not null && System.Text.RegularExpressions.Regex.IsMatch(taxNote, @"§\s*19\b");
 
     public static bool IsEditable(FeeStatementStatus status) => status is FeeStatementStatus.Draft or FeeStatementStatus.Returned;
 
@@ -131,16 +154,46 @@ public sealed class FeeStatements(TimeProvider time, AppDbContext db, IbanProtec
     /// <summary>
     /// Submitting also takes the payee (holder and encrypted IBAN) from the bank details onto the statement: what the
     /// advisor submitted and the coordinator approves is what the export pays, whatever the bank details say later.
+    /// The first submission also gives the statement the advisor's next invoice number of the year; a statement
+    /// returned and submitted again keeps its number.
     /// </summary>
-    public Task<bool> SubmitAsync(int id, string? userId, int poolId, string details, CancellationToken ct) =>
-        MoveAsync(id, FeeStatementStatus.Submitted, userId, poolId, details, null, async (q, now) =>
+    public async Task<bool> SubmitAsync(int id, string? userId, int poolId, string details, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
         {
-            var payee = await PayeeAsync(id, ct);
-            var (holder, ibanProtected, last4) = (payee?.AccountHolder, payee?.IbanProtected, payee?.IbanLast4);
-            return await q.ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, FeeStatementStatus.Submitted).SetProperty(s => s.SubmittedAt, now)
-                .SetProperty(s => s.PayeeAccountHolder, holder).SetProperty(s => s.PayeeIbanProtected, ibanProtected)
-                .SetProperty(s => s.PayeeIbanLast4, last4).SetProperty(s => s.Version, s => s.Version + 1), ct);
-        }, ct);
+            try
+            {
+                return await MoveAsync(id, FeeStatementStatus.Submitted, userId, poolId, details, null, async (q, now) =>
+                {
+                    var payee = await PayeeAsync(id, ct);
+                    var (holder, ibanProtected, last4, bic) = (payee?.AccountHolder, payee?.IbanProtected, payee?.IbanLast4, payee?.Bic);
+                    var number = await NextInvoiceNumberAsync(id, now, ct);
+                    return await q.ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, FeeStatementStatus.Submitted).SetProperty(s => s.SubmittedAt, now)
+                        .SetProperty(s => s.PayeeAccountHolder, holder).SetProperty(s => s.PayeeIbanProtected, ibanProtected)
+                        .SetProperty(s => s.PayeeIbanLast4, last4).SetProperty(s => s.PayeeBic, bic)
+                        .SetProperty(s => s.InvoiceNumber, s => s.InvoiceNumber ?? number)
+                        .SetProperty(s => s.Version, s => s.Version + 1), ct);
+                }, ct);
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                // The unique index (advisor, invoice number) refused a number a parallel submission took: count again.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    /// <summary>"2026-003": the advisor's numbers of the submission year, counted on.</summary>
+    private async Task<string> NextInvoiceNumberAsync(int statementId, DateTimeOffset now, CancellationToken ct)
+    {
+        var prefix = $"{ProgrammeTime.LocalDate(now).Year}-";
+        var taken = await db.FeeStatements
+            .Where(s => s.InvoiceNumber != null && s.InvoiceNumber.StartsWith(prefix)
+                        && db.FeeStatements.Any(o => o.Id == statementId && o.AdvisorId == s.AdvisorId))
+            .Select(s => s.InvoiceNumber!).ToListAsync(ct);
+        var last = taken.Select(n => int.TryParse(n[prefix.Length..], out var k) ? k : 0).DefaultIfEmpty(0).Max();
+        return $"{prefix}{last + 1:000}";
+    }
 
     /// <summary>
     /// Only while every billed activity is still approved (an approval taken back on the engagement blocks it), only
@@ -151,12 +204,13 @@ public sealed class FeeStatements(TimeProvider time, AppDbContext db, IbanProtec
         MoveAsync(id, FeeStatementStatus.Approved, userId, poolId, details, version, async (q, now) =>
         {
             var payee = await PayeeAsync(id, ct);
-            var (holder, ibanProtected, last4) = (payee?.AccountHolder, payee?.IbanProtected, payee?.IbanLast4);
+            var (holder, ibanProtected, last4, bic) = (payee?.AccountHolder, payee?.IbanProtected, payee?.IbanLast4, payee?.Bic);
             return await q.Where(s => !db.Activities.Any(a => a.FeeStatementId == s.Id && a.ApprovedAt == null))
                 .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, FeeStatementStatus.Approved)
                     .SetProperty(s => s.ApprovedAt, now).SetProperty(s => s.ApprovedByUserId, userId)
                     .SetProperty(s => s.PayeeAccountHolder, s => s.PayeeIbanProtected == null ? holder : s.PayeeAccountHolder)
                     .SetProperty(s => s.PayeeIbanLast4, s => s.PayeeIbanProtected == null ? last4 : s.PayeeIbanLast4)
+                    .SetProperty(s => s.PayeeBic, s => s.PayeeIbanProtected == null ? bic : s.PayeeBic)
                     .SetProperty(s => s.PayeeIbanProtected, s => s.PayeeIbanProtected ?? ibanProtected)
                     .SetProperty(s => s.Version, s => s.Version + 1), ct);
         }, ct);
@@ -165,12 +219,38 @@ public sealed class FeeStatements(TimeProvider time, AppDbContext db, IbanProtec
         MoveAsync(id, FeeStatementStatus.Returned, userId, poolId, comment, version, (q, _) => q
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, FeeStatementStatus.Returned).SetProperty(s => s.ReturnComment, comment)
                 .SetProperty(s => s.ApprovedAt, (DateTimeOffset?)null).SetProperty(s => s.ApprovedByUserId, (string?)null)
+                .SetProperty(s => s.ReleasedAt, (DateTimeOffset?)null).SetProperty(s => s.ReleasedByUserId, (string?)null)
                 .SetProperty(s => s.Version, s => s.Version + 1), ct), ct);
 
+    /// <summary>With four-eyes payments on, only a released statement is paid.</summary>
     public Task<bool> MarkPaidAsync(int id, int version, DateOnly paidOn, string? userId, int poolId, CancellationToken ct) =>
         MoveAsync(id, FeeStatementStatus.Paid, userId, poolId, $"paidOn={paidOn:yyyy-MM-dd}", version, (q, _) => q
+            .Where(s => s.ReleasedAt != null || !db.Pools.Any(p => p.Id == s.PoolId && p.FourEyesPayments))
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, FeeStatementStatus.Paid).SetProperty(s => s.PaidOn, paidOn)
                 .SetProperty(s => s.Version, s => s.Version + 1), ct), ct);
+
+    /// <summary>
+    /// The second pair of eyes: in a pool with four-eyes payments, someone who neither approved the statement nor is its
+    /// advisor releases the approved version they saw for payment. Irreversible (a returned statement starts again), so it
+    /// is one conditional update, saved in one transaction with its audit entry; false when any condition does not hold.
+    /// </summary>
+    public async Task<bool> ReleaseAsync(int id, int version, string userId, int poolId, string details, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var now = time.GetUtcNow();
+        var released = await db.FeeStatements
+            .Where(s => s.Id == id && s.Status == FeeStatementStatus.Approved && s.ReleasedAt == null && s.Version == version
+                        && s.ApprovedByUserId != null && s.ApprovedByUserId != userId
+                        && !db.Advisors.Any(a => a.Id == s.AdvisorId && a.UserId == userId)
+                        && db.Pools.Any(p => p.Id == s.PoolId && p.FourEyesPayments))
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.ReleasedAt, now).SetProperty(s => s.ReleasedByUserId, userId)
+                .SetProperty(s => s.Version, s => s.Version + 1), ct);
+        if (released != 1) return false;
+        db.Audit("fee.statement.released", $"fee:{id}", userId, poolId, details);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return true;
+    }
 
     /// <summary>
     /// Coordinator moves (<paramref name="version"/> given) apply only to the version that was shown and never to the
@@ -221,7 +301,10 @@ public sealed class FeeStatements(TimeProvider time, AppDbContext db, IbanProtec
             .Select(s => new
             {
                 s,
-                PoolName = db.Pools.Where(p => p.Id == s.PoolId).Select(p => p.Name).First(),
+                Pool = db.Pools.Where(p => p.Id == s.PoolId).Select(p => new
+                {
+                    p.Name, Billing = new PoolBilling(p.InvoiceRecipient, p.InvoiceStreet, p.InvoicePostalCode, p.InvoiceCity, p.ContactEmail, p.FourEyesPayments),
+                }).First(),
                 Advisor = db.Advisors.Where(a => a.Id == s.AdvisorId).Select(a => new { a.FirstName, a.LastName, a.UserId, a.Email }).First(),
             })
             .FirstOrDefaultAsync(ct);
@@ -236,18 +319,19 @@ public sealed class FeeStatements(TimeProvider time, AppDbContext db, IbanProtec
         var travel = await db.TravelCosts.AsNoTracking().Where(t => t.FeeStatementId == id).OrderBy(t => t.Date).ThenBy(t => t.Id)
             .Select(t => new TravelLine(t.Id, t.Date, t.Description, t.Kilometres, t.Amount, t.ReceiptFileName)).ToListAsync(ct);
         var bank = await BankAsync(s.AdvisorId, ct);
-        if (s.PayeeIbanProtected is { } kept) bank = Payee(bank, s.PayeeAccountHolder ?? "", kept, s.PayeeIbanLast4 ?? "");
-        return new StatementView(s.Id, s.PoolId, head.PoolName, s.AdvisorId, head.Advisor.FirstName + " " + head.Advisor.LastName,
+        if (s.PayeeIbanProtected is { } kept) bank = Payee(bank, s.PayeeAccountHolder ?? "", kept, s.PayeeIbanLast4 ?? "", s.PayeeBic);
+        return new StatementView(s.Id, s.PoolId, head.Pool.Name, s.AdvisorId, head.Advisor.FirstName + " " + head.Advisor.LastName,
             head.Advisor.UserId, head.Advisor.Email, s.Year, s.Month, s.Status, s.DayRate, s.OtherCosts, s.OtherCostsNote, s.TaxNote,
-            s.CreatedAt, s.SubmittedAt, s.ApprovedAt, s.PaidOn, s.ReturnComment, bank, activities, travel, s.Version);
+            s.CreatedAt, s.SubmittedAt, s.ApprovedAt, s.PaidOn, s.ReturnComment, bank, activities, travel, s.Version,
+            s.InvoiceNumber, head.Pool.Billing, s.ApprovedByUserId, s.ReleasedAt);
     }
 
     /// <summary>The account a submitted statement is paid to, with the advisor's current address.</summary>
-    public BankView Payee(BankView? current, string holder, string ibanProtected, string last4)
+    public BankView Payee(BankView? current, string holder, string ibanProtected, string last4, string? bic)
     {
         var iban = protector.Unprotect(ibanProtected);
         return new BankView(holder, iban, iban is null ? "•••• " + last4 : Iban.Mask(iban),
-            current?.Street, current?.PostalCode, current?.City, current?.TaxNumber);
+            current?.Street, current?.PostalCode, current?.City, current?.TaxNumber, bic);
     }
 
     public async Task<BankView?> BankAsync(int advisorId, CancellationToken ct)
@@ -255,8 +339,14 @@ public sealed class FeeStatements(TimeProvider time, AppDbContext db, IbanProtec
         var b = await db.AdvisorBankDetails.AsNoTracking().FirstOrDefaultAsync(x => x.AdvisorId == advisorId, ct);
         if (b is null) return null;
         var iban = protector.Unprotect(b.IbanProtected);
-        return new BankView(b.AccountHolder, iban, iban is null ? "•••• " + b.IbanLast4 : Iban.Mask(iban), b.Street, b.PostalCode, b.City, b.TaxNumber);
+        return new BankView(b.AccountHolder, iban, iban is null ? "•••• " + b.IbanLast4 : Iban.Mask(iban), b.Street, b.PostalCode, b.City, b.TaxNumber, b.Bic);
     }
+
+    /// <summary>The statement's receipts with their content, only for its PDF (pages never load them).</summary>
+    public Task<List<ReceiptFile>> ReceiptsAsync(int statementId, CancellationToken ct) =>
+        db.TravelCosts.AsNoTracking().Where(t => t.FeeStatementId == statementId && t.Receipt != null)
+            .OrderBy(t => t.Date).ThenBy(t => t.Id)
+            .Select(t => new ReceiptFile(t.Date, t.Description, t.ReceiptFileName ?? "beleg", t.ReceiptContentType ?? "", t.Receipt!)).ToListAsync(ct);
 
     /// <summary>Activities the advisor could still add to the statement (approved, unbilled, same month).</summary>
     public Task<List<ActivityLine>> AvailableAsync(StatementView s, CancellationToken ct) =>

@@ -13,6 +13,7 @@ public static class FeesSetup
         services.AddSingleton<IbanProtector>();
         services.AddScoped<FeeStatements>();
         services.AddScoped<FeeExport>();
+        services.AddScoped<FeePayments>();
         services.AddScoped<FeeMails>();
         services.AddScoped<FeeTexts>();
         return services;
@@ -26,13 +27,19 @@ public static class FeesSetup
     {
         var advisor = app.MapGroup("/me/fees/{id:int}").RequireAuthorization(p => p.RequireRole(Roles.Advisor));
         advisor.MapGet("/pdf", async (int id, FeeStatements fees, PoolAccess access, CancellationToken ct) =>
-            await OwnAsync(id, fees, access, ct) is { } s ? Pdf(s) : Results.NotFound());
+            await OwnAsync(id, fees, access, ct) is { } s ? Pdf(s, await fees.ReceiptsAsync(s.Id, ct)) : Results.NotFound());
         advisor.MapGet("/travel/{travelId:int}/receipt", async (int id, int travelId, FeeStatements fees, PoolAccess access, AppDbContext db, CancellationToken ct) =>
             await OwnAsync(id, fees, access, ct) is { } s ? await ReceiptAsync(db, s.Id, travelId, ct) : Results.NotFound());
 
         var manage = app.MapGroup("/manage/fees").RequireAuthorization(p => p.RequireRole(Roles.Administrator, Roles.Coordinator));
-        manage.MapGet("/{id:int}/pdf", async (int id, FeeStatements fees, PoolAccess access, CancellationToken ct) =>
-            await ManagedAsync(id, fees, access, ct) is { } s ? Pdf(s) : Results.NotFound());
+        manage.MapGet("/{id:int}/pdf", async (int id, FeeStatements fees, PoolAccess access, AppDbContext db, CancellationToken ct) =>
+        {
+            if (await ManagedAsync(id, fees, access, ct) is not { } s) return Results.NotFound();
+            // The accounting office's copy carries the full IBAN: who fetched it is kept, as for the export.
+            db.Audit("fee.pdf", $"fee:{s.Id}", access.UserId, s.PoolId, s.InvoiceNumber ?? s.Reference);
+            await db.SaveChangesAsync(ct);
+            return Pdf(s, await fees.ReceiptsAsync(s.Id, ct), fullIban: true);
+        });
         manage.MapGet("/{id:int}/travel/{travelId:int}/receipt", async (int id, int travelId, FeeStatements fees, PoolAccess access, AppDbContext db, CancellationToken ct) =>
             await ManagedAsync(id, fees, access, ct) is { } s ? await ReceiptAsync(db, s.Id, travelId, ct) : Results.NotFound());
         manage.MapGet("/export", ExportAsync);
@@ -52,8 +59,8 @@ public static class FeesSetup
         return s is not null && await access.CanManageAsync(s.PoolId, ct) ? s : null;
     }
 
-    private static IResult Pdf(StatementView s) =>
-        Results.File(FeePdf.Render(s), "application/pdf", $"Honorarabrechnung-{s.Reference}.pdf");
+    private static IResult Pdf(StatementView s, IReadOnlyList<ReceiptFile> receipts, bool fullIban = false) =>
+        Results.File(FeePdf.Render(s, fullIban, receipts), "application/pdf", $"Honorarabrechnung-{s.Reference}.pdf");
 
     private static async Task<IResult> ReceiptAsync(AppDbContext db, int statementId, int travelId, CancellationToken ct)
     {

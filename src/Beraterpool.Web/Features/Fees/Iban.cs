@@ -77,4 +77,11 @@ public static class Iban
         var masked = plain[..2] + new string('•', plain.Length - 6) + plain[^4..];
         return Format(masked);
     }
+
+    /// <summary>A BIC without spaces, upper case; null when empty.</summary>
+    public static string? NormalizeBic(string? bic) =>
+        string.IsNullOrWhiteSpace(bic) ? null : new string(bic.Where(c => !char.IsWhiteSpace(c)).ToArray()).ToUpperInvariant();
+
+    /// <summary>ISO 9362: bank (4 letters), country (2 letters), location (2), optionally branch (3) — 8 or 11 characters.</summary>
+    public static bool IsBic(string bic) => System.Text.RegularExpressions.Regex.IsMatch(bic, "^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$");
 }

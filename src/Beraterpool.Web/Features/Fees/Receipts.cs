@@ -23,3 +23,6 @@ public static class Receipts
         return stem + ext;
     }
 }
+
+/// <summary>A travel receipt as stored, for appending to the statement's PDF.</summary>
+public sealed record ReceiptFile(DateOnly Date, string Description, string FileName, string ContentType, byte[] Content);

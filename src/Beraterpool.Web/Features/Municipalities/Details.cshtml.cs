@@ -1,3 +1,6 @@
+using Beraterpool.Web.Features.Shared;
+using Beraterpool.Web.Features.Quota;
+using Beraterpool.Web.Features.Pools;
 using Beraterpool.Web.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -7,8 +10,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Beraterpool.Web.Features.Municipalities;
 
 [AllowAnonymous]
-public sealed class DetailsModel(AppDbContext db) : PageModel
+public sealed class DetailsModel(AppDbContext db, CurrentPool current, DayBalances balances, TimeProvider time) : PageModel
 {
+    /// <summary>The municipality in this site's pool: whether the pool serves it, has accompanied it, and its days left this year.</summary>
+    public sealed record InPool(string PoolName, bool Served, int Engagements, DayBalance Days);
+
+    public InPool? Programme { get; private set; }
     public const int PageSize = 20;
 
     public sealed record View(
@@ -40,6 +47,10 @@ public sealed class DetailsModel(AppDbContext db) : PageModel
             .FirstOrDefaultAsync(ct);
         if (found is null) return NotFound();
         Municipality = found;
+        if (current.Pool is { } pool)
+            Programme = new InPool(pool.Name, pool.StateCodes.Contains(found.StateCode),
+                await db.Engagements.CountAsync(e => e.PoolId == pool.Id && e.MunicipalityKey == found.Key, ct),
+                await balances.ForAsync(pool.Id, found.Key, time.LocalYear(), ct));
 
         if (found.Level == MunicipalityLevel.District)
         {

@@ -25,6 +25,18 @@ public sealed class Pool
     public DateTimeOffset CreatedAt { get; set; }
     public Matching.MatchingWeights Matching { get; set; } = new();
 
+    /// <summary>Who the advisors' invoices are addressed to: the agency that pays the fees, e.g. "Engagement Global gGmbH".</summary>
+    public string? InvoiceRecipient { get; set; }
+    public string? InvoiceStreet { get; set; }
+    public string? InvoicePostalCode { get; set; }
+    public string? InvoiceCity { get; set; }
+    /// <summary>The account the fees are paid from (the debtor of the SEPA credit transfer). An agency's account, not personal data.</summary>
+    public string? DebtorName { get; set; }
+    public string? DebtorIban { get; set; }
+    public string? DebtorBic { get; set; }
+    /// <summary>When on, a second coordinator (neither the approver nor the advisor) releases each approved payment.</summary>
+    public bool FourEyesPayments { get; set; }
+
     public List<Topic> Topics { get; set; } = [];
     public List<PoolCoordinator> Coordinators { get; set; } = [];
 }
@@ -69,6 +81,13 @@ public sealed class PoolConfiguration : IEntityTypeConfiguration<Pool>, IEntityT
         b.Property(p => p.Host).HasMaxLength(200);
         b.Property(p => p.LogoContentType).HasMaxLength(40);
         b.Property(p => p.DayRate).HasPrecision(10, 2);
+        b.Property(p => p.InvoiceRecipient).HasMaxLength(140);
+        b.Property(p => p.InvoiceStreet).HasMaxLength(150);
+        b.Property(p => p.InvoicePostalCode).HasMaxLength(10);
+        b.Property(p => p.InvoiceCity).HasMaxLength(100);
+        b.Property(p => p.DebtorName).HasMaxLength(70);
+        b.Property(p => p.DebtorIban).HasMaxLength(34);
+        b.Property(p => p.DebtorBic).HasMaxLength(11);
         // A short comma list keeps both providers on one simple column.
         b.Property(p => p.StateCodes).HasConversion(
                 v => string.Join(',', v),

@@ -20,7 +20,7 @@ namespace Beraterpool.Web.Features.Requests;
 [AllowAnonymous]
 [EnableRateLimiting(RequestRateLimit.Policy), SendingHandlers("Submit")]
 public sealed class NewModel(TimeProvider time, AppDbContext db, CurrentPool currentPool, PoolCatalog catalog, ConsultationRequests requests, RequestMails mails,
-    TrackingTokenVault vault, IStringLocalizer<NewModel> text, ILogger<NewModel> log) : PageModel
+    TrackingTokenVault vault, Advisors.Directory.AdvisorDirectory directory, IStringLocalizer<NewModel> text, ILogger<NewModel> log) : PageModel
 {
     public const int MaxMatches = 20;
 
@@ -33,11 +33,17 @@ public sealed class NewModel(TimeProvider time, AppDbContext db, CurrentPool cur
     public PoolInfo? Pool { get; private set; }
     public IReadOnlyList<Topic> Topics { get; private set; } = [];
 
-    /// <summary><paramref name="municipality"/>: "Beratung anfragen" from a municipality's page or home comes with it chosen.</summary>
-    public Task<IActionResult> OnGetAsync(string? municipality, CancellationToken ct)
+    /// <summary>
+    /// <paramref name="municipality"/>: "Beratung anfragen" from a municipality's page comes with it chosen;
+    /// <paramref name="advisor"/>: from an advisor's public profile, the need starts with the wish for that person.
+    /// </summary>
+    public async Task<IActionResult> OnGetAsync(string? municipality, string? advisor, CancellationToken ct)
     {
         if (municipality is { Length: 5 or 8 } && municipality.All(char.IsAsciiDigit)) Input.MunicipalityKey = municipality;
-        return LoadAsync(ct);
+        if (advisor is { Length: > 0 and <= 200 } && currentPool.Pool is { } pool
+            && (await directory.ForPoolAsync(pool.Id, ct)).Find(advisor) is { } wished)
+            Input.Need = text["Wir würden gern mit {0} zusammenarbeiten.", wished.Name].Value + " ";
+        return await LoadAsync(ct);
     }
 
     /// <summary>"Suchen": finds municipalities for the search text and shows them to choose from; no validation yet.</summary>

@@ -792,6 +792,10 @@ namespace Beraterpool.Web.Data.Migrations.Postgres
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
+                    b.Property<string>("Bic")
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)");
+
                     b.Property<string>("City")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -850,6 +854,10 @@ namespace Beraterpool.Web.Data.Migrations.Postgres
                         .HasPrecision(10, 2)
                         .HasColumnType("numeric(10,2)");
 
+                    b.Property<string>("InvoiceNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<int>("Month")
                         .HasColumnType("integer");
 
@@ -868,6 +876,10 @@ namespace Beraterpool.Web.Data.Migrations.Postgres
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
+                    b.Property<string>("PayeeBic")
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)");
+
                     b.Property<string>("PayeeIbanLast4")
                         .HasMaxLength(4)
                         .HasColumnType("character varying(4)");
@@ -878,6 +890,13 @@ namespace Beraterpool.Web.Data.Migrations.Postgres
 
                     b.Property<int>("PoolId")
                         .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("ReleasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReleasedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.Property<string>("ReturnComment")
                         .HasMaxLength(1000)
@@ -900,6 +919,9 @@ namespace Beraterpool.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AdvisorId", "InvoiceNumber")
+                        .IsUnique();
 
                     b.HasIndex("AdvisorId", "Year", "Month")
                         .IsUnique();
@@ -1231,9 +1253,40 @@ namespace Beraterpool.Web.Data.Migrations.Postgres
                         .HasPrecision(10, 2)
                         .HasColumnType("numeric(10,2)");
 
+                    b.Property<string>("DebtorBic")
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)");
+
+                    b.Property<string>("DebtorIban")
+                        .HasMaxLength(34)
+                        .HasColumnType("character varying(34)");
+
+                    b.Property<string>("DebtorName")
+                        .HasMaxLength(70)
+                        .HasColumnType("character varying(70)");
+
+                    b.Property<bool>("FourEyesPayments")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Host")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("InvoiceCity")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("InvoicePostalCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("InvoiceRecipient")
+                        .HasMaxLength(140)
+                        .HasColumnType("character varying(140)");
+
+                    b.Property<string>("InvoiceStreet")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
 
                     b.Property<bool>("IsDefault")
                         .HasColumnType("boolean");

@@ -763,6 +763,10 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Bic")
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("City")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -819,6 +823,10 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                         .HasPrecision(10, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("InvoiceNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Month")
                         .HasColumnType("INTEGER");
 
@@ -837,6 +845,10 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PayeeBic")
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PayeeIbanLast4")
                         .HasMaxLength(4)
                         .HasColumnType("TEXT");
@@ -847,6 +859,13 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
 
                     b.Property<int>("PoolId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReleasedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReleasedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ReturnComment")
                         .HasMaxLength(1000)
@@ -869,6 +888,9 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AdvisorId", "InvoiceNumber")
+                        .IsUnique();
 
                     b.HasIndex("AdvisorId", "Year", "Month")
                         .IsUnique();
@@ -1192,8 +1214,39 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                         .HasPrecision(10, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DebtorBic")
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DebtorIban")
+                        .HasMaxLength(34)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DebtorName")
+                        .HasMaxLength(70)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FourEyesPayments")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Host")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvoiceCity")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvoicePostalCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvoiceRecipient")
+                        .HasMaxLength(140)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvoiceStreet")
+                        .HasMaxLength(150)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsDefault")

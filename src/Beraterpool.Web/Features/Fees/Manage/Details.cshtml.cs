@@ -24,9 +24,14 @@ public sealed class DetailsModel(TimeProvider time, AppDbContext db, FeeStatemen
     [BindProperty] public DateOnly? PaidOn { get; set; }
     /// <summary>The statement's version the page showed; a decision on another version is refused as stale.</summary>
     [BindProperty] public int? Version { get; set; }
+    /// <summary>The release of a payment is irreversible: the coordinator confirms they checked payee and amount.</summary>
+    [BindProperty] public bool ConfirmRelease { get; set; }
 
     /// <summary>The statement bills the viewer's own work: another person decides on it.</summary>
     public bool IsOwn => FeeStatements.IsOwn(Statement, access.UserId);
+
+    /// <summary>The viewer approved the statement: with four-eyes payments another person releases it.</summary>
+    public bool IsApprover => access.UserId is not null && Statement.ApprovedByUserId == access.UserId;
 
     private DateOnly Today => time.LocalToday();
 
@@ -84,6 +89,28 @@ public sealed class DetailsModel(TimeProvider time, AppDbContext db, FeeStatemen
         if (!await fees.MarkPaidAsync(id, Version ?? -1, date!.Value, access.UserId, Statement.PoolId, ct)) return Stale(id);
         return await DoneAsync(id, FeeMails.Kind.Paid,
             text["Die Abrechnung ist als bezahlt markiert; {0} ist per E-Mail informiert.", Statement.AdvisorName], ct);
+    }
+
+    public async Task<IActionResult> OnPostReleaseAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (IsOwn) return Own(id);
+        if (IsApprover)
+        {
+            TempData[StatusMessage.Key] = text["Sie haben die Abrechnung geprüft und freigegeben. Die Zahlung gibt nach dem Vier-Augen-Prinzip eine andere Koordinierung frei."].Value;
+            return RedirectToPage("/Fees/Manage/Details", new { id });
+        }
+        ModelState.Clear();
+        if (!ConfirmRelease)
+        {
+            ModelState.AddModelError(nameof(ConfirmRelease), text["Bitte bestätigen Sie, dass Sie Empfänger*in, IBAN und Betrag geprüft haben."]);
+            PaidOn = Today;
+            return Page();
+        }
+        if (!await fees.ReleaseAsync(id, Version ?? -1, access.UserId!, Statement.PoolId, $"total={Statement.Totals.Total}; iban={Statement.Bank?.IbanMasked}", ct))
+            return Stale(id);
+        TempData[StatusMessage.Key] = text["Die Zahlung über {0} an {1} ist freigegeben. Sie kann jetzt überwiesen werden.", Money.Format(Statement.Totals.Total), Statement.AdvisorName].Value;
+        return RedirectToPage("/Fees/Manage/Details", new { id });
     }
 
     private async Task<IActionResult> DoneAsync(int id, FeeMails.Kind mail, string message, CancellationToken ct)

@@ -165,6 +165,9 @@ public sealed class DetailsModel(AppDbContext db, FeeStatements fees, PoolAccess
             ModelState.AddModelError("", text["Bitte hinterlegen Sie zuerst Ihre Bankverbindung und Anschrift."]);
         if (Statement.Totals.Total <= 0)
             ModelState.AddModelError("", text["Die Abrechnung ist leer: Wählen Sie Tage aus oder tragen Sie Kosten ein."]);
+        // An invoice without VAT under § 19 UStG must name the issuer's tax number (§ 14 Abs. 4 UStG).
+        if (Statement.Bank is not null && FeeStatements.ClaimsSmallBusiness(Statement.TaxNote) && string.IsNullOrWhiteSpace(Statement.Bank.TaxNumber))
+            ModelState.AddModelError("Costs.TaxNote", text["Mit dem Hinweis nach § 19 UStG muss Ihre Steuernummer auf der Rechnung stehen. Bitte tragen Sie sie bei Ihrer Bankverbindung ein oder ändern Sie den Steuerhinweis."]);
         if (!ModelState.IsValid) return Page();
         if (!await fees.SubmitAsync(id, access.UserId, Statement.PoolId, $"total={Statement.Totals.Total}", ct)) return Locked();
         TempData[StatusMessage.Key] = text["Die Abrechnung ist eingereicht. Die Koordinierungsstelle prüft sie; Sie bekommen eine E-Mail, sobald sie freigegeben oder zurückgegeben ist."].Value;

@@ -66,6 +66,26 @@ public sealed class EditModel(TimeProvider time, AppDbContext db, PoolCatalog ca
 
         public bool IsDefault { get; set; }
         public bool RemoveLogo { get; set; }
+
+        [StringLength(140, ErrorMessage = "Der Rechnungsempfänger darf höchstens 140 Zeichen lang sein.")]
+        public string? InvoiceRecipient { get; set; }
+
+        [StringLength(150, ErrorMessage = "Die Straße darf höchstens 150 Zeichen lang sein.")]
+        public string? InvoiceStreet { get; set; }
+
+        [RegularExpression(@"^\s*[0-9A-Za-z -]{4,10}\s*$", ErrorMessage = "Bitte geben Sie eine gültige Postleitzahl an, z. B. 53113.")]
+        public string? InvoicePostalCode { get; set; }
+
+        [StringLength(100, ErrorMessage = "Der Ort darf höchstens 100 Zeichen lang sein.")]
+        public string? InvoiceCity { get; set; }
+
+        // 70 characters: the longest name a SEPA transfer carries.
+        [StringLength(70, ErrorMessage = "Der Name der Kontoinhaberin darf höchstens 70 Zeichen lang sein.")]
+        public string? DebtorName { get; set; }
+
+        public string? DebtorIban { get; set; }
+        public string? DebtorBic { get; set; }
+        public bool FourEyesPayments { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
@@ -83,6 +103,9 @@ public sealed class EditModel(TimeProvider time, AppDbContext db, PoolCatalog ca
             Name = pool.Name, Slug = pool.Slug, BrandName = pool.BrandName, Claim = pool.Claim, StateCodes = pool.StateCodes.ToList(),
             ContactEmail = pool.ContactEmail, DayRate = pool.DayRate.ToString("0.00", German), AnnualDayQuota = pool.AnnualDayQuota,
             Host = pool.Host, IsDefault = pool.IsDefault,
+            InvoiceRecipient = pool.InvoiceRecipient, InvoiceStreet = pool.InvoiceStreet, InvoicePostalCode = pool.InvoicePostalCode,
+            InvoiceCity = pool.InvoiceCity, DebtorName = pool.DebtorName, DebtorIban = pool.DebtorIban is { } iban ? Fees.Iban.Format(iban) : null,
+            DebtorBic = pool.DebtorBic, FourEyesPayments = pool.FourEyesPayments,
         };
         await LoadOptionsAsync(pool, ct);
         return Page();
@@ -108,6 +131,12 @@ public sealed class EditModel(TimeProvider time, AppDbContext db, PoolCatalog ca
             ModelState.AddModelError("Input.Slug", text["Diese Kurzadresse hat schon ein anderer Pool."]);
         if (Input.Host is not null && await db.Pools.AnyAsync(p => p.Host == Input.Host && p.Id != (id ?? 0), ct))
             ModelState.AddModelError("Input.Host", text["Dieser Hostname gehört schon zu einem anderen Pool."]);
+        var debtorIban = string.IsNullOrWhiteSpace(Input.DebtorIban) ? null : Fees.Iban.Normalize(Input.DebtorIban);
+        if (debtorIban is not null && Fees.Iban.Check(debtorIban, out _) != Fees.Iban.Problem.None)
+            ModelState.AddModelError("Input.DebtorIban", text["Bitte prüfen Sie die IBAN: Ländercode, Länge und Prüfziffer müssen stimmen, z. B. DE89 3704 0044 0532 0130 00."]);
+        var debtorBic = Fees.Iban.NormalizeBic(Input.DebtorBic);
+        if (debtorBic is not null && !Fees.Iban.IsBic(debtorBic))
+            ModelState.AddModelError("Input.DebtorBic", text["Die BIC hat 8 oder 11 Zeichen, z. B. COBADEFFXXX."]);
         byte[]? logo = null;
         string? logoType = null;
         if (Logo is not null)
@@ -134,6 +163,14 @@ public sealed class EditModel(TimeProvider time, AppDbContext db, PoolCatalog ca
         pool.DayRate = dayRate!.Value;
         pool.AnnualDayQuota = Input.AnnualDayQuota;
         pool.Host = Input.Host;
+        pool.InvoiceRecipient = Trimmed(Input.InvoiceRecipient);
+        pool.InvoiceStreet = Trimmed(Input.InvoiceStreet);
+        pool.InvoicePostalCode = Trimmed(Input.InvoicePostalCode);
+        pool.InvoiceCity = Trimmed(Input.InvoiceCity);
+        pool.DebtorName = Trimmed(Input.DebtorName);
+        pool.DebtorIban = debtorIban;
+        pool.DebtorBic = debtorBic;
+        pool.FourEyesPayments = Input.FourEyesPayments;
         if (logo is not null) (pool.Logo, pool.LogoContentType) = (logo, logoType);
         else if (Input.RemoveLogo) (pool.Logo, pool.LogoContentType) = (null, null);
 
@@ -171,7 +208,10 @@ public sealed class EditModel(TimeProvider time, AppDbContext db, PoolCatalog ca
         States = await FederalStates.AllAsync(db, ct);
     }
 
+    private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
     private static string Describe(Pool p) =>
         $"name={p.Name}; slug={p.Slug}; brand={p.BrandName}; claim={p.Claim}; states={string.Join(',', p.StateCodes)}; contact={p.ContactEmail}; " +
-        $"dayRate={p.DayRate.ToString(CultureInfo.InvariantCulture)}; quota={p.AnnualDayQuota}; host={p.Host}; default={p.IsDefault}";
+        $"dayRate={p.DayRate.ToString(CultureInfo.InvariantCulture)}; quota={p.AnnualDayQuota}; host={p.Host}; default={p.IsDefault}; " +
+        $"invoiceTo={p.InvoiceRecipient}, {p.InvoiceStreet}, {p.InvoicePostalCode} {p.InvoiceCity}; debtor={p.DebtorName}, {p.DebtorIban}, {p.DebtorBic}; fourEyes={p.FourEyesPayments}";
 }
