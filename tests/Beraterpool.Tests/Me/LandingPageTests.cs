@@ -52,8 +52,8 @@ public sealed class LandingPageTests(LandingPageTests.App app) : IClassFixture<L
     [Theory]
     [InlineData(Roles.Advisor, "/me", "Berater*in")]
     [InlineData(Roles.Coordinator, "/manage", "Koordinierung")]
-    [InlineData(Roles.Reviewer, "/", "Begutachtung")]
-    [InlineData(Roles.Mentor, "/", "Mentoring")]
+    [InlineData(Roles.Reviewer, "/review", "Begutachtung")]
+    [InlineData(Roles.Mentor, "/mentoring", "Mentoring")]
     public async Task Defect7_HeaderNamesTheSignedInPersonAndTheirRole(string role, string overview, string roleName)
     {
         var email = $"kopf-{role.ToLowerInvariant()}@example.org";
@@ -65,14 +65,22 @@ public sealed class LandingPageTests(LandingPageTests.App app) : IClassFixture<L
     }
 
     [Theory]
-    [InlineData(Roles.Reviewer)]
-    [InlineData(Roles.Mentor)]
-    public async Task Reviewers_and_mentors_land_on_the_start_page_until_their_pages_exist(string role)
+    [InlineData(Roles.Reviewer, "/review", "Bewerbungen zur Begutachtung")]
+    [InlineData(Roles.Mentor, "/mentoring", "Ihre Mentees")]
+    public async Task Defect16_reviewers_and_mentors_land_on_their_overview_and_find_it_in_the_navigation(string role, string overview, string section)
     {
         var email = $"start-{role.ToLowerInvariant()}@example.org";
         await app.CreateUserAsync(email, role);
         var response = await app.Browser().PostFormAsync("/account/login", [new("Input.Email", email), new("Input.Password", TestUsers.Password)]);
-        Assert.Equal("/", response.Headers.Location?.OriginalString);
+        Assert.Equal(overview, response.Headers.Location?.OriginalString);
+
+        var client = await app.SignedInBrowserAsync(email, role);
+        var page = await client.GetStringAsync(overview, Ct);
+        Assert.Contains(section, Html.Text(page));
+        Assert.Contains($"href=\"{overview}\"", await client.GetStringAsync("/", Ct));
+        // Only their own role reaches it.
+        var advisor = await app.SignedInBrowserAsync($"kein-{role.ToLowerInvariant()}@example.org", Roles.Advisor);
+        Assert.NotEqual(System.Net.HttpStatusCode.OK, (await advisor.GetAsync(overview, Ct)).StatusCode);
     }
 
     [Fact]

@@ -5,7 +5,6 @@ namespace Beraterpool.Web.Features.Me;
 /// <summary>
 /// Each role's overview, the page a person lands on after signing in and finds again in the navigation.
 /// With several roles the one with the most to do wins: the office, then advisors, then municipalities.
-/// Reviewers and mentors land on the start page until the review and mentoring pages exist.
 /// </summary>
 public static class HomePages
 {
@@ -15,6 +14,8 @@ public static class HomePages
         (Roles.Coordinator, "/Manage/Index"),
         (Roles.Advisor, "/Me/Index"),
         (Roles.MunicipalityContact, "/Requests/Contact/Index"),
+        (Roles.Reviewer, "/Me/Review"),
+        (Roles.Mentor, "/Me/Mentoring"),
     ];
 
     public static string Of(IEnumerable<string> roles)
