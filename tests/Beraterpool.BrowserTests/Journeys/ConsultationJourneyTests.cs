@@ -176,6 +176,8 @@ public sealed class ConsultationJourneyTests(OwnBrowserApp app) : IClassFixture<
         await advisor.GetByLabel("Straße und Hausnummer").FillAsync("Venloer Straße 12");
         await advisor.GetByLabel("Postleitzahl").FillAsync("50672");
         await advisor.GetByLabel("Ort", new() { Exact = true }).FillAsync("Köln");
+        // The invoice names her tax number: it is required with the small-business note (§ 19 UStG, defect 15).
+        await advisor.Locator("input[name='Input.TaxNumber']").FillAsync("215/5432/1098");
         await advisor.Locator("input[name='Input.CurrentPassword']").FillAsync(DemoAccounts.Password);
         await advisor.GetByRole(AriaRole.Button, new() { Name = "Bankverbindung speichern" }).ClickAsync();
         await Assertions.Expect(advisor.Locator(".kern-alert--success")).ToBeVisibleAsync();
