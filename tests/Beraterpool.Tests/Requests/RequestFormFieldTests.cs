@@ -16,6 +16,14 @@ public sealed partial class RequestFormFieldTests(RequestFormTests.App app) : IC
     private static string FormOf(string html) => FormRegex().Match(html).Value;
 
     [Fact]
+    public async Task A_municipality_chosen_from_its_page_is_named_under_a_readable_legend()
+    {
+        var html = await app.Browser().GetStringAsync($"/requests/new?municipality={RequestArrange.Koeln}", Ct);
+        Assert.DoesNotContain("LocalizedHtmlString", html);
+        Assert.Matches("<legend class=\"kern-label\">Ihre Kommune</legend>", html);
+    }
+
+    [Fact]
     public async Task Defect12_the_default_button_of_the_request_form_goes_to_the_check_page()
     {
         var form = FormOf(await app.Browser().GetStringAsync("/requests/new", Ct));
