@@ -1,0 +1,115 @@
+// Usage: ./run.sh in one shell, then: OUTBOX=src/Beraterpool.Web/App_Data/outbox node tools/dev/walk.js public municipality advisor contact coordinator reviewer
+// (after a build of tests/Beraterpool.BrowserTests, whose Playwright package it uses). Screenshots land in /tmp/shots.
+// Walks each role's journey against a running app (BASE, default http://localhost:5080) and takes screenshots at 1280 and 390 px.
+const { chromium } = require(process.env.PW || '/work/main/tests/Beraterpool.BrowserTests/bin/Release/net10.0/.playwright/package');
+const fs = require('fs'), path = require('path'), crypto = require('crypto');
+const BASE = process.env.BASE || 'http://localhost:5080', OUT = process.env.OUT || '/tmp/shots', OUTBOX = process.env.OUTBOX;
+const PASSWORD = 'Demo-Passwort-2026';
+fs.mkdirSync(OUT, { recursive: true });
+const report = [];
+let n = 0;
+async function shot(page, name) {
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    const file = path.join(OUT, `${String(++n).padStart(2, '0')}-${name}-${width}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    report.push(`${file} ${page.url()} scrollWidth=${wide}${wide > width ? '  <-- WIDER THAN SCREEN' : ''}`);
+    if (wide > width) report.push(...await page.evaluate(w => [...document.querySelectorAll('body *')]
+      .filter(e => e.getBoundingClientRect().right > w + 2 && !e.closest('.table-scroll, .kern-table-responsive'))
+      .map(e => `   ${e.tagName}.${e.className} right=${Math.round(e.getBoundingClientRect().right)}`).slice(0, 8), width));
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+function totp(secretBase32) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'; let bits = '';
+  for (const c of secretBase32.replace(/[\s=-]/g, '').toUpperCase()) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+  const key = Buffer.from(bits.match(/.{8}/g).map(b => parseInt(b, 2)));
+  const counter = Buffer.alloc(8); counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 30000)));
+  const h = crypto.createHmac('sha1', key).update(counter).digest(); const o = h[h.length - 1] & 15;
+  return String(((h.readUInt32BE(o) & 0x7fffffff) % 1000000)).padStart(6, '0');
+}
+async function login(page, email) {
+  await page.goto(BASE + '/account/login');
+  await page.getByLabel('E-Mail-Adresse', { exact: true }).fill(email);
+  await page.getByLabel('Passwort', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.waitForLoadState();
+  if (page.url().includes('login-two-factor')) {
+    const key = fs.readFileSync(`/tmp/totp-${email}`, 'utf8');
+    await page.locator('input[name="Input.Code"], input[name="Code"]').first().fill(totp(key));
+    await page.getByRole('button').filter({ hasText: /Anmelden|Bestätigen|Weiter/ }).first().click();
+    await page.waitForLoadState();
+    report.push(`2FA sign-in for ${email}: now at ${page.url()}`);
+  } else if (page.url().includes('two-factor')) {
+    const key = await page.locator('[data-shared-key]').first().textContent().catch(() => null);
+    if (key) {
+      fs.writeFileSync(`/tmp/totp-${email}`, key);
+      await page.locator('input[name="Code"]').first().fill(totp(key));
+      await page.getByRole('button', { name: /Einschalten|Bestätigen|Aktivieren|Speichern/ }).first().click();
+      await page.waitForLoadState();
+      report.push(`2FA set up for ${email}: now at ${page.url()}`);
+    } else report.push(`2FA page for ${email} without a readable secret: ${page.url()}`);
+  }
+}
+function latestMailTo(address) {
+  const files = fs.readdirSync(OUTBOX).filter(f => f.endsWith('.eml')).sort();
+  for (const f of files.reverse()) {
+    const t = fs.readFileSync(path.join(OUTBOX, f), 'utf8');
+    if ((t.match(/^To: .*$/m) || [''])[0].toLowerCase().includes(address.toLowerCase())) return t;
+  }
+  return '';
+}
+(async () => {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+  const steps = process.argv.slice(2);
+  try {
+    if (steps.includes('public')) {
+      const page = await (await browser.newContext({ locale: 'de-DE' })).newPage();
+      for (const [u, name] of [['/', 'home'], ['/advisors?language=de', 'directory'], ['/advisors/amina-tesfaye?language=de', 'profile'], ['/municipalities/05315000', 'municipality']]) {
+        await page.goto(BASE + u); await shot(page, 'public-' + name);
+      }
+    }
+    if (steps.includes('municipality')) {
+      const page = await (await browser.newContext({ locale: 'de-DE' })).newPage();
+      await page.goto(BASE + '/requests/new?municipality=05315000');
+      await shot(page, 'muni-form');
+      const email = `walk-${Date.now()}@koeln.example`;
+      await page.getByLabel('Name', { exact: true }).fill('Petra Probe').catch(e => report.push('name: ' + e.message));
+      await page.getByLabel('E-Mail-Adresse', { exact: true }).fill(email).catch(e => report.push('mail: ' + e.message));
+      await page.getByLabel(/Ziel/).first().fill('Wir möchten faire Beschaffung in der Verwaltung einführen.').catch(e => report.push('goal: ' + e.message));
+      await page.getByLabel(/Bedarf/).first().fill('Ein Workshop für die Vergabestellen.').catch(e => report.push('need: ' + e.message));
+      await page.getByLabel('Online', { exact: true }).check().catch(e => report.push('format: ' + e.message));
+      await page.getByLabel(/Ich stimme/).check().catch(e => report.push('consent: ' + e.message));
+      await page.getByRole('button', { name: /Weiter zur Prüfung/ }).first().click(); await page.waitForLoadState();
+      await shot(page, 'muni-review');
+      await page.getByRole('button', { name: /absenden/i }).click(); await page.waitForLoadState();
+      await shot(page, 'muni-sent');
+      const mail = latestMailTo(email);
+      const link = (mail.replace(/=\r?\n/g, '').match(/https?:\/\/\S+\/requests\/track\/[A-Za-z0-9_-]+/) || [])[0];
+      report.push('confirmation link: ' + link);
+      if (link) {
+        await page.goto(link.replace(/^https?:\/\/[^/]+/, BASE)); await shot(page, 'muni-track');
+        const box = page.locator('#messages textarea').first();
+        await box.fill('Guten Tag, passt Ihnen ein Gespräch am Dienstag?').catch(e => report.push('message: ' + e.message));
+        await page.getByRole('button', { name: /senden/i }).first().click().catch(e => report.push('send: ' + e.message));
+        await page.waitForLoadState(); await shot(page, 'muni-track-replied');
+      }
+    }
+    for (const [role, email, urls] of [
+      ['advisor', 'amina.tesfaye@miglobe.local', []],
+      ['contact', 'kommune@koeln.local', []],
+      ['coordinator', 'koordination@miglobe.local', ['/manage', '/manage/requests', '/manage/engagements', '/manage/fees']],
+      ['reviewer', 'gutachten@miglobe.local', []]]) {
+      if (!steps.includes(role)) continue;
+      const page = await (await browser.newContext({ locale: 'de-DE' })).newPage();
+      await login(page, email);
+      await shot(page, role + '-landing');
+      if (page.url().includes('two-factor')) await page.goto(BASE + '/manage');
+      const links = await page.$$eval('main a[href^="/engagements/"], main a[href^="/manage/requests/"], main a[href^="/fees/"]', as => [...new Set(as.map(a => a.getAttribute('href')))].slice(0, 3));
+      for (const u of [...urls, ...links]) { await page.goto(BASE + u); await shot(page, role + '-' + u.replace(/[^a-z0-9]+/gi, '_')); }
+    }
+  } catch (e) { report.push('ERROR ' + e.stack); }
+  await browser.close();
+  console.log(report.join('\n'));
+})();
