@@ -1,7 +1,7 @@
 // Usage: ./run.sh in one shell, then: OUTBOX=src/Beraterpool.Web/App_Data/outbox node tools/dev/walk.js public municipality advisor contact coordinator reviewer
 // (after a build of tests/Beraterpool.BrowserTests, whose Playwright package it uses). Screenshots land in /tmp/shots.
 // Walks each role's journey against a running app (BASE, default http://localhost:5080) and takes screenshots at 1280 and 390 px.
-const { chromium } = require(process.env.PW || '/work/main/tests/Beraterpool.BrowserTests/bin/Release/net10.0/.playwright/package');
+const { chromium } = require(process.env.PW || require('path').join(__dirname, '../../tests/Beraterpool.BrowserTests/bin/Release/net10.0/.playwright/package'));
 const fs = require('fs'), path = require('path'), crypto = require('crypto');
 const BASE = process.env.BASE || 'http://localhost:5080', OUT = process.env.OUT || '/tmp/shots', OUTBOX = process.env.OUTBOX;
 const PASSWORD = 'Demo-Passwort-2026';
@@ -61,7 +61,7 @@ function latestMailTo(address) {
   return '';
 }
 (async () => {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox'] });
   const steps = process.argv.slice(2);
   try {
     if (steps.includes('public')) {
