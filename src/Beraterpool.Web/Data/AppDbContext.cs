@@ -57,6 +57,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<AdvisorBankDetails> AdvisorBankDetails => Set<AdvisorBankDetails>();
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<DataVersion> DataVersions => Set<DataVersion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
