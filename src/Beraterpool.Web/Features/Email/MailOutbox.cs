@@ -108,8 +108,13 @@ public sealed class MailOutbox(IServiceScopeFactory scopes, EmailSender sender, 
             var error = Describe(e);
             await mine.ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, status).SetProperty(m => m.NextAttemptAt, next ?? at)
                 .SetProperty(m => m.LastError, error).SetProperty(m => m.ClaimedBy, (string?)null).SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null));
-            log.LogWarning(e, "Mail {Id} ({Template}) to {To} could not be sent, attempt {Attempt}; next attempt {Next}",
-                id, mail.TemplateId, mail.To, mail.Attempts, next?.ToString("u") ?? "none (failed)");
+            // A server that is away is expected and retried: its answer is enough; the stack trace only for what is not a network or SMTP answer.
+            if (e is IOException or System.Net.Sockets.SocketException or SmtpCommandException or SmtpProtocolException or OperationCanceledException)
+                log.LogWarning("Mail {Id} ({Template}) to {To} could not be sent, attempt {Attempt}: {Error}; next attempt {Next}",
+                    id, mail.TemplateId, mail.To, mail.Attempts, error, next?.ToString("u") ?? "none (failed)");
+            else
+                log.LogWarning(e, "Mail {Id} ({Template}) to {To} could not be sent, attempt {Attempt}; next attempt {Next}",
+                    id, mail.TemplateId, mail.To, mail.Attempts, next?.ToString("u") ?? "none (failed)");
             return next is null ? Outcome.Failed : Outcome.WillRetry;
         }
         var sentAt = time.GetUtcNow();
