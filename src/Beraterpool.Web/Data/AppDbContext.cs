@@ -58,6 +58,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<Features.Email.OutboxMail> OutboxMails => Set<Features.Email.OutboxMail>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<DataVersion> DataVersions => Set<DataVersion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
