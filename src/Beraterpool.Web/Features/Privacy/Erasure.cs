@@ -229,14 +229,17 @@ public sealed class Erasure(AppDbContext db, UserManager<AppUser> users, EmailSe
         await db.EngagementDocuments.Where(d => d.UploadedByUserId == userId).ExecuteUpdateAsync(s => s.SetProperty(d => d.UploadedByUserId, (string?)null), ct);
     }
 
-    /// <summary>The person's names (also "Last, First"), e-mail addresses and phone numbers, as they may appear in free text.</summary>
+    /// <summary>The person's names (also "Last, First", "Frau Last"), e-mail addresses and phone numbers, as they may appear in free text.</summary>
     private static List<string> Needles(Person person, IEnumerable<string> contacts)
     {
         var needles = new List<string>(person.Names);
         foreach (var name in person.Names)
         {
             var parts = name.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length == 2) needles.Add($"{parts[1]}, {parts[0]}");
+            if (parts.Length != 2) continue;
+            needles.Add($"{parts[1]}, {parts[0]}");
+            // The last name alone could be a word of any text; after a salutation it is the person.
+            needles.AddRange([$"Frau {parts[1]}", $"Herrn {parts[1]}", $"Herr {parts[1]}"]);
         }
         needles.Add(person.Email);
         needles.Add(person.Email.ToLowerInvariant());

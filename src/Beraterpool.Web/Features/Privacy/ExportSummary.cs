@@ -1,7 +1,7 @@
-using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 
 namespace Beraterpool.Web.Features.Privacy;
 
@@ -112,5 +112,8 @@ public static class ExportSummary
         _ => n.ToJsonString(),
     };
 
-    private static string E(string s) => WebUtility.HtmlEncode(s);
+    /// <summary>Umlauts and other letters stay readable in the file's source; markup characters are escaped.</summary>
+    private static readonly System.Text.Encodings.Web.HtmlEncoder Encoder = System.Text.Encodings.Web.HtmlEncoder.Create(UnicodeRanges.All);
+
+    private static string E(string s) => Encoder.Encode(s);
 }
