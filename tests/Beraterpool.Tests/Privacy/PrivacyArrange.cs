@@ -100,6 +100,11 @@ public static class PrivacyArrange
             db.Audit("advisor.created", $"advisor:{a.Id}", coordinatorUser, w.PoolId, $"{first} {last}; status=Active");
             db.Audit("advisor.profile.updated", $"advisor:{a.Id}", advisorUser, w.PoolId);
             db.Audit(SecurityEvents.Actions[SecurityEvent.SignInSucceeded], $"user:{advisorUser}", advisorUser, null, "ip=127.0.0.1");
+            db.OutboxMails.Add(new OutboxMail
+            {
+                To = w.AdvisorEmail, Subject = "Ihre Abrechnung", TextBody = $"Guten Tag {first} {last}", TemplateId = "fees.approved", PoolId = w.PoolId,
+                CreatedAt = now, QueuedAt = now, NextAttemptAt = now, Status = OutboxStatus.Failed,
+            });
             db.DayQuotaAccounts.Add(new DayQuotaAccount { PoolId = w.PoolId, MunicipalityKey = FeeArrange.MunicipalityKey, Year = 2026, QuotaHalfDays = 20, UsedHalfDays = 3 });
             await db.SaveChangesAsync();
             await db.Activities.Where(x => x.EngagementId == w.EngagementId && x.HalfDays == 2).ExecuteUpdateAsync(s => s.SetProperty(x => x.FeeStatementId, statement.Id));

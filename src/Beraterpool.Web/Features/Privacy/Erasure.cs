@@ -26,7 +26,7 @@ public sealed record ErasureCounts(IReadOnlyDictionary<string, int> Erased, IRea
 /// e-mail and phone are removed from every text column of every table. Fee statements and their receipts are kept for
 /// tax law (§ 147 AO, 10 years; the retention job deletes them later). A receipt without personal data is kept.
 /// </summary>
-public sealed class Erasure(AppDbContext db, UserManager<AppUser> users, EmailSender outbox, AdvisorChanges changes, TimeProvider time, ILogger<Erasure> log)
+public sealed class Erasure(AppDbContext db, UserManager<AppUser> users, EmailSender outbox, DataVersions versions, TimeProvider time, ILogger<Erasure> log)
 {
     public const string ErasedName = "Gelöschte Person";
 
@@ -87,7 +87,7 @@ public sealed class Erasure(AppDbContext db, UserManager<AppUser> users, EmailSe
             ["bankDetails"] = await q.Bank.CountAsync(ct),
             ["contactShares"] = await q.Shares.CountAsync(ct),
             ["documents"] = await q.Documents.CountAsync(ct),
-            ["outboxMails"] = OutboxFiles(person).Count,
+            ["outboxMails"] = OutboxFiles(person).Count + await OutboxRows(person).CountAsync(ct),
         };
         var anonymised = new Dictionary<string, int>
         {
@@ -189,7 +189,7 @@ public sealed class Erasure(AppDbContext db, UserManager<AppUser> users, EmailSe
             if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
         }
         erased["account"] = person.Account is null ? 0 : 1;
-        erased["outboxMails"] = outboxFiles.Count;
+        erased["outboxMails"] = outboxFiles.Count + await OutboxRows(person).ExecuteDeleteAsync(ct);
 
         var receipt = new ErasureReceipt
         {
@@ -199,7 +199,8 @@ public sealed class Erasure(AppDbContext db, UserManager<AppUser> users, EmailSe
         };
         db.ErasureReceipts.Add(receipt);
         db.Audit("privacy.erased", $"erasure:{receipt.Reference}", actingUserId, details: receipt.Counts.Length <= 2000 ? receipt.Counts : null);
-        await db.SaveChangesAsync(ct);
+        // The profiles left the directory and the matching snapshot: every instance rebuilds them once this commits.
+        await versions.SaveChangesAsync(db, pools.Select(DataVersions.Pool), ct);
         await tx.CommitAsync(ct);
 
         foreach (var file in outboxFiles)
@@ -207,7 +208,6 @@ public sealed class Erasure(AppDbContext db, UserManager<AppUser> users, EmailSe
             try { File.Delete(file); }
             catch (IOException e) { log.LogWarning(e, "Outbox file {File} of an erased person could not be deleted", file); }
         }
-        foreach (var poolId in pools) changes.Changed(poolId);
         return receipt;
     }
 
@@ -301,6 +301,13 @@ public sealed class Erasure(AppDbContext db, UserManager<AppUser> users, EmailSe
             catch (IOException) { }
         }
         return files;
+    }
+
+    /// <summary>The database outbox's mails to the person, sent or not: their address and text go with them.</summary>
+    private IQueryable<OutboxMail> OutboxRows(Person person)
+    {
+        var addresses = Addresses(person).Select(a => a.ToLowerInvariant()).ToList();
+        return db.OutboxMails.Where(m => addresses.Contains(m.To.ToLower()));
     }
 
     private static HashSet<string> Addresses(Person person)
