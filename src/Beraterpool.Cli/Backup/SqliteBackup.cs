@@ -18,6 +18,8 @@ public static class SqliteBackup
             await using var to = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = destination, Pooling = false }.ToString());
             await to.OpenAsync(ct);
             from.BackupDatabase(to);
+            // The copy carries the app's WAL mode; as a backup it is one self-contained file, never with a -wal beside it.
+            await PragmaAsync(to, "PRAGMA journal_mode=DELETE", ct);
             return await DatabaseSummary.SqliteAsync(to, ct);
         }
         catch (SqliteException e)
@@ -61,6 +63,7 @@ public static class SqliteBackup
             await using var to = new SqliteConnection(target.ToString());
             await to.OpenAsync(ct);
             from.BackupDatabase(to);
+            await PragmaAsync(to, "PRAGMA journal_mode=WAL", ct); // as the app runs it (DatabaseSetup.MigrateAsync)
             return $"Restored {backup} into {targetPath}: {await DatabaseSummary.SqliteAsync(to, ct)}.{replaced}";
         }
         catch (SqliteException e)
@@ -71,6 +74,13 @@ public static class SqliteBackup
         {
             SqliteConnection.ClearAllPools();
         }
+    }
+
+    private static async Task PragmaAsync(SqliteConnection connection, string pragma, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = pragma;
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>Opening a missing file would create an empty database and "back it up"; say it is missing instead.</summary>

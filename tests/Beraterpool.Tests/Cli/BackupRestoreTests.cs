@@ -8,6 +8,7 @@ using Beraterpool.Tests.Infrastructure;
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Accounts;
 using Beraterpool.Web.Features.Advisors;
+using Beraterpool.Web.Features.Audit;
 using Beraterpool.Web.Features.Engagements;
 using Beraterpool.Web.Features.Engagements.Revisions;
 using Beraterpool.Web.Features.MunicipalityAccounts;
@@ -66,6 +67,51 @@ public sealed class BackupRestoreTests
 
             Assert.Equal(0, await DatabaseBackup.RestoreAsync(Target(fresh), file, force: true, output, output, Ct));
             Assert.Equal(before, await FingerprintAsync(fresh, tables));
+        }
+        finally
+        {
+            await DropAsync(fresh);
+        }
+    }
+
+    [Fact]
+    public async Task A_backup_taken_while_the_app_writes_is_consistent()
+    {
+        await using var app = new TestApp(importGazetteer: false);
+        var pool = await app.CreatePoolAsync("nrw");
+        var advisor = await app.CreateAdvisorAsync(pool.Id, "grace-wanjiru");
+        using var stop = new CancellationTokenSource();
+        var writers = Enumerable.Range(0, 3).Select(w => Task.Run(async () =>
+        {
+            var written = 0;
+            while (!stop.IsCancellationRequested)
+            {
+                // One period and its audit entry per transaction: a consistent copy holds both or neither.
+                await app.WithDbAsync(async db =>
+                {
+                    db.BlockedPeriods.Add(new BlockedPeriod { AdvisorId = advisor.Id, From = new DateOnly(2026, 1, 1), To = new DateOnly(2026, 1, 2), Note = $"w{w}" });
+                    db.Audit("test.blocked", "advisor", null, details: $"w{w}");
+                    return await db.SaveChangesAsync();
+                });
+                written++;
+            }
+            return written;
+        })).ToList();
+        await Task.Delay(300, Ct);
+
+        var file = Path.Combine(app.Folder, "live.bin");
+        Assert.Equal(0, await DatabaseBackup.BackupAsync(Target(app.ConnectionString), file, force: false, TextWriter.Null, TextWriter.Null, Ct));
+        await stop.CancelAsync();
+        var written = (await Task.WhenAll(writers)).Sum();
+
+        var fresh = FreshDatabase(app);
+        try
+        {
+            Assert.Equal(0, await DatabaseBackup.RestoreAsync(Target(fresh), file, force: false, TextWriter.Null, TextWriter.Null, Ct));
+            var periods = await CountAsync(fresh, """SELECT COUNT(*) FROM "BlockedPeriods" """);
+            var audits = await CountAsync(fresh, """SELECT COUNT(*) FROM "AuditEntries" WHERE "Action" = 'test.blocked'""");
+            Assert.InRange(periods, 1, written);
+            Assert.Equal(periods, audits);
         }
         finally
         {
@@ -218,6 +264,14 @@ public sealed class BackupRestoreTests
         DbConnection connection = TestApp.UsePostgres ? new NpgsqlConnection(connectionString) : new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
         await connection.OpenAsync(Ct);
         return connection;
+    }
+
+    private static async Task<long> CountAsync(string connectionString, string sql)
+    {
+        await using var connection = await OpenAsync(connectionString);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(Ct), CultureInfo.InvariantCulture);
     }
 
     private static async Task ExecuteAsync(string connectionString, string sql)
