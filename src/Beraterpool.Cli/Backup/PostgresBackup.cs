@@ -40,8 +40,15 @@ public static class PostgresBackup
         }
         // One transaction: a dump that fails half-way leaves the database as it was (empty), not half restored.
         // --no-owner/--no-privileges: the restored objects belong to the user who restores, whatever role wrote them.
-        await RunAsync("pg_restore", settings,
-            ["--no-password", "--exit-on-error", "--single-transaction", "--no-owner", "--no-privileges", $"--dbname={ConnInfo(settings)}", dump], ct);
+        try
+        {
+            await RunAsync("pg_restore", settings,
+                ["--no-password", "--exit-on-error", "--single-transaction", "--no-owner", "--no-privileges", $"--dbname={ConnInfo(settings)}", dump], ct);
+        }
+        catch (BackupException e) when (replaced.Length > 0)
+        {
+            throw new BackupException(e.Message + Environment.NewLine + "--force had removed the database's tables before; the database is empty now.");
+        }
         await using var connection = await OpenAsync(settings, ct);
         return $"Restored {dump} into database {database} on {settings.Host}{(created ? " (created)" : "")}: "
                + $"{await DatabaseSummary.PostgresAsync(connection, ct)}.{replaced}";
