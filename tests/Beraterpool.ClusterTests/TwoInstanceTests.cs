@@ -57,7 +57,7 @@ public sealed partial class TwoInstanceTests(Cluster cluster) : IClassFixture<Cl
         Assert.True(crossed > 0, "Every form was posted to the instance that rendered it; the test proves nothing.");
     }
 
-    [Fact(Skip = "Waits for the cross-instance cache versions (issue 9, branch i9-versions): without them the other instance serves the withdrawn country until it restarts.")]
+    [Fact]
     public async Task A_consent_withdrawn_through_one_instance_is_gone_from_the_other_within_two_seconds()
     {
         cluster.Require();

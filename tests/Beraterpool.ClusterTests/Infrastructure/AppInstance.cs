@@ -25,7 +25,7 @@ public sealed class AppInstance(string name, int port, ChildProcess process)
             Assert.False(Process.HasExited, $"Instance {Name} stopped (exit code {(Process.HasExited ? Process.ExitCode : 0)}):\n{Process.Tail()}");
             try
             {
-                if ((await client.GetAsync("/health", ct)).StatusCode == HttpStatusCode.OK) return;
+                if ((await client.GetAsync("/health/ready", ct)).StatusCode == HttpStatusCode.OK) return;
             }
             catch (HttpRequestException)
             {

@@ -55,14 +55,16 @@ public sealed partial class Cluster : IAsyncLifetime
             ["Email__OutboxFolder"] = Path.Combine(_folder, "outbox"),
             // The production schedule, only faster: every instance looks for due jobs each second.
             ["Jobs__PollInterval"] = "00:00:01",
+            ["Database__MigrateOnStart"] = "false",
         };
 
-        // The demo pools and accounts, written once by the command-line tool (Demo:Seed is refused in Production).
+        // Migrations and the demo pools and accounts, once by the command-line tool as before a deployment
+        // (Database:MigrateOnStart=false on the instances); Demo:Seed is refused in Production, so the tool runs as Staging.
         var seedEnvironment = new Dictionary<string, string>(common)
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Staging", ["Demo__Seed"] = "true", ["Demo__Year"] = "false",
         };
-        await using (var seed = ChildProcess.Start("seed", Dotnet, [Repository.CliDll, "invite-admin", "betrieb@example.org"], seedEnvironment, _folder))
+        await using (var seed = ChildProcess.Start("seed", Dotnet, [Repository.CliDll, "migrate"], seedEnvironment, _folder))
         {
             var exit = await seed.WaitAsync(TimeSpan.FromMinutes(3));
             Assert.True(exit == 0, "Seeding failed:\n" + seed.Tail());
@@ -136,12 +138,12 @@ public sealed partial class Cluster : IAsyncLifetime
             Assert.False(Nginx!.HasExited, "nginx stopped:\n" + Nginx.Tail() + ErrorLog());
             try
             {
-                if ((await browser.Client.GetAsync("/health", ct)).StatusCode == HttpStatusCode.OK) return;
+                if ((await browser.Client.GetAsync("/health/ready", ct)).StatusCode == HttpStatusCode.OK) return;
             }
             catch (HttpRequestException) when (clock.Elapsed < TimeSpan.FromSeconds(20))
             {
             }
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), "nginx does not answer /health:\n" + Nginx.Tail() + ErrorLog());
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), "nginx does not answer /health/ready:\n" + Nginx.Tail() + ErrorLog());
             await Task.Delay(100, ct);
         }
     }
