@@ -9,6 +9,7 @@ using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Accounts;
 using Beraterpool.Web.Features.Advisors;
 using Beraterpool.Web.Features.Audit;
+using Beraterpool.Web.Features.Email;
 using Beraterpool.Web.Features.Engagements;
 using Beraterpool.Web.Features.Engagements.Revisions;
 using Beraterpool.Web.Features.MunicipalityAccounts;
@@ -145,7 +146,7 @@ public sealed class BackupRestoreTests
         : $"Data Source={Path.Combine(app.Folder, "restored.db")}";
 
     /// <summary>
-    /// What the demo year does not create (photos, logos, travel receipts, blocked periods, quota increases, revisions, contact shares, municipality members, the identity
+    /// What the demo year does not create (photos, logos, travel receipts, blocked periods, quota increases, revisions, contact shares, municipality members, an undelivered mail, the data versions, the identity
     /// tables' claims, logins and tokens), added through the real context.
     /// </summary>
     private static async Task FillWhatTheDemoYearLacksAsync(TestApp app)
@@ -178,7 +179,13 @@ public sealed class BackupRestoreTests
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var contact = await users.FindByEmailAsync("kommune@koeln.local") ?? throw new InvalidOperationException("demo municipality contact");
         db.Set<MunicipalityMember>().Add(new MunicipalityMember { PoolId = account.PoolId, MunicipalityKey = account.MunicipalityKey, UserId = contact.Id, CreatedAt = now });
-        await db.SaveChangesAsync(Ct);
+        db.OutboxMails.Add(new OutboxMail
+        {
+            To = "kommune@koeln.local", Subject = "Ihre Anfrage", TextBody = "Guten Tag", TemplateId = "test.backup", PoolId = pool.Id,
+            CreatedAt = now, QueuedAt = now, NextAttemptAt = now, Attempts = 3, Status = OutboxStatus.Failed, LastError = "SMTP nicht erreichbar",
+        });
+        // The photo and the logo change what the directory and the pool catalogue show: saved with their versions, as the app does.
+        await scope.ServiceProvider.GetRequiredService<DataVersions>().SaveChangesAsync(db, [DataVersions.Pool(pool.Id), DataVersions.Catalogue], Ct);
 
         var user = await users.FindByEmailAsync("amina.tesfaye@miglobe.local") ?? throw new InvalidOperationException("demo advisor account");
         Assert.True((await users.AddClaimAsync(user, new Claim("test", "backup"))).Succeeded);
