@@ -6,6 +6,7 @@ using Beraterpool.Web.Features.Fees;
 using Beraterpool.Web.Features.Messages;
 using Beraterpool.Web.Features.Municipalities;
 using Beraterpool.Web.Features.Pools;
+using Beraterpool.Web.Features.Privacy;
 using Beraterpool.Web.Features.Quota;
 using Beraterpool.Web.Features.Requests;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -56,6 +57,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<TravelCost> TravelCosts => Set<TravelCost>();
     public DbSet<AdvisorBankDetails> AdvisorBankDetails => Set<AdvisorBankDetails>();
     public DbSet<Message> Messages => Set<Message>();
+    public DbSet<ErasureReceipt> ErasureReceipts => Set<ErasureReceipt>();
     public DbSet<Features.Email.OutboxMail> OutboxMails => Set<Features.Email.OutboxMail>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();

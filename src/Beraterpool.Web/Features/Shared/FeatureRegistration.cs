@@ -10,6 +10,7 @@ using Beraterpool.Web.Features.Pools.Manage;
 using Beraterpool.Web.Features.Quota;
 using Beraterpool.Web.Features.Engagements;
 using Beraterpool.Web.Features.Messages;
+using Beraterpool.Web.Features.Privacy;
 using Beraterpool.Web.Features.Requests;
 using Beraterpool.Web.Features.Shared.Forms;
 using Microsoft.AspNetCore.Localization;
@@ -33,6 +34,7 @@ public static class FeatureRegistration
         services.AddConsultationRequests();
         services.AddMunicipalityAccounts();
         services.AddMessages();
+        services.AddPrivacy();
         return services;
     }
 

@@ -1,0 +1,104 @@
+using Beraterpool.Web.Features.Advisors;
+using Beraterpool.Web.Features.Engagements;
+using Beraterpool.Web.Features.Fees;
+using Beraterpool.Web.Features.Messages;
+using Beraterpool.Web.Features.Requests;
+
+namespace Beraterpool.Web.Features.Privacy;
+
+/// <summary>
+/// The structure of <c>daten.json</c> (documented in <c>LIESMICH.txt</c> inside the ZIP and in docs/datenschutz-auskunft.md).
+/// Every section is present, empty when nothing is held; files inside the ZIP are named by relative paths.
+/// A change that is not only an addition raises <see cref="CurrentVersion"/>.
+/// </summary>
+public sealed record ExportData(
+    string Format, int Version, DateTimeOffset CreatedAt, string Email,
+    ExportAccount? Account,
+    IReadOnlyList<ExportAdvisor> AdvisorProfiles,
+    IReadOnlyList<ExportBankDetails> BankDetails,
+    IReadOnlyList<ExportRequest> Requests,
+    IReadOnlyList<ExportInvitation> Invitations,
+    IReadOnlyList<ExportEngagement> Engagements,
+    IReadOnlyList<ExportActivity> Activities,
+    IReadOnlyList<ExportDays> Days,
+    IReadOnlyList<ExportOption> ActionOptions,
+    IReadOnlyList<ExportText> Learnings,
+    IReadOnlyList<ExportText> Comments,
+    IReadOnlyList<ExportDocument> Documents,
+    IReadOnlyList<ExportContactShare> ContactShares,
+    IReadOnlyList<ExportFeeStatement> FeeStatements,
+    IReadOnlyList<ExportMessage> Messages,
+    IReadOnlyList<ExportNote> InternalNotes,
+    IReadOnlyList<ExportAudit> AuditEntries)
+{
+    public const string FormatName = "beraterpool-auskunft";
+    public const int CurrentVersion = 1;
+}
+
+public sealed record ExportAccount(
+    string Id, string? Email, bool EmailConfirmed, string? DisplayName, string? PhoneNumber, string Culture, DateTimeOffset CreatedAt,
+    IReadOnlyList<string> Roles, bool TwoFactorEnabled, DateTimeOffset? LockoutEnd, int AccessFailedCount,
+    IReadOnlyList<string> ExternalLogins, IReadOnlyList<DateTimeOffset> SignIns, IReadOnlyList<string> CoordinatedPools,
+    IReadOnlyList<string> MunicipalityAccounts);
+
+public sealed record ExportAdvisor(
+    int Id, string Pool, string Slug, string FirstName, string LastName, string Email, AdvisorStatus Status, Gender Gender,
+    string? GenderSelfDescription, int? BirthYear, string? CityKey, string? City, string? Expertise, string? Bio, int? DaysPerMonth,
+    string? EmployerKey, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
+    IReadOnlyList<ExportCode> CountriesOfOrigin, IReadOnlyList<ExportLanguage> Languages, IReadOnlyList<string> Topics,
+    IReadOnlyList<ExportConsent> Consents, IReadOnlyList<ExportBlockedPeriod> BlockedPeriods, string? Photo);
+
+public sealed record ExportCode(string Code, string Name);
+public sealed record ExportLanguage(string Code, string Name, LanguageLevel Level);
+public sealed record ExportConsent(ConsentField Field, DateTimeOffset GrantedAt, string? GrantedVia, string? GrantedByUserId);
+public sealed record ExportBlockedPeriod(DateOnly From, DateOnly To, string? Note);
+
+public sealed record ExportBankDetails(
+    int AdvisorId, string AccountHolder, string? Iban, string IbanLast4, string? Bic, string? Street, string? PostalCode, string? City,
+    string? TaxNumber, DateTimeOffset UpdatedAt);
+
+public sealed record ExportRequest(
+    string Reference, string Pool, string MunicipalityKey, string Municipality, string? Department, string ContactName,
+    string? ContactFunction, string ContactEmail, string? ContactPhone, string Goal, string Need, DateOnly? PreferredFrom,
+    DateOnly? PreferredTo, ConsultationFormat Format, string? HeardFrom, DateTimeOffset ConsentGivenAt, string Culture,
+    RequestStatus Status, string? StatusReason, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, IReadOnlyList<ExportStatusChange> Timeline);
+
+public sealed record ExportStatusChange(RequestStatus? From, RequestStatus To, DateTimeOffset At, string ActorName, string? Note);
+
+public sealed record ExportInvitation(int AdvisorId, string RequestReference, InvitationStatus Status, string? Reason, DateTimeOffset CreatedAt, DateTimeOffset? RespondedAt);
+
+/// <summary>Role: "advisor" (the person accompanies it) or "contact" (the person is the municipality's contact).</summary>
+public sealed record ExportEngagement(
+    int Id, string RequestReference, string Municipality, string Role, EngagementStatus Status, DateTimeOffset StartedAt,
+    DateTimeOffset? ClosedAt, string? Reflection, int? FeedbackRating, string? FeedbackText);
+
+public sealed record ExportActivity(
+    int Id, int EngagementId, int AdvisorId, DateOnly Date, ActivityKind Kind, int HalfDays, string? Participants, string? Notes,
+    DateTimeOffset CreatedAt, DateTimeOffset? ApprovedAt, string? ReturnQuestion, int? FeeStatementId);
+
+/// <summary>Advisor days per year and municipality, in half days (the unit of the annual quota).</summary>
+public sealed record ExportDays(int AdvisorId, int Year, string Municipality, int HalfDays, int ApprovedHalfDays);
+
+public sealed record ExportOption(int EngagementId, string Title, string? Description, string? CarriedOutBy, ActionOptionStatus Status, DateOnly? DueDate, DateTimeOffset CreatedAt);
+
+public sealed record ExportText(int EngagementId, string AuthorName, EngagementSide Side, string Text, DateTimeOffset CreatedAt);
+
+public sealed record ExportDocument(int EngagementId, string FileName, string ContentType, long Size, DateTimeOffset UploadedAt, string File);
+
+public sealed record ExportContactShare(string RequestReference, string? Email, string? Phone, ContactChannel Channel, DateTimeOffset SharedAt);
+
+public sealed record ExportFeeStatement(
+    string Reference, int AdvisorId, int Year, int Month, FeeStatementStatus Status, decimal DayRate, decimal OtherCosts,
+    string? OtherCostsNote, string? TaxNote, string? InvoiceNumber, DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt,
+    DateTimeOffset? ApprovedAt, DateOnly? PaidOn, string? PayeeAccountHolder, string? PayeeIbanLast4, string? ReturnComment,
+    IReadOnlyList<ExportTravelCost> TravelCosts, string? Pdf);
+
+public sealed record ExportTravelCost(DateOnly Date, string Description, decimal? Kilometres, decimal Amount, string? Receipt);
+
+/// <summary>WrittenByYou false: a message of the conversation about a request the person is the contact of.</summary>
+public sealed record ExportMessage(string RequestReference, int? EngagementId, MessageSide Side, string AuthorName, string Body, DateTimeOffset SentAt, bool WrittenByYou);
+
+public sealed record ExportNote(string RequestReference, string Body, DateTimeOffset CreatedAt);
+
+/// <summary>ByYou: the person did it; otherwise the entry is about the person (their account or profile).</summary>
+public sealed record ExportAudit(DateTimeOffset At, string Action, string Subject, int? PoolId, string? Details, bool ByYou);

@@ -1,0 +1,46 @@
+using Beraterpool.Web.Data;
+using Beraterpool.Web.Features.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Beraterpool.Web.Features.Privacy;
+
+/// <summary>
+/// Everyone the product holds data about, found by an e-mail address: an account, the advisor profiles linked to the
+/// account or kept under the address, and the requests whose contact the address (or the account) is — so also a
+/// municipality contact who never had an account.
+/// </summary>
+public sealed record Person(string Email, AppUser? Account, IReadOnlyList<int> AdvisorIds, IReadOnlyList<int> ContactRequestIds, IReadOnlyList<string> Names)
+{
+    public bool Found => Account is not null || AdvisorIds.Count > 0 || ContactRequestIds.Count > 0;
+    public string? UserId => Account?.Id;
+    /// <summary>The name to show the administrator: the account's, else a profile's or a request's.</summary>
+    public string DisplayName => Names.FirstOrDefault() ?? Email;
+}
+
+public sealed class PersonFinder(AppDbContext db, UserManager<AppUser> users)
+{
+    public async Task<Person?> ByUserIdAsync(string? userId, CancellationToken ct) =>
+        userId is not null && await users.FindByIdAsync(userId) is { } account ? await FindAsync(account.Email ?? "", account, ct) : null;
+
+    public async Task<Person> ByEmailAsync(string email, CancellationToken ct)
+    {
+        var address = email.Trim();
+        return await FindAsync(address, await users.FindByEmailAsync(address), ct);
+    }
+
+    private async Task<Person> FindAsync(string email, AppUser? account, CancellationToken ct)
+    {
+        var lower = email.ToLowerInvariant();
+        var userId = account?.Id;
+        var advisors = await db.Advisors.AsNoTracking()
+            .Where(a => (userId != null && a.UserId == userId) || (lower != "" && a.Email.ToLower() == lower))
+            .OrderBy(a => a.Id).Select(a => new { a.Id, Name = a.FirstName + " " + a.LastName }).ToListAsync(ct);
+        var requests = await db.ConsultationRequests.AsNoTracking()
+            .Where(r => (userId != null && r.ContactUserId == userId) || (lower != "" && r.ContactEmail.ToLower() == lower))
+            .OrderBy(r => r.Id).Select(r => new { r.Id, r.ContactName }).ToListAsync(ct);
+        var names = new[] { account?.DisplayName }.Concat(advisors.Select(a => a.Name)).Concat(requests.Select(r => r.ContactName))
+            .Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n!.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        return new Person(account?.Email ?? email, account, advisors.Select(a => a.Id).ToList(), requests.Select(r => r.Id).ToList(), names);
+    }
+}
