@@ -13,6 +13,7 @@ using Beraterpool.Web.Features.Email;
 using Beraterpool.Web.Features.Engagements;
 using Beraterpool.Web.Features.Engagements.Revisions;
 using Beraterpool.Web.Features.MunicipalityAccounts;
+using Beraterpool.Web.Features.Privacy;
 using Beraterpool.Web.Features.Quota;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -146,7 +147,7 @@ public sealed class BackupRestoreTests
         : $"Data Source={Path.Combine(app.Folder, "restored.db")}";
 
     /// <summary>
-    /// What the demo year does not create (photos, logos, travel receipts, blocked periods, quota increases, revisions, contact shares, municipality members, an undelivered mail, the data versions, the identity
+    /// What the demo year does not create (photos, logos, travel receipts, blocked periods, quota increases, revisions, contact shares, municipality members, an undelivered mail, the data versions, an erasure receipt, the identity
     /// tables' claims, logins and tokens), added through the real context.
     /// </summary>
     private static async Task FillWhatTheDemoYearLacksAsync(TestApp app)
@@ -184,6 +185,7 @@ public sealed class BackupRestoreTests
             To = "kommune@koeln.local", Subject = "Ihre Anfrage", TextBody = "Guten Tag", TemplateId = "test.backup", PoolId = pool.Id,
             CreatedAt = now, QueuedAt = now, NextAttemptAt = now, Attempts = 3, Status = OutboxStatus.Failed, LastError = "SMTP nicht erreichbar",
         });
+        db.Set<ErasureReceipt>().Add(new ErasureReceipt { Reference = "L-0001", At = now, ByName = "Administration", Counts = "{}" });
         // The photo and the logo change what the directory and the pool catalogue show: saved with their versions, as the app does.
         await scope.ServiceProvider.GetRequiredService<DataVersions>().SaveChangesAsync(db, [DataVersions.Pool(pool.Id), DataVersions.Catalogue], Ct);
 
