@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs all tests: unit + integration tests on SQLite, the integration tests again on PostgreSQL
-# (a throwaway server on 127.0.0.1:$PGPORT), and the browser tests (Playwright + Debian Chromium + axe).
+# (a throwaway server on 127.0.0.1:$PGPORT), two app instances behind nginx on that server (tests/Beraterpool.ClusterTests),
+# and the browser tests (Playwright + Debian Chromium + axe).
 # Prints one closing line: "Tests: N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -25,9 +26,11 @@ pg_started=0
 if tools/pg-throwaway.sh start; then
   pg_started=1
   run postgres tests/Beraterpool.Tests TEST_DATABASE=Postgres TEST_PG_CONNECTION="Host=127.0.0.1;Port=$PGPORT;Username=postgres"
+  # Required here: without nginx the stage fails (the tests say why), as the PostgreSQL run does without PostgreSQL.
+  run cluster tests/Beraterpool.ClusterTests CLUSTER_TESTS_REQUIRED=1 TEST_PG_CONNECTION="Host=127.0.0.1;Port=$PGPORT;Username=postgres"
 else
-  echo "PostgreSQL could not be started: the PostgreSQL run counts as failed." >&2
-  status=1; echo "  failed: 1" > "$logs/postgres.log"
+  echo "PostgreSQL could not be started: the PostgreSQL run and the two-instance run count as failed." >&2
+  status=1; echo "  failed: 1" > "$logs/postgres.log"; echo "  failed: 1" > "$logs/cluster.log"
 fi
 [ -f tests/Beraterpool.BrowserTests/Beraterpool.BrowserTests.csproj ] && run browser tests/Beraterpool.BrowserTests TEST_DATABASE=Sqlite
 [ $pg_started = 1 ] && tools/pg-throwaway.sh stop >/dev/null

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Beraterpool.Cli.Backup;
 using Beraterpool.Cli.Bench;
 using Beraterpool.Cli.Synthetic;
 
@@ -36,6 +37,22 @@ public static class CommandLine
         seedSynthetic.SetAction((parse, ct) => WithApp(app => SyntheticCommands.SeedAsync(app,
             parse.GetValue(advisors), parse.GetValue(pools), parse.GetValue(seed), parse.GetValue(force), ct)));
         root.Subcommands.Add(seedSynthetic);
+
+        var backupFile = new Argument<string>("file") { Description = "Where to write the backup (SQLite: a database file; PostgreSQL: a pg_dump -Fc archive)." };
+        var backupForce = new Option<bool>("--force") { Description = "Replace the file if it exists." };
+        var backup = new Command("backup", "Write a consistent backup of the database while the app runs (SQLite online backup API, "
+                                           + "PostgreSQL pg_dump -Fc); uploads are inside it, the key-ring certificate is not.") { backupFile, backupForce };
+        backup.SetAction((parse, ct) => WithApp(app => DatabaseBackup.BackupAsync(DatabaseTarget.From(app.Configuration, app.Environment),
+            Commands.Resolve(parse.GetValue(backupFile)!), parse.GetValue(backupForce), Console.Out, Console.Error, ct)));
+        root.Subcommands.Add(backup);
+
+        var restoreFile = new Argument<string>("file") { Description = "A file written by the backup command for the same kind of database." };
+        var restoreForce = new Option<bool>("--force") { Description = "Replace a database that has tables (stop the app first)." };
+        var restore = new Command("restore", "Restore a backup into the configured database (created on PostgreSQL if missing); "
+                                             + "refuses a database that is not empty unless --force.") { restoreFile, restoreForce };
+        restore.SetAction((parse, ct) => WithApp(app => DatabaseBackup.RestoreAsync(DatabaseTarget.From(app.Configuration, app.Environment),
+            Commands.Resolve(parse.GetValue(restoreFile)!), parse.GetValue(restoreForce), Console.Out, Console.Error, ct)));
+        root.Subcommands.Add(restore);
 
         var script = new Argument<string>("file.lua") { Description = "The wrk script to write." };
         var urlCount = Positive(new Option<int>("--count") { Description = "Distinct directory addresses.", DefaultValueFactory = _ => 20_000 });

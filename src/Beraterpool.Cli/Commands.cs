@@ -81,7 +81,7 @@ public static class Commands
     /// `dotnet run --project` may start the tool in another folder; a relative path the user typed is meant relative
     /// to their shell's folder, which the shell passes on as PWD.
     /// </summary>
-    private static string Resolve(string path)
+    internal static string Resolve(string path)
     {
         var full = Path.GetFullPath(path);
         if (File.Exists(full) || Path.IsPathRooted(path)) return full;
