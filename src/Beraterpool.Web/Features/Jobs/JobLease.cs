@@ -23,6 +23,7 @@ public sealed class JobLeaseConfiguration : IEntityTypeConfiguration<JobLease>
 {
     public void Configure(EntityTypeBuilder<JobLease> b)
     {
+        b.ToTable("JobLeases");
         b.HasKey(x => x.Name);
         b.Property(x => x.Name).HasMaxLength(60);
         b.Property(x => x.Holder).HasMaxLength(200);

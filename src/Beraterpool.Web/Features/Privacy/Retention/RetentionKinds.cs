@@ -39,7 +39,7 @@ public static class RetentionKinds
             Default: 6, Minimum: 1, Maximum: 60, RetentionUnit.Months,
             "Art. 5 Abs. 1 lit. e und Art. 17 Abs. 1 lit. a DSGVO: nach der Ablehnung wird die Anfrage nicht mehr gebraucht. Sechs Monate lassen Zeit für Rückfragen und Beschwerden zur Entscheidung."),
         new(ClosedEngagements, "Abgeschlossene Begleitungen",
-            "Namen und Kontaktdaten der Kommune, Kommentare, Nachrichten, Notizen, Dokumente, Rückmeldungstext und Reflexionen werden entfernt. Kommune, Zeitraum, Themen, Handlungsoptionen und die Beratungstage (Datum, Art, Umfang) bleiben: Honorarabrechnungen belegen sie, und das Tageskontingent zählt sie.",
+            "Name und Kontaktdaten der Ansprechperson der Kommune, Kommentare, Nachrichten, Notizen, Dokumente, Rückmeldungstext und Reflexionen werden entfernt. Kommune, Zeitraum, Themen, Handlungsoptionen und die Beratungstage (Datum, Art, Umfang) bleiben: Honorarabrechnungen belegen sie, und das Tageskontingent zählt sie.",
             Default: 60, Minimum: 36, Maximum: 120, RetentionUnit.Months,
             "Nachweis der Mittelverwendung gegenüber dem Zuwendungsgeber (ANBest-P Nr. 6.5: Belege fünf Jahre nach Vorlage des Verwendungsnachweises); mindestens die regelmäßige Verjährungsfrist von drei Jahren (§ 195 BGB) für Ansprüche aus der Begleitung."),
         new(SecurityAudit, "Protokoll: Sicherheitsereignisse",

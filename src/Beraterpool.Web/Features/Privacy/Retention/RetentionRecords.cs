@@ -36,6 +36,7 @@ public sealed class RetentionConfiguration : IEntityTypeConfiguration<RetentionR
 {
     public void Configure(EntityTypeBuilder<RetentionRule> b)
     {
+        b.ToTable("RetentionRules");
         b.HasKey(x => x.Kind);
         b.Property(x => x.Kind).HasMaxLength(40);
         b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.ChangedByUserId).OnDelete(DeleteBehavior.SetNull);
@@ -43,6 +44,7 @@ public sealed class RetentionConfiguration : IEntityTypeConfiguration<RetentionR
 
     public void Configure(EntityTypeBuilder<RetentionRun> b)
     {
+        b.ToTable("RetentionRuns");
         b.HasIndex(x => x.StartedAt);
         b.Property(x => x.Instance).HasMaxLength(200);
         b.Property(x => x.Counts).HasMaxLength(2000);

@@ -13,4 +13,13 @@ public sealed class RetentionRules(AppDbContext db)
         return RetentionKinds.All.Where(k => !k.Planned)
             .ToDictionary(k => k.Key, k => set.TryGetValue(k.Key, out var v) ? Math.Max(v, k.Minimum) : k.Default);
     }
+
+    public async Task<RetentionPromise> PromiseAsync(CancellationToken ct = default)
+    {
+        var current = await CurrentAsync(ct);
+        return new RetentionPromise(current[RetentionKinds.WithdrawnRequests], current[RetentionKinds.DeclinedRequests], current[RetentionKinds.ClosedEngagements]);
+    }
 }
+
+/// <summary>The periods the request form promises, from the rules in force.</summary>
+public sealed record RetentionPromise(int WithdrawnMonths, int DeclinedMonths, int EngagementMonths);
