@@ -39,7 +39,7 @@ public sealed class RetentionRulesPageTests(RetentionRulesPageTests.App app) : I
         var admin = await app.SignedInBrowserAsync("fristen-liste@example.org", Roles.Administrator);
         var text = Html.Text(await admin.GetStringAsync("/manage/privacy/retention", Ct));
 
-        Assert.Contains("Honorarabrechnungen und Belege Die Abrechnung wird mit Reisekosten und Belegen gelöscht; die abgerechneten Beratungstage bleiben. 10 Jahre nach Ende des Kalenderjahres", text);
+        Assert.Contains("Honorarabrechnungen und Belege Die Abrechnung wird mit Reisekosten, Belegen und den abgerechneten Aktivitäten gelöscht (sonst ließen sich die Tage ein zweites Mal abrechnen). Das Tageskontingent jenes Jahres bleibt, wie es war. 10 Jahre nach Ende des Kalenderjahres", text);
         Assert.Contains("mindestens 10 Jahre nach Ende des Kalenderjahres", text);
         Assert.Contains("Zurückgezogene Anfragen Die Anfrage wird mit Verlauf, Erstgespräch, Notizen, Nachrichten und Vorschlägen gelöscht. 6 Monate", text);
         Assert.Contains("§ 147 Abs. 1 Nr. 4 und Abs. 3 AO", text);

@@ -51,7 +51,7 @@ public static class RetentionKinds
             Default: 36, Minimum: 12, Maximum: 120, RetentionUnit.Months,
             "Rechenschaftspflicht (Art. 5 Abs. 2 und Art. 7 Abs. 1 DSGVO: Einwilligungen nachweisen); drei Jahre entsprechen der regelmäßigen Verjährungsfrist (§ 195 BGB)."),
         new(FeeStatements, "Honorarabrechnungen und Belege",
-            "Die Abrechnung wird mit Reisekosten und Belegen gelöscht; die abgerechneten Beratungstage bleiben.",
+            "Die Abrechnung wird mit Reisekosten, Belegen und den abgerechneten Aktivitäten gelöscht (sonst ließen sich die Tage ein zweites Mal abrechnen). Das Tageskontingent jenes Jahres bleibt, wie es war.",
             Default: 10, Minimum: 10, Maximum: 30, RetentionUnit.YearsAfterYearEnd,
             "§ 147 Abs. 1 Nr. 4 und Abs. 3 AO, § 14b UStG: Buchungsbelege zehn Jahre, gerechnet ab dem Ende des Kalenderjahres, in dem die Abrechnung bezahlt (sonst erstellt) wurde. Kürzer ist nicht erlaubt."),
         new(DeclinedApplications, "Abgelehnte Bewerbungen",

@@ -152,7 +152,8 @@ public sealed class RetentionSweep(AppDbContext db, RetentionRules rules, TimePr
 
     /// <summary>
     /// § 147 AO counts from the end of the year the record was made: the year it was paid, else the year it was created —
-    /// and never before the month it bills. Travel costs and their receipts go by cascade; the billed activities stay.
+    /// and never before the month it bills. Travel costs and their receipts go by cascade. The activities it billed go with
+    /// it: left behind unbilled, they would be offered for billing a second time. The day quota's ledger keeps its count.
     /// </summary>
     private async Task<int> DeleteFeeStatementsAsync(int lastDueYear, CancellationToken ct)
     {
@@ -163,7 +164,12 @@ public sealed class RetentionSweep(AppDbContext db, RetentionRules rules, TimePr
             .Select(f => f.Id).ToList();
         var deleted = 0;
         foreach (var chunk in ids.Chunk(Batch))
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await db.Activities.Where(a => a.FeeStatementId != null && chunk.Contains(a.FeeStatementId.Value)).ExecuteDeleteAsync(ct);
             deleted += await db.FeeStatements.Where(f => chunk.Contains(f.Id)).ExecuteDeleteAsync(ct);
+            await tx.CommitAsync(ct);
+        }
         return deleted;
     }
 }
