@@ -110,5 +110,7 @@ public sealed class RetentionRulesPageTests(RetentionRulesPageTests.App app) : I
         Assert.Contains("Der Lauf ist fertig: 0 Einträge gelöscht oder anonymisiert.", list);
         Assert.Contains("fristen-lauf@example.org", list);
         Assert.Contains("Zurückgezogene Anfragen: 0", list);
+        Assert.Equal("fristen-lauf@example.org", await app.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "retention.run")
+            .Select(e => db.Users.Where(u => u.Id == e.UserId).Select(u => u.Email).FirstOrDefault()).SingleAsync(Ct)));
     }
 }

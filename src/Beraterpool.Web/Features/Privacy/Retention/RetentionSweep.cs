@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Accounts;
+using Beraterpool.Web.Features.Audit;
 using Beraterpool.Web.Features.Engagements;
 using Beraterpool.Web.Features.Jobs;
 using Beraterpool.Web.Features.Messages;
@@ -74,6 +75,9 @@ public sealed class RetentionSweep(AppDbContext db, RetentionRules rules, TimePr
         report.Counts = JsonSerializer.Serialize(counts);
         var joined = string.Join("\n", errors);
         report.Errors = errors.Count == 0 ? null : joined[..Math.Min(joined.Length, 4000)];
+        // An administrator's "run now" is an administrative action; the daily runs have their reports only.
+        if (run.RequestedByUserId is { } userId)
+            db.Audit("retention.run", "retention-run:" + report.Id, userId, details: report.Counts);
         await db.SaveChangesAsync(ct);
         return report;
     }
