@@ -46,6 +46,8 @@ public sealed class RetentionRulesPageTests(RetentionRulesPageTests.App app) : I
         Assert.Contains("Zurückgezogene Anfragen", text);
         Assert.Contains("Abgelehnte Bewerbungen", text);
         Assert.Contains("kommt mit den Bewerbungsverfahren", text);
+        Assert.Contains("Versandte E-Mails im Postausgang", text);
+        Assert.Contains("kommt mit dem Postausgang in der Datenbank", text);
         Assert.DoesNotContain("kind=applications.declined", await admin.GetStringAsync("/manage/privacy/retention", Ct));
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/manage/privacy/retention/edit?kind=applications.declined", Ct)).StatusCode);
     }

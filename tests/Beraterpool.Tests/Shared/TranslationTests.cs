@@ -61,7 +61,7 @@ public sealed partial class TranslationTests
         chosen.AddRange(FeeHistory.Labels.Values.Select(l => ("Fees", l)));
         chosen.AddRange(Web.Features.Requests.Manage.DetailsModel.DeclineReasons.Select(r => ("Requests", r)));
         chosen.AddRange(new GazetteerImportReport { Source = "" }.Rows.Select(r => ("Gazetteer", r.Label)));
-        chosen.AddRange(Web.Features.Privacy.Retention.RetentionKinds.All.SelectMany(k => new[] { k.Name, k.Action, k.LegalBasis }).Select(t => ("Privacy.Retention", t)));
+        chosen.AddRange(Web.Features.Privacy.Retention.RetentionKinds.All.SelectMany(k => new[] { k.Name, k.Action, k.LegalBasis, k.ComesWith }.OfType<string>()).Select(t => ("Privacy.Retention", t)));
 
         var missing = chosen.Distinct()
             .SelectMany(c => TranslationCatalog.Languages.Where(lang => Catalog.Resolve(c.Feature, false, lang, c.Key) is null).Select(lang => $"[{c.Feature}] „{c.Key}“ has no {lang} text"))

@@ -10,8 +10,9 @@ public enum RetentionUnit { Months, YearsAfterYearEnd }
 public sealed record RetentionKind(
     string Key, string Name, string Action, int Default, int Minimum, int Maximum, RetentionUnit Unit, string LegalBasis)
 {
-    /// <summary>Shown in the list, but no rule yet: the records do not exist in the product so far.</summary>
-    public bool Planned { get; init; }
+    /// <summary>Shown in the list, but no rule yet: the records do not exist in the product so far; says what brings them.</summary>
+    public string? ComesWith { get; init; }
+    public bool Planned => ComesWith is not null;
 }
 
 /// <summary>
@@ -27,6 +28,7 @@ public static class RetentionKinds
     public const string ChangeAudit = "audit.changes";
     public const string FeeStatements = "fees.statements";
     public const string DeclinedApplications = "applications.declined";
+    public const string SentMails = "outbox.sent";
 
     public static readonly IReadOnlyList<RetentionKind> All =
     [
@@ -57,7 +59,13 @@ public static class RetentionKinds
         new(DeclinedApplications, "Abgelehnte Bewerbungen",
             "Kommt mit den Bewerbungsverfahren.",
             Default: 6, Minimum: 6, Maximum: 6, RetentionUnit.Months,
-            "Kommt mit den Bewerbungsverfahren (§ 15 Abs. 4 AGG: Ansprüche binnen zwei Monaten nach der Absage; danach Löschung).") { Planned = true },
+            "Kommt mit den Bewerbungsverfahren (§ 15 Abs. 4 AGG: Ansprüche binnen zwei Monaten nach der Absage; danach Löschung).")
+            { ComesWith = "kommt mit den Bewerbungsverfahren" },
+        new(SentMails, "Versandte E-Mails im Postausgang",
+            "Die E-Mail wird mit Empfänger, Betreff und Text gelöscht, sobald sie versandt ist und ihre Frist abgelaufen ist.",
+            Default: 3, Minimum: 1, Maximum: 24, RetentionUnit.Months,
+            "Art. 5 Abs. 1 lit. e DSGVO: eine versandte E-Mail wird nur noch für Rückfragen zur Zustellung gebraucht; was sie mitteilt, steht im Vorgang selbst.")
+            { ComesWith = "kommt mit dem Postausgang in der Datenbank" },
     ];
 
     public static RetentionKind? Find(string? key) => All.FirstOrDefault(k => k.Key == key && !k.Planned);
