@@ -52,6 +52,18 @@ public sealed class RetentionRulesPageTests(RetentionRulesPageTests.App app) : I
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/manage/privacy/retention/edit?kind=applications.declined", Ct)).StatusCode);
     }
 
+    [Theory]
+    [InlineData("en", "Retention and deletion", "Fee statements and receipts")]
+    [InlineData("fr", "Conservation et suppression", "Décomptes d’honoraires et justificatifs")]
+    public async Task The_page_reads_its_own_resource_in_English_and_French(string lang, string title, string kind)
+    {
+        var admin = await app.SignedInBrowserAsync($"fristen-{lang}@example.org", Roles.Administrator);
+        await admin.GetAsync($"/culture?lang={lang}", Ct);
+        var text = Html.Text(await admin.GetStringAsync("/manage/privacy/retention", Ct));
+        Assert.Contains(title, text);
+        Assert.Contains(kind, text);
+    }
+
     [Fact]
     public async Task A_fee_statement_rule_below_ten_years_or_a_value_that_is_no_number_is_refused_in_German_with_the_input_kept()
     {
