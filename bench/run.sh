@@ -51,6 +51,10 @@ export ConnectionStrings__Default="Data Source=$work/bench.db"
 export Serilog__MinimumLevel__Default=Warning
 export Email__OutboxFolder=$work/outbox
 export Demo__Seed=false
+# Production refuses to start without the key-ring certificate (README, Production): a throwaway one for this run.
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$work/dp.key" -out "$work/dp.crt" -days 2 -subj "/CN=bench" 2>/dev/null
+openssl pkcs12 -export -inkey "$work/dp.key" -in "$work/dp.crt" -out "$work/dp.pfx" -passout pass:
+export DataProtection__CertificatePath=$work/dp.pfx
 # The seeding commands live in the command-line tool; it runs on the published app's folder as content root.
 run_cli() { (cd "$app_dir" && ASPNETCORE_CONTENTROOT=$app_dir exec dotnet "$cli_dir/Beraterpool.Cli.dll" "$@"); }
 
@@ -77,7 +81,8 @@ base="http://127.0.0.1:$port"
 echo "== starting the app on $base (Bench:Plaintext on)"
 start_ns=$(date +%s%N)
 # One subshell that execs dotnet, so $! is the app's own process (for its RSS).
-(cd "$app_dir" && ASPNETCORE_URLS=$base Bench__Plaintext=true exec dotnet Beraterpool.Web.dll > "$work/app.log" 2>&1) &
+# App:PublicUrl: production answers only its own host names (HttpsSetup).
+(cd "$app_dir" && ASPNETCORE_URLS=$base App__PublicUrl=$base Bench__Plaintext=true exec dotnet Beraterpool.Web.dll > "$work/app.log" 2>&1) &
 app_pid=$!
 
 status_of() { curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$base$1" || true; }

@@ -13,6 +13,11 @@ public static class CommandLine
             "Beraterpool commands: run against the app's configuration (appsettings of src/Beraterpool.Web, "
             + "Database__Provider, ConnectionStrings__Default, ASPNETCORE_ENVIRONMENT), on the same database as the app.");
 
+        var migrate = new Command("migrate", "Apply the database migrations (and import the shipped register into an empty database); "
+            + "for installations with Database:MigrateOnStart=false, run once per deployment before the instances start.");
+        migrate.SetAction((_, _) => WithApp(app => Commands.MigrateAsync(app.Services, app.Configuration, app.Environment, Console.Out, Console.Error)));
+        root.Subcommands.Add(migrate);
+
         var file = new Argument<string>("file") { Description = "The Gemeindeverzeichnis as CSV (e.g. data/gv-auszug.csv)." };
         var importGazetteer = new Command("import-gazetteer", "Import or update the municipality register; all or nothing, the report names every rejected line.") { file };
         importGazetteer.SetAction((parse, _) => WithApp(app => Commands.ImportGazetteerAsync(app.Services, parse.GetValue(file)!, Console.Out, Console.Error)));

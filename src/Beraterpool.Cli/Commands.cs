@@ -1,6 +1,8 @@
+using System.Data.Common;
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Accounts;
 using Beraterpool.Web.Features.Gazetteer;
+using Microsoft.EntityFrameworkCore;
 
 namespace Beraterpool.Cli;
 
@@ -23,6 +25,34 @@ public static class Commands
         var report = await scope.ServiceProvider.GetRequiredService<GazetteerImporter>().ImportAsync(stream, Path.GetFileName(path), userId: null);
         await (report.Imported ? output : errors).WriteLineAsync(report.ToText());
         return report.Imported ? 0 : 1;
+    }
+
+    /// <summary>
+    /// Applies the pending migrations and the rest of a start's preparation (the shipped register when empty, the roles),
+    /// whatever <c>Database:MigrateOnStart</c> says; prints what it applied. Exit code 0, or 1 when it failed.
+    /// </summary>
+    public static async Task<int> MigrateAsync(IServiceProvider services, IConfiguration config, IHostEnvironment env, TextWriter output, TextWriter errors)
+    {
+        try
+        {
+            List<string> pending;
+            await using (var scope = services.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                pending = await db.Database.CanConnectAsync() ? (await db.Database.GetPendingMigrationsAsync()).ToList()
+                    : db.Database.GetMigrations().ToList();
+            }
+            await services.PrepareDatabaseAsync(config, env, migrate: true);
+            await output.WriteLineAsync(pending.Count == 0
+                ? "The database is up to date; no migrations to apply."
+                : $"Applied {pending.Count} migrations: {string.Join(", ", pending)}");
+            return 0;
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException)
+        {
+            await errors.WriteLineAsync($"Migration failed: {e.Message}");
+            return 1;
+        }
     }
 
     /// <summary>The first administrator of a fresh installation gets an invitation mail.</summary>

@@ -9,6 +9,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets();
 
 builder.AddStructuredLogging();
+builder.AddTelemetry();
+builder.Services.AddGracefulShutdown(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddAppDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddKeyRing(builder.Configuration, builder.Environment);
@@ -18,12 +20,13 @@ builder.Services.AddPools();
 builder.Services.AddFeatures(builder.Configuration);
 builder.Services.AddProxyAndHttps(builder.Configuration, builder.Environment);
 builder.Services.AddUploadLimits();
-builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>();
+builder.Services.AddHealth();
 
 var app = builder.Build();
 
 await app.Services.PrepareDatabaseAsync(app.Configuration, app.Environment);
 
+app.UseHealthProbes();
 app.UseProxyAndHttps();
 app.UseFriendlyErrors();
 app.UseSecurityHeaders();
@@ -41,6 +44,5 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages().WithStaticAssets();
 app.MapFeatureEndpoints();
-app.MapHealthChecks("/health").AllowAnonymous();
 
 app.Run();

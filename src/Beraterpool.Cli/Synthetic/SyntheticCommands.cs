@@ -20,6 +20,9 @@ public static class SyntheticCommands
 
         Console.WriteLine($"Seeding {count:N0} synthetic advisors across {pools} pools (seed {seed}) …");
         var result = await SyntheticData.SeedAsync(db, count, pools, seed, Console.Out, ct);
+        // A running app holds the pools and directories in memory: tell it, as every other change does.
+        var poolIds = await db.Pools.Select(p => p.Id).ToListAsync(ct);
+        await app.Services.GetRequiredService<DataVersions>().SaveChangesAsync(db, [DataVersions.Catalogue, .. poolIds.Select(DataVersions.Pool)], ct);
         Console.WriteLine($"Done: {result.Advisors:N0} advisors in {result.Pools} pools in {result.Elapsed.TotalSeconds:F1} s.");
         return 0;
     }

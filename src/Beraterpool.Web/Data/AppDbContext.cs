@@ -56,7 +56,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<TravelCost> TravelCosts => Set<TravelCost>();
     public DbSet<AdvisorBankDetails> AdvisorBankDetails => Set<AdvisorBankDetails>();
     public DbSet<Message> Messages => Set<Message>();
+    public DbSet<Features.Email.OutboxMail> OutboxMails => Set<Features.Email.OutboxMail>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<DataVersion> DataVersions => Set<DataVersion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

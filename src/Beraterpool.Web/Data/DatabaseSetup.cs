@@ -12,19 +12,22 @@ public static class DatabaseSetup
     {
         var provider = config.GetValue("Database:Provider", DatabaseProvider.Sqlite);
         var connectionString = config.GetConnectionString("Default");
+        services.AddSingleton<DataVersions>();
+        services.AddSingleton<DataVersions.CommitSignal>();
         if (provider == DatabaseProvider.Postgres)
         {
             if (string.IsNullOrWhiteSpace(connectionString))
             {
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Default is empty.");
             }
-            services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(connectionString));
+            services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, o) => o.UseNpgsql(connectionString)
+                .AddInterceptors(sp.GetRequiredService<DataVersions.CommitSignal>()));
         }
         else
         {
             if (string.IsNullOrWhiteSpace(connectionString)) connectionString = DefaultSqlite(env.ContentRootPath);
-            services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString, s => s.CommandTimeout(30))
-                .AddInterceptors(new SqliteBusyTimeout(30_000)));
+            services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => o.UseSqlite(connectionString, s => s.CommandTimeout(30))
+                .AddInterceptors(new SqliteBusyTimeout(30_000), sp.GetRequiredService<DataVersions.CommitSignal>()));
         }
         return services;
     }

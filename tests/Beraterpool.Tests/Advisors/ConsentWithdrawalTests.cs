@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.Json;
+using Beraterpool.Web.Data;
 using Beraterpool.Tests.Infrastructure;
 using Beraterpool.Web.Features.Advisors;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Beraterpool.Tests.Advisors;
 
@@ -32,7 +32,7 @@ public sealed class ConsentWithdrawalTests : IAsyncLifetime
     private async Task WithdrawAsync(ConsentField field)
     {
         await _app.WithDbAsync(db => db.AdvisorConsents.Where(c => c.AdvisorId == _advisorId && c.Field == field).ExecuteDeleteAsync());
-        _app.Services.GetRequiredService<AdvisorChanges>().Changed(_poolId);
+        await _app.ChangedAsync(DataVersions.Pool(_poolId));
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class ConsentWithdrawalTests : IAsyncLifetime
         Assert.Contains("Grace Wanjiru", await client.GetStringAsync("/advisors", ct));
 
         await _app.WithDbAsync(db => db.Advisors.Where(a => a.Id == _advisorId).ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, AdvisorStatus.Paused)));
-        _app.Services.GetRequiredService<AdvisorChanges>().Changed(_poolId);
+        await _app.ChangedAsync(DataVersions.Pool(_poolId));
 
         Assert.DoesNotContain("Grace Wanjiru", await client.GetStringAsync("/advisors", ct));
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/advisors/grace-wanjiru", ct)).StatusCode);

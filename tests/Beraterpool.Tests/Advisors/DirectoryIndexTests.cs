@@ -17,7 +17,7 @@ public sealed class DirectoryIndexTests
         Countries = countries, Expertise = expertise, Bio = bio,
     };
 
-    private static DirectoryIndex Index(params DirectoryAdvisor[] advisors) => DirectoryIndex.Build(1, 0, [Trade, Sdg], advisors);
+    private static DirectoryIndex Index(params DirectoryAdvisor[] advisors) => DirectoryIndex.Build(1, [Trade, Sdg], advisors);
 
     private static string[] Names(DirectoryPage page) => page.Items.Select(a => a.LastName).ToArray();
 

@@ -1,11 +1,11 @@
 using System.Net;
+using Beraterpool.Web.Data;
 using Beraterpool.Tests.Infrastructure;
 using Beraterpool.Web.Features.Accounts;
 using Beraterpool.Web.Features.Email;
 using Beraterpool.Web.Features.Pools;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Beraterpool.Tests.Email;
 
@@ -25,7 +25,7 @@ public sealed class MailLinkTests(MailLinkTests.App app) : IClassFixture<MailLin
         await app.CreatePoolAsync("standard");
         var evilPool = await app.CreatePoolAsync("fremd");
         await app.WithDbAsync(db => db.Pools.Where(p => p.Id == evilPool.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Host, "evil.example"), Ct));
-        app.Services.GetRequiredService<PoolCatalog>().Invalidate();
+        await app.ChangedAsync(DataVersions.Catalogue);
         await app.CreateUserAsync("opfer@example.org", Roles.Advisor);
         var attacker = app.Browser();
         attacker.DefaultRequestHeaders.Host = "evil.example";

@@ -105,6 +105,16 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
+    /// <summary>
+    /// Data arranged behind the app's back (straight into the database) changed what <paramref name="keys"/> cover
+    /// (<see cref="DataVersions.Pool"/>, <see cref="DataVersions.Catalogue"/>): bumps them as the app's own writes do.
+    /// </summary>
+    public async Task ChangedAsync(params string[] keys)
+    {
+        await using var scope = Scope();
+        await Services.GetRequiredService<DataVersions>().SaveChangesAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), keys);
+    }
+
     /// <summary>An HTTP client that keeps cookies and does not follow redirects (tests assert them).</summary>
     public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 

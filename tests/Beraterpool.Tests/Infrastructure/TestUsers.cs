@@ -1,4 +1,5 @@
 using System.Net;
+using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Accounts;
 using Beraterpool.Web.Features.Advisors;
 using Beraterpool.Web.Features.Pools;
@@ -52,8 +53,7 @@ public static class TestUsers
             pool.Topics.Add(new Topic { PoolId = pool.Id, Slug = "fairer-handel", NameDe = "Fairer Handel", SortOrder = 10 });
             pool.Topics.Add(new Topic { PoolId = pool.Id, Slug = "agenda-2030", NameDe = "Agenda 2030", SortOrder = 20 });
             if (coordinatorUserId is not null) db.PoolCoordinators.Add(new PoolCoordinator { PoolId = pool.Id, UserId = coordinatorUserId });
-            await db.SaveChangesAsync();
-            app.Services.GetRequiredService<PoolCatalog>().Invalidate();
+            await app.Services.GetRequiredService<DataVersions>().SaveChangesAsync(db, DataVersions.Catalogue);
             return pool;
         });
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using Beraterpool.Web.Data;
 using Beraterpool.Tests.Infrastructure;
 using Beraterpool.Web.Features.Accounts;
 using Beraterpool.Web.Features.Advisors;
@@ -78,7 +79,7 @@ public sealed class MatchingPageTests(MatchingPageTests.App app) : IClassFixture
     }
 
     [Fact]
-    public async Task Topic_change_signalled_through_AdvisorChanges_shows_in_the_next_ranking()
+    public async Task Topic_change_signalled_through_the_pool_version_shows_in_the_next_ranking()
     {
         var scene = await app.PoolAsync("match-snapshot");
         var amina = await app.AdvisorAsync(scene, "amina-snapshot", "Amina", "Tesfaye", MatchingArrange.Koeln, [scene.SdgTopic]);
@@ -95,7 +96,7 @@ public sealed class MatchingPageTests(MatchingPageTests.App app) : IClassFixture
             db.AdvisorTopics.Add(new AdvisorTopic { AdvisorId = amina.Id, TopicId = scene.FairTradeTopic });
             return await db.SaveChangesAsync(Ct);
         });
-        app.Services.GetRequiredService<AdvisorChanges>().Changed(scene.PoolId);
+        await app.ChangedAsync(DataVersions.Pool(scene.PoolId));
 
         var text = Html.Text(await client.GetStringAsync(url, Ct));
         Assert.Contains("1. Amina Tesfaye", text);

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Beraterpool.Web.Data;
 using Beraterpool.Tests.Infrastructure;
-using Beraterpool.Web.Features.Pools;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
@@ -184,7 +184,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app, I
             live.Open();
             snapshot.BackupDatabase(live);
         }
-        app.Services.GetRequiredService<PoolCatalog>().Invalidate();
+        // The restored database may hold an older catalogue version than the one in memory; bumping it reloads at once.
+        app.ChangedAsync(DataVersions.Catalogue).GetAwaiter().GetResult();
         if (app.Services.GetService<IMemoryCache>() is MemoryCache cache) cache.Compact(1.0);
     }
 }

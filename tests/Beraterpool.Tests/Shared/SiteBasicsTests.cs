@@ -1,7 +1,6 @@
 using System.Net;
 using Beraterpool.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Beraterpool.Tests.Shared;
 
@@ -76,7 +75,7 @@ public sealed class PoolQuotaTextTests : IAsyncLifetime
             await db.Pools.Where(p => p.Id == pool.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.AnnualDayQuota, 12), TestContext.Current.CancellationToken);
             return 0;
         });
-        _app.Services.GetRequiredService<Beraterpool.Web.Features.Pools.PoolCatalog>().Invalidate();
+        await _app.ChangedAsync(Beraterpool.Web.Data.DataVersions.Catalogue);
 
         var home = Html.Text(await _app.CreateClient().GetStringAsync("/", TestContext.Current.CancellationToken));
         Assert.Contains("bis zu 12 Beratungstage im Jahr", home);

@@ -15,11 +15,12 @@ public sealed class AccountMails(UserManager<AppUser> users, Mailer mailer, Publ
     public static readonly PasswordResetMail PasswordReset = new();
     public static readonly MailTemplate[] Templates = [Invitation, PasswordReset];
 
-    public async Task<string> SendInvitationAsync(AppUser user, string? poolName, CancellationToken ct = default)
+    /// <summary><paramref name="poolId"/>: the pool that invites, whose coordinators see the mail if it cannot be sent.</summary>
+    public async Task<string> SendInvitationAsync(AppUser user, string? poolName, CancellationToken ct = default, int? poolId = null)
     {
         var code = await CodeAsync(user);
         var model = new AccountInvitationMail.Model(user.DisplayName ?? user.Email ?? "", user.Email ?? "", poolName, user.Id, code);
-        await mailer.SendAsync(Invitation, Recipient(user), model);
+        await mailer.SendAsync(Invitation, Recipient(user), model, poolId: poolId);
         return Link(links.Site, "/account/invitation", user.Id, code);
     }
 

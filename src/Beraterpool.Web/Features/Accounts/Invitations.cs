@@ -31,6 +31,6 @@ public sealed class Invitations(TimeProvider time, UserManager<AppUser> users, R
         return new Result(user, created, []);
     }
 
-    public Task<string> SendAsync(AppUser user, string? poolName, CancellationToken ct = default) =>
-        mails.SendInvitationAsync(user, poolName, ct);
+    public Task<string> SendAsync(AppUser user, string? poolName, CancellationToken ct = default, int? poolId = null) =>
+        mails.SendInvitationAsync(user, poolName, ct, poolId);
 }

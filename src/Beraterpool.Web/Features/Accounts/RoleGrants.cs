@@ -45,7 +45,7 @@ public sealed class RoleGrants(TimeProvider time, AppDbContext db, UserManager<A
         await users.UpdateSecurityStampAsync(user);
         if (!newAccount && user.Email is { } email)
             await mailer.SendAsync(Granted, new MailRecipient(email, user.DisplayName ?? email, user.Culture),
-                new RoleGrantedMail.Model(user.DisplayName ?? email, role, poolName, ProgrammeTime.ToLocal(time.GetUtcNow())));
+                new RoleGrantedMail.Model(user.DisplayName ?? email, role, poolName, ProgrammeTime.ToLocal(time.GetUtcNow())), poolId: poolId);
         return Outcome.Granted;
     }
 }

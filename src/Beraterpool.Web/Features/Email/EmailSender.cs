@@ -20,6 +20,15 @@ public sealed class EmailOptions
     public string From { get; set; } = "Beraterpool <no-reply@beraterpool.local>";
     /// <summary>Relative to the content root unless absolute.</summary>
     public string OutboxFolder { get; set; } = "App_Data/outbox";
+
+    /// <summary>Waits after the 1st, 2nd, … failed attempt (<see cref="RetrySchedule"/>); empty: 1 min, 5 min, 30 min, 2 h, 6 h.</summary>
+    public TimeSpan[]? RetryDelays { get; set; }
+    /// <summary>The wait after the delays are used up.</summary>
+    public TimeSpan RetryInterval { get; set; } = TimeSpan.FromHours(12);
+    /// <summary>How long after it was queued a mail is still tried; then it is Failed and shown to the coordinators.</summary>
+    public TimeSpan RetryFor { get; set; } = TimeSpan.FromDays(3);
+    /// <summary>How often the background sender looks for due mails (also those queued by another instance).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(30);
 }
 
 /// <summary>ReplyTo: where an answer goes instead of the no-reply sender — the office of the pool the mail is about.</summary>

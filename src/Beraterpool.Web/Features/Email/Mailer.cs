@@ -6,10 +6,12 @@ namespace Beraterpool.Web.Features.Email;
 
 /// <summary>
 /// The one way a mail leaves the product: writes a <see cref="MailTemplate"/> in the recipient's language with links
-/// from <see cref="PublicLinks"/>, sends it, and applies one failure policy — a mail that cannot be sent is logged
-/// and never undoes or errors the change that caused it (that change is saved and audited before the mail).
+/// from <see cref="PublicLinks"/>, puts it into the database outbox (<see cref="MailOutbox"/>), which sends it at once
+/// and retries it when the mail server is away, and applies one failure policy — a mail that cannot be sent never
+/// undoes or errors the change that caused it (that change is saved and audited before the mail); it waits in the
+/// outbox, and once it fails for good the coordinators see it in <c>/manage/mails/outbox</c>.
 /// </summary>
-public sealed class Mailer(EmailSender sender, IStringLocalizerFactory localizers, PublicLinks links, ILogger<Mailer> log)
+public sealed class Mailer(MailOutbox outbox, IStringLocalizerFactory localizers, PublicLinks links, ILogger<Mailer> log)
 {
     public static readonly string[] Cultures = ["de", "en", "fr"];
 
@@ -26,25 +28,19 @@ public sealed class Mailer(EmailSender sender, IStringLocalizerFactory localizer
         InCulture(culture, () => template.BuildSample(Context(template, null)));
 
     /// <summary>
-    /// Sends and answers whether the mail left. A mail about a pool's request, engagement or fee passes the pool: its
-    /// links go to the pool's pages and answers (Reply-To) to the pool's office, not to the no-reply sender. Sending does not follow the request's cancellation: the change is
-    /// saved, so the people it concerns hear of it even when the browser went away.
+    /// Queues the mail and tries to send it now; true when it left now, false when it waits in the outbox for a retry.
+    /// A mail about a pool's request, engagement or fee passes the pool: its links go to the pool's pages and answers
+    /// (Reply-To) to the pool's office, not to the no-reply sender. <paramref name="poolId"/> names the pool a mail is
+    /// about without changing its links (an account invitation to a pool): that pool's coordinators see it in the
+    /// outbox list; a mail with neither only administrators. Sending does not follow the request's cancellation: the
+    /// change is saved, so the people it concerns hear of it even when the browser went away.
     /// </summary>
-    public async Task<bool> SendAsync<TModel>(MailTemplate<TModel> template, MailRecipient to, TModel model, PoolInfo? pool = null)
+    public async Task<bool> SendAsync<TModel>(MailTemplate<TModel> template, MailRecipient to, TModel model, PoolInfo? pool = null, int? poolId = null)
     {
         if (!links.IsConfigured && Interlocked.Exchange(ref _warnedUnconfigured, 1) == 0)
             log.LogWarning("{Key} is not set; links in mails point to {Fallback}", PublicLinks.Key, PublicLinks.Fallback);
         var mail = Render(template, model, to.Culture, pool);
-        try
-        {
-            await sender.SendAsync(new EmailMessage(to.Email, mail.Subject, mail.Body, ReplyTo: pool?.ContactEmail), CancellationToken.None);
-            return true;
-        }
-        catch (Exception e)
-        {
-            log.LogWarning(e, "Mail {Template} to {To} ({Subject}) could not be sent", template.Id, to.Email, mail.Subject);
-            return false;
-        }
+        return await outbox.EnqueueAsync(new EmailMessage(to.Email, mail.Subject, mail.Body, ReplyTo: pool?.ContactEmail), template.Id, pool?.Id ?? poolId);
     }
 
     private MailContext Context(MailTemplate template, PoolInfo? pool) =>
@@ -71,6 +67,8 @@ public static class MailSetup
     {
         services.Configure<EmailOptions>(config.GetSection("Email"));
         services.AddSingleton<EmailSender>();
+        services.AddSingleton<MailOutbox>();
+        services.AddHostedService<OutboxSender>();
         services.AddSingleton<PublicLinks>();
         services.AddSingleton<Mailer>();
         return services;

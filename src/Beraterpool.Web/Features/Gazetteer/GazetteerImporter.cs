@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Beraterpool.Web.Data;
-using Beraterpool.Web.Features.Advisors;
 using Beraterpool.Web.Features.Audit;
 using Beraterpool.Web.Features.Municipalities;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +11,7 @@ namespace Beraterpool.Web.Features.Gazetteer;
 /// Idempotent: rows are matched by key, changed rows are updated, nothing is duplicated. A file with any bad row,
 /// or that is not a register file at all, changes nothing.
 /// </summary>
-public sealed class GazetteerImporter(TimeProvider time, AppDbContext db, AdvisorChanges changes, ILogger<GazetteerImporter> log)
+public sealed class GazetteerImporter(TimeProvider time, AppDbContext db, DataVersions versions, ILogger<GazetteerImporter> log)
 {
     public const string ImportedAction = "gazetteer.imported";
     public const string RejectedAction = "gazetteer.rejected";
@@ -96,10 +95,10 @@ public sealed class GazetteerImporter(TimeProvider time, AppDbContext db, Adviso
                 details: Truncate($"{source}: {file.DataRows} Zeilen; {total.Added} neu, {total.Updated} geändert, {total.Unchanged} unverändert"));
 
             tracker.DetectChanges();
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
             // Directory and matching snapshots hold city names and coordinates from the register.
-            foreach (var poolId in await db.Pools.Select(p => p.Id).ToListAsync(ct)) changes.Changed(poolId);
+            var pools = await db.Pools.Select(p => p.Id).ToListAsync(ct);
+            await versions.SaveChangesAsync(db, pools.Select(DataVersions.Pool), ct);
+            await transaction.CommitAsync(ct);
             log.LogInformation("Gazetteer import phases: read and merge {MergeMs} ms, save {SaveMs} ms",
                 (int)merged.TotalMilliseconds, (int)(clock.Elapsed - merged).TotalMilliseconds);
             return new GazetteerImportReport

@@ -16,6 +16,7 @@ public sealed class IndexModel(TimeProvider time, AppDbContext db, PoolAccess ac
     public IReadOnlyList<PoolRow> Pools { get; private set; } = [];
     public Requests.Manage.CoordinatorQueue.Result? Queue { get; private set; }
     public bool IsAdministrator => access.IsAdministrator;
+    public Email.Outbox.IndexModel.Counts Mails { get; private set; } = new(0, 0);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -26,5 +27,6 @@ public sealed class IndexModel(TimeProvider time, AppDbContext db, PoolAccess ac
                 db.Advisors.Count(a => a.PoolId == p.Id && a.Status == Advisors.AdvisorStatus.Active)))
             .ToListAsync(ct);
         Queue = await Requests.Manage.CoordinatorQueue.LoadAsync(db, time, ids, access.UserId, ct);
+        Mails = await Email.Outbox.IndexModel.CountsAsync(db, access.IsAdministrator, ids, ct);
     }
 }

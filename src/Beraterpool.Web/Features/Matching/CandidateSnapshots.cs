@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Advisors;
@@ -13,9 +12,8 @@ public sealed record CandidateFacts(
     int[] TopicIds, CandidateLanguage[] Languages, CandidatePeriod[] BlockedPeriods);
 
 /// <summary>An immutable picture of a pool's advisors for matching; <see cref="IndexOf"/> maps an advisor id to its position.</summary>
-public sealed class CandidateSnapshot(long version, CandidateFacts[] advisors)
+public sealed class CandidateSnapshot(CandidateFacts[] advisors)
 {
-    public long Version { get; } = version;
     public CandidateFacts[] Advisors { get; } = advisors;
     public FrozenDictionary<int, int> IndexOf { get; } = advisors.Select((a, i) => (a.Id, i)).ToFrozenDictionary(x => x.Id, x => x.i);
 }
@@ -24,58 +22,32 @@ public sealed class CandidateSnapshot(long version, CandidateFacts[] advisors)
 /// Keeps one <see cref="CandidateSnapshot"/> per pool in memory, like <see cref="Advisors.Directory.AdvisorDirectory"/>:
 /// reading 50,000 advisors with their topics, languages and blocked periods costs about a second, far too much
 /// for every ranking, while these facts change only through the profile editor and coordinator edits, which
-/// signal <see cref="AdvisorChanges"/>. A signal marks the pool's snapshot stale; the next ranking rebuilds it
-/// before answering, so an edit shows in the very next ranking. Workload and invitations change with every
-/// logged day and proposal and are read per request (<see cref="CandidateLoader"/>).
+/// bump the pool's <see cref="DataVersions.Pool"/> version. The next ranking after a change rebuilds the snapshot
+/// before answering (on this instance at once, on the others within about a second). Workload and invitations
+/// change with every logged day and proposal and are read per request (<see cref="CandidateLoader"/>).
 /// </summary>
 public sealed class CandidateSnapshots
 {
     private readonly IServiceScopeFactory _scopes;
-    private readonly ConcurrentDictionary<int, PoolSlot> _pools = new();
+    private readonly VersionedCache<int, CandidateSnapshot> _pools;
 
-    public CandidateSnapshots(IServiceScopeFactory scopes, AdvisorChanges changes)
+    public CandidateSnapshots(IServiceScopeFactory scopes, DataVersions versions, TimeProvider time)
     {
         _scopes = scopes;
-        changes.PoolChanged += MarkStale;
+        _pools = new(versions, time, DataVersions.Pool, LoadAsync);
     }
 
-    private sealed class PoolSlot
-    {
-        public long Version;
-        public volatile CandidateSnapshot? Snapshot;
-        public readonly SemaphoreSlim Building = new(1, 1);
-    }
+    /// <summary>Forces a rebuild on this instance (the matching benchmark's cold runs).</summary>
+    public void MarkStale(int poolId) => _pools.MarkStale(poolId);
 
-    public void MarkStale(int poolId) => Interlocked.Increment(ref _pools.GetOrAdd(poolId, _ => new PoolSlot()).Version);
-
-    public async ValueTask<CandidateSnapshot> ForPoolAsync(int poolId, CancellationToken ct = default)
-    {
-        var slot = _pools.GetOrAdd(poolId, _ => new PoolSlot());
-        if (slot.Snapshot is { } current && current.Version == Interlocked.Read(ref slot.Version)) return current;
-
-        await slot.Building.WaitAsync(ct);
-        try
-        {
-            // Rebuild until the snapshot is at least as new as the last change signal (one may arrive mid-build).
-            while (slot.Snapshot is not { } snapshot || snapshot.Version != Interlocked.Read(ref slot.Version))
-            {
-                var version = Interlocked.Read(ref slot.Version);
-                slot.Snapshot = await LoadAsync(poolId, version, ct);
-            }
-            return slot.Snapshot;
-        }
-        finally
-        {
-            slot.Building.Release();
-        }
-    }
+    public ValueTask<CandidateSnapshot> ForPoolAsync(int poolId, CancellationToken ct = default) => _pools.GetAsync(poolId, ct);
 
     /// <summary>
     /// Four flat queries whatever the pool's size: the advisors' scalars with their city's coordinates, then each
     /// child table joined on the pool's active advisors (inactive ones are excluded before any criterion counts) —
     /// never a child collection projected as a list and never a query per advisor.
     /// </summary>
-    private async Task<CandidateSnapshot> LoadAsync(int poolId, long version, CancellationToken ct)
+    private async Task<CandidateSnapshot> LoadAsync(int poolId, CancellationToken ct)
     {
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -93,7 +65,7 @@ public sealed class CandidateSnapshots
                     CityName = m == null ? null : m.ShortName, Latitude = m == null ? null : m.Latitude, Longitude = m == null ? null : m.Longitude,
                 })
             .ToListAsync(ct);
-        if (rows.Count == 0) return new CandidateSnapshot(version, []);
+        if (rows.Count == 0) return new CandidateSnapshot([]);
 
         var topics = (await (
                     from t in db.AdvisorTopics
@@ -123,7 +95,6 @@ public sealed class CandidateSnapshots
                 // The scorer expects periods sorted by start.
                 blocked[a.Id].OrderBy(b => b.From).ToArray()))
             .ToArray();
-        var snapshot = new CandidateSnapshot(version, facts);
-        return snapshot;
+        return new CandidateSnapshot(facts);
     }
 }

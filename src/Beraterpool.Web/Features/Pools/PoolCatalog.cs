@@ -8,38 +8,33 @@ public sealed record PoolInfo(int Id, string Slug, string Name, string BrandName
     IReadOnlyList<string> StateCodes, string? Host, bool IsDefault, bool HasLogo, int AnnualDayQuota, decimal DayRate);
 
 /// <summary>
-/// The installation's pools, loaded once and reloaded after an administrator edits one, so that
-/// resolving the pool of a request never costs a database round trip.
+/// The installation's pools, kept in memory and reloaded after an administrator edits one (the
+/// <see cref="DataVersions.Catalogue"/> version, on every instance), so that resolving the pool of a request never
+/// costs a database round trip.
 /// </summary>
-public sealed class PoolCatalog(IServiceScopeFactory scopes)
+public sealed class PoolCatalog
 {
-    private volatile IReadOnlyList<PoolInfo>? _pools;
-    private readonly SemaphoreSlim _loading = new(1, 1);
+    private readonly IServiceScopeFactory _scopes;
+    private readonly VersionedCache<string, IReadOnlyList<PoolInfo>> _pools;
 
-    public async ValueTask<IReadOnlyList<PoolInfo>> AllAsync(CancellationToken ct = default)
+    public PoolCatalog(IServiceScopeFactory scopes, DataVersions versions, TimeProvider time)
     {
-        if (_pools is { } pools) return pools;
-        await _loading.WaitAsync(ct);
-        try
-        {
-            if (_pools is { } loaded) return loaded;
-            using var scope = scopes.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var list = await db.Pools.AsNoTracking().OrderBy(p => p.Id)
-                .Select(p => new PoolInfo(p.Id, p.Slug, p.Name, p.BrandName, p.Claim, p.ContactEmail, p.StateCodes, p.Host,
-                    p.IsDefault, p.Logo != null, p.AnnualDayQuota, p.DayRate))
-                .ToListAsync(ct);
-            _pools = list;
-            return list;
-        }
-        finally
-        {
-            _loading.Release();
-        }
+        _scopes = scopes;
+        _pools = new(versions, time, key => key, (_, ct) => LoadAsync(ct));
     }
+
+    public ValueTask<IReadOnlyList<PoolInfo>> AllAsync(CancellationToken ct = default) => _pools.GetAsync(DataVersions.Catalogue, ct);
 
     public async ValueTask<PoolInfo?> FindAsync(int id, CancellationToken ct = default) =>
         (await AllAsync(ct)).FirstOrDefault(p => p.Id == id);
 
-    public void Invalidate() => _pools = null;
+    private async Task<IReadOnlyList<PoolInfo>> LoadAsync(CancellationToken ct)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return await db.Pools.AsNoTracking().OrderBy(p => p.Id)
+            .Select(p => new PoolInfo(p.Id, p.Slug, p.Name, p.BrandName, p.Claim, p.ContactEmail, p.StateCodes, p.Host,
+                p.IsDefault, p.Logo != null, p.AnnualDayQuota, p.DayRate))
+            .ToListAsync(ct);
+    }
 }

@@ -16,7 +16,6 @@ public static class PoolResolution
         services.AddSingleton<PoolCatalog>();
         services.AddScoped<CurrentPool>();
         services.AddScoped<PoolAccess>();
-        services.AddSingleton<Advisors.AdvisorChanges>();
         return services;
     }
 

@@ -84,7 +84,7 @@ public sealed class TrackModel(AppDbContext db, Invitations invitations, UserMan
         }
         else
         {
-            await invitations.SendAsync(user, Record.PoolName, ct);
+            await invitations.SendAsync(user, Record.PoolName, ct, Record.PoolId);
             TempData[StatusMessage.Key] = text["Wir haben Ihnen eine E-Mail an {0} geschickt. Über den Link darin legen Sie Ihr Passwort fest.", Record.ContactEmail].Value;
         }
         return Back(token);

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Net;
 using Beraterpool.Web.Data;
 using Microsoft.AspNetCore.HostFiltering;
@@ -59,7 +60,9 @@ public static class HttpsSetup
         if (Uri.TryCreate(config["App:PublicUrl"], UriKind.Absolute, out var url)) hosts.Add(url.Host);
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        hosts.AddRange(db.Pools.AsNoTracking().Where(p => p.Host != null && p.Host != "").Select(p => p.Host!).ToList());
+        // A database that is not migrated yet (Database:MigrateOnStart=false) has no pools: the health probes answer still.
+        try { hosts.AddRange(db.Pools.AsNoTracking().Where(p => p.Host != null && p.Host != "").Select(p => p.Host!).ToList()); }
+        catch (DbException) when (hosts.Count > 0) { }
         if (hosts.Count == 0) throw new InvalidOperationException(
             "Production needs App:PublicUrl (or AllowedHosts) so that only the installation's own host names are answered.");
         return hosts.Distinct(StringComparer.OrdinalIgnoreCase).ToList();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Serilog;
 using Serilog.Formatting.Compact;
 
@@ -19,8 +20,18 @@ public static class Logging
 
     /// <summary>
     /// One line per request, written by this app's own logger: the static Log.Logger belongs to whichever host started
-    /// last in the process (several test hosts, the command-line tool).
+    /// last in the process (several test hosts, the command-line tool). Each line carries the request id (ASP.NET Core's
+    /// TraceIdentifier, also in every other event of the request) and the W3C trace id, which a proxy's or
+    /// OpenTelemetry's trace shares, so one request can be followed across instances and logs.
     /// </summary>
     public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app) =>
-        app.UseSerilogRequestLogging(o => o.Logger = app.ApplicationServices.GetService<Serilog.ILogger>());
+        app.UseSerilogRequestLogging(o =>
+        {
+            o.Logger = app.ApplicationServices.GetService<Serilog.ILogger>();
+            o.EnrichDiagnosticContext = (diagnostics, http) =>
+            {
+                diagnostics.Set("RequestId", http.TraceIdentifier);
+                if (Activity.Current is { } activity) diagnostics.Set("TraceId", activity.TraceId.ToHexString());
+            };
+        });
 }

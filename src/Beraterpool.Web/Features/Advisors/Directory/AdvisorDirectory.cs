@@ -1,58 +1,28 @@
-using System.Collections.Concurrent;
 using Beraterpool.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Beraterpool.Web.Features.Advisors.Directory;
 
 /// <summary>
-/// Keeps one <see cref="DirectoryIndex"/> per pool in memory. The database stays the source of truth: a change
-/// signal (<see cref="AdvisorChanges"/>) marks the pool's snapshot stale and the next request rebuilds it before
-/// answering, so a withdrawn consent is gone from the very next page. Readers never wait for each other:
-/// a snapshot is immutable and swapped in one reference write.
+/// Keeps one <see cref="DirectoryIndex"/> per pool in memory. The database stays the source of truth: the pool's
+/// <see cref="DataVersions.Pool"/> version marks the index stale (on this instance at once, on every other within
+/// about a second) and the next request rebuilds it before answering, so a withdrawn consent is gone from every
+/// instance's pages within two seconds. Readers never wait for each other (<see cref="VersionedCache{TKey, TValue}"/>).
 /// </summary>
 public sealed class AdvisorDirectory
 {
     private readonly IServiceScopeFactory _scopes;
-    private readonly ConcurrentDictionary<int, PoolSlot> _pools = new();
+    private readonly VersionedCache<int, DirectoryIndex> _pools;
 
-    public AdvisorDirectory(IServiceScopeFactory scopes, AdvisorChanges changes)
+    public AdvisorDirectory(IServiceScopeFactory scopes, DataVersions versions, TimeProvider time)
     {
         _scopes = scopes;
-        changes.PoolChanged += MarkStale;
+        _pools = new(versions, time, DataVersions.Pool, LoadAsync);
     }
 
-    private sealed class PoolSlot
-    {
-        public long Version;
-        public volatile DirectoryIndex? Index;
-        public readonly SemaphoreSlim Building = new(1, 1);
-    }
+    public ValueTask<DirectoryIndex> ForPoolAsync(int poolId, CancellationToken ct = default) => _pools.GetAsync(poolId, ct);
 
-    public void MarkStale(int poolId) => Interlocked.Increment(ref _pools.GetOrAdd(poolId, _ => new PoolSlot()).Version);
-
-    public async ValueTask<DirectoryIndex> ForPoolAsync(int poolId, CancellationToken ct = default)
-    {
-        var slot = _pools.GetOrAdd(poolId, _ => new PoolSlot());
-        if (slot.Index is { } current && current.Version == Interlocked.Read(ref slot.Version)) return current;
-
-        await slot.Building.WaitAsync(ct);
-        try
-        {
-            // Rebuild until the snapshot is at least as new as the last change signal (one may arrive mid-build).
-            while (slot.Index is not { } index || index.Version != Interlocked.Read(ref slot.Version))
-            {
-                var version = Interlocked.Read(ref slot.Version);
-                slot.Index = await LoadAsync(poolId, version, ct);
-            }
-            return slot.Index;
-        }
-        finally
-        {
-            slot.Building.Release();
-        }
-    }
-
-    private async Task<DirectoryIndex> LoadAsync(int poolId, long version, CancellationToken ct)
+    private async Task<DirectoryIndex> LoadAsync(int poolId, CancellationToken ct)
     {
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -111,7 +81,7 @@ public sealed class AdvisorDirectory
         });
         // An active profile with nothing published but the name is not shown yet (defect 16: a new, empty profile
         // appeared at once): it needs topics, expertise or a short introduction the person agreed to publish.
-        return DirectoryIndex.Build(poolId, version, topics, entries.Where(e => e.TopicIds is not null || e.Expertise is not null || e.Bio is not null));
+        return DirectoryIndex.Build(poolId, topics, entries.Where(e => e.TopicIds is not null || e.Expertise is not null || e.Bio is not null));
     }
 
     private static string? NullIfBlank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

@@ -28,14 +28,12 @@ public sealed class DirectoryIndex
     private readonly ConcurrentDictionary<string, DirectoryFilterOptions> _filterOptions = new();
 
     public int PoolId { get; }
-    public long Version { get; }
     public IReadOnlyList<DirectoryTopic> Topics { get; }
     public int Count => _advisors.Length;
 
-    private DirectoryIndex(int poolId, long version, IReadOnlyList<DirectoryTopic> topics, IEnumerable<DirectoryAdvisor> advisors)
+    private DirectoryIndex(int poolId, IReadOnlyList<DirectoryTopic> topics, IEnumerable<DirectoryAdvisor> advisors)
     {
         PoolId = poolId;
-        Version = version;
         Topics = topics.OrderBy(t => t.SortOrder).ThenBy(t => t.NameDe, German).ToArray();
         _topicsById = Topics.ToFrozenDictionary(t => t.Id);
         _advisors = advisors.OrderBy(a => a.LastName, German).ThenBy(a => a.FirstName, German).ThenBy(a => a.Id).ToArray();
@@ -77,10 +75,10 @@ public sealed class DirectoryIndex
         }
     }
 
-    public static DirectoryIndex Build(int poolId, long version, IReadOnlyList<DirectoryTopic> topics, IEnumerable<DirectoryAdvisor> advisors) =>
-        new(poolId, version, topics, advisors);
+    public static DirectoryIndex Build(int poolId, IReadOnlyList<DirectoryTopic> topics, IEnumerable<DirectoryAdvisor> advisors) =>
+        new(poolId, topics, advisors);
 
-    public static DirectoryIndex Empty(int poolId, long version) => new(poolId, version, [], []);
+    public static DirectoryIndex Empty(int poolId) => new(poolId, [], []);
 
     public DirectoryAdvisor? Find(string slug) => _bySlug.TryGetValue(slug, out var i) ? _advisors[i] : null;
 

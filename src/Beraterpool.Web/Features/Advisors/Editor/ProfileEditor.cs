@@ -14,7 +14,7 @@ namespace Beraterpool.Web.Features.Advisors.Editor;
 /// Loads and saves an advisor's <see cref="ProfileInput"/>: the one place that knows how the form maps to
 /// the advisor and its join rows, consents included. Who may edit which advisor is decided by the page.
 /// </summary>
-public sealed class ProfileEditor(TimeProvider time, AppDbContext db, AdvisorChanges changes, IStringLocalizer<ProfileEditor> text)
+public sealed class ProfileEditor(TimeProvider time, AppDbContext db, DataVersions versions, IStringLocalizer<ProfileEditor> text)
 {
     public const long MaxPhotoBytes = 2 * 1024 * 1024;
     public const int MaxCityMatches = 20;
@@ -229,8 +229,7 @@ public sealed class ProfileEditor(TimeProvider time, AppDbContext db, AdvisorCha
         }
 
         db.Audit("advisor.profile.updated", subject, actingUserId, advisor.PoolId);
-        await db.SaveChangesAsync(ct);
-        changes.Changed(advisor.PoolId);
+        await versions.SaveChangesAsync(db, DataVersions.Pool(advisor.PoolId), ct);
         return true;
     }
 

@@ -48,7 +48,7 @@ public sealed class AdvisorInvitation(AppDbContext db, Invitations invitations, 
             return Outcome.NeedsAdministrator;
         }
         if (await users.HasPasswordAsync(user)) return Outcome.AlreadyActive;
-        await invitations.SendAsync(user, poolName, ct);
+        await invitations.SendAsync(user, poolName, ct, advisor.PoolId);
         db.Audit("advisor.invited", $"advisor:{advisor.Id}", access.UserId, advisor.PoolId, advisor.Email);
         await db.SaveChangesAsync(ct);
         return Outcome.Sent;

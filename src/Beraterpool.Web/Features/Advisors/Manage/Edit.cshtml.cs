@@ -15,7 +15,7 @@ namespace Beraterpool.Web.Features.Advisors.Manage;
 /// <summary>A coordinator edits an advisor of one of their pools: the whole profile (shared editor) and the status.</summary>
 [Authorize(Roles = Roles.Administrator + "," + Roles.Coordinator)]
 public sealed class EditModel(TimeProvider time, AppDbContext db, PoolAccess access, PoolCatalog catalog, ProfileEditor editor, AdvisorInvitation invitation,
-    AdvisorChanges changes, IStringLocalizer<EditModel> text) : PageModel
+    DataVersions versions, IStringLocalizer<EditModel> text) : PageModel
 {
     [BindProperty] public ProfileInput Input { get; set; } = new();
     [BindProperty] public AdvisorStatus Status { get; set; }
@@ -47,8 +47,7 @@ public sealed class EditModel(TimeProvider time, AppDbContext db, PoolAccess acc
                 db.Audit("advisor.status.changed", $"advisor:{id}", access.UserId, advisor.PoolId, $"{advisor.Status} → {Status}");
                 advisor.Status = Status;
                 advisor.UpdatedAt = time.GetUtcNow();
-                await db.SaveChangesAsync(ct);
-                changes.Changed(advisor.PoolId);
+                await versions.SaveChangesAsync(db, DataVersions.Pool(advisor.PoolId), ct);
             }
             TempData[StatusMessage.Key] = text["Das Profil von {0} ist gespeichert.", advisor.FullName].Value;
             return RedirectToPage("/Advisors/Manage/Edit", new { id });

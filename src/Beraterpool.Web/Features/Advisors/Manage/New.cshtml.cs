@@ -14,7 +14,7 @@ namespace Beraterpool.Web.Features.Advisors.Manage;
 
 /// <summary>A coordinator creates an advisor record and, usually at once, invites the person by e-mail.</summary>
 [Authorize(Roles = Roles.Administrator + "," + Roles.Coordinator)]
-public sealed class NewModel(TimeProvider time, AppDbContext db, PoolAccess access, PoolCatalog catalog, AdvisorInvitation invitation, AdvisorChanges changes,
+public sealed class NewModel(TimeProvider time, AppDbContext db, PoolAccess access, PoolCatalog catalog, AdvisorInvitation invitation, DataVersions versions,
     IStringLocalizer<NewModel> text) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
@@ -70,10 +70,14 @@ public sealed class NewModel(TimeProvider time, AppDbContext db, PoolAccess acce
             CreatedAt = now, UpdatedAt = now,
         };
         db.Advisors.Add(advisor);
-        await db.SaveChangesAsync(ct);
-        db.Audit("advisor.created", $"advisor:{advisor.Id}", access.UserId, advisor.PoolId, $"{advisor.FullName}; status={advisor.Status}");
-        await db.SaveChangesAsync(ct);
-        changes.Changed(advisor.PoolId);
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            // The audit entry names the new id, so the profile is saved first; both and the version in one transaction.
+            await db.SaveChangesAsync(ct);
+            db.Audit("advisor.created", $"advisor:{advisor.Id}", access.UserId, advisor.PoolId, $"{advisor.FullName}; status={advisor.Status}");
+            await versions.SaveChangesAsync(db, DataVersions.Pool(advisor.PoolId), ct);
+            await tx.CommitAsync(ct);
+        }
 
         string message = text["Das Profil von {0} ist angelegt.", advisor.FullName];
         if (Input.SendInvitation)

@@ -69,7 +69,7 @@ public sealed class CoordinatorsModel(AppDbContext db, Invitations invitations, 
         db.PoolCoordinators.Add(new PoolCoordinator { PoolId = id, UserId = result.User.Id });
         db.Audit("pool.coordinator.added", $"pool:{id}", access.UserId, id, advisorIn is null ? result.User.Email : $"{result.User.Email}; advisor in {advisorIn}, confirmed");
         await db.SaveChangesAsync(ct);
-        if (result.Created) await invitations.SendAsync(result.User, PoolName, ct);
+        if (result.Created) await invitations.SendAsync(result.User, PoolName, ct, id);
         TempData[StatusMessage.Key] = result.Created
             ? text["{0} ist als Koordinierung eingetragen und hat eine Einladung per E-Mail erhalten.", result.User.Email!].Value
             : text["{0} ist als Koordinierung eingetragen.", result.User.Email!].Value;
@@ -93,7 +93,7 @@ public sealed class CoordinatorsModel(AppDbContext db, Invitations invitations, 
         if (!await LoadAsync(id, ct)) return NotFound();
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId && db.PoolCoordinators.Any(c => c.PoolId == id && c.UserId == u.Id), ct);
         if (user is null) return NotFound();
-        await invitations.SendAsync(user, PoolName, ct);
+        await invitations.SendAsync(user, PoolName, ct, id);
         db.Audit("pool.coordinator.invited", $"pool:{id}", access.UserId, id, user.Email);
         await db.SaveChangesAsync(ct);
         TempData[StatusMessage.Key] = text["Die Einladung an {0} ist neu verschickt.", user.Email ?? ""].Value;

@@ -15,7 +15,7 @@ namespace Beraterpool.Web.Features.Pools.Manage;
 
 /// <summary>Creates (/manage/pools/new) or edits a pool's settings. Administrators only.</summary>
 [Authorize(Roles = Roles.Administrator)]
-public sealed class EditModel(TimeProvider time, AppDbContext db, PoolCatalog catalog, PoolAccess access, IStringLocalizer<EditModel> text) : PageModel
+public sealed class EditModel(TimeProvider time, AppDbContext db, DataVersions versions, PoolAccess access, IStringLocalizer<EditModel> text) : PageModel
 {
     public const long MaxLogoBytes = 1024 * 1024;
     private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
@@ -192,9 +192,8 @@ public sealed class EditModel(TimeProvider time, AppDbContext db, PoolCatalog ca
         else if (before != after) db.Audit("pool.updated", $"pool:{pool.Id}", access.UserId, pool.Id, $"{before} → {after}");
         if (logo is not null) db.Audit("pool.logo.changed", $"pool:{pool.Id}", access.UserId, pool.Id, $"{logoType}, {logo.Length} bytes");
         else if (Input.RemoveLogo && !created) db.Audit("pool.logo.removed", $"pool:{pool.Id}", access.UserId, pool.Id);
-        await db.SaveChangesAsync(ct);
+        await versions.SaveChangesAsync(db, DataVersions.Catalogue, ct);
         await tx.CommitAsync(ct);
-        catalog.Invalidate();
 
         TempData[StatusMessage.Key] = created ? text["Der Pool „{0}“ ist angelegt.", pool.Name].Value : text["Die Einstellungen von „{0}“ sind gespeichert.", pool.Name].Value;
         return created ? RedirectToPage("/Pools/Manage/Coordinators", new { id = pool.Id }) : RedirectToPage("/Pools/Manage/Index");

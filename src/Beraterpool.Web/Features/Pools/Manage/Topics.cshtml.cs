@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Accounts;
-using Beraterpool.Web.Features.Advisors;
 using Beraterpool.Web.Features.Audit;
 using Beraterpool.Web.Features.Shared.Forms;
 using Microsoft.AspNetCore.Authorization;
@@ -14,7 +13,7 @@ namespace Beraterpool.Web.Features.Pools.Manage;
 
 /// <summary>A pool's topics (Themenfelder): add, rename in three languages, reorder, delete after confirmation.</summary>
 [Authorize(Roles = Roles.Administrator + "," + Roles.Coordinator)]
-public sealed class TopicsModel(AppDbContext db, PoolAccess access, AdvisorChanges changes, IStringLocalizer<TopicsModel> text) : PageModel
+public sealed class TopicsModel(AppDbContext db, PoolAccess access, DataVersions versions, IStringLocalizer<TopicsModel> text) : PageModel
 {
     public sealed record Row(int Id, string Slug, string NameDe, string? NameEn, string? NameFr, int Advisors);
 
@@ -75,8 +74,7 @@ public sealed class TopicsModel(AppDbContext db, PoolAccess access, AdvisorChang
         topic.NameDe = nameDe;
         topic.NameEn = Clean(Input.NameEn);
         topic.NameFr = Clean(Input.NameFr);
-        await db.SaveChangesAsync(ct);
-        changes.Changed(id);
+        await versions.SaveChangesAsync(db, DataVersions.Pool(id), ct);
         TempData[StatusMessage.Key] = text["Das Themenfeld „{0}“ ist gespeichert.", nameDe].Value;
         return RedirectToPage(new { id, edit = (int?)null });
     }
@@ -93,8 +91,7 @@ public sealed class TopicsModel(AppDbContext db, PoolAccess access, AdvisorChang
             (topics[i], topics[j]) = (topics[j], topics[i]);
             for (var k = 0; k < topics.Count; k++) topics[k].SortOrder = (k + 1) * 10;
             db.Audit("pool.topic.moved", $"pool:{id}", access.UserId, id, $"{topics[j].NameDe} {(up ? "up" : "down")}");
-            await db.SaveChangesAsync(ct);
-            changes.Changed(id);
+            await versions.SaveChangesAsync(db, DataVersions.Pool(id), ct);
         }
         return RedirectToPage(new { id });
     }
@@ -107,8 +104,7 @@ public sealed class TopicsModel(AppDbContext db, PoolAccess access, AdvisorChang
         var affected = await db.AdvisorTopics.CountAsync(a => a.TopicId == topicId, ct);
         db.Topics.Remove(topic);
         db.Audit("pool.topic.deleted", $"pool:{id}", access.UserId, id, $"{topic.NameDe}; removed from {affected} advisor profiles");
-        await db.SaveChangesAsync(ct);
-        changes.Changed(id);
+        await versions.SaveChangesAsync(db, DataVersions.Pool(id), ct);
         TempData[StatusMessage.Key] = text["Das Themenfeld „{0}“ ist gelöscht.", topic.NameDe].Value;
         return RedirectToPage(new { id, delete = (int?)null });
     }
