@@ -3,6 +3,7 @@ using Beraterpool.Tests.Engagements;
 using Beraterpool.Tests.Infrastructure;
 using Beraterpool.Web.Features.Advisors;
 using Beraterpool.Web.Features.Audit;
+using Beraterpool.Web.Features.Email;
 using Beraterpool.Web.Features.Engagements;
 using Beraterpool.Web.Features.Fees;
 using Beraterpool.Web.Features.Jobs;
@@ -138,6 +139,10 @@ public sealed class RetentionJobTests
             db.Activities.Add(new Activity { EngagementId = old.Id, AdvisorId = advisor.Id, Date = new(2015, 3, 10), Kind = ActivityKind.OnSiteVisit, HalfDays = 1, CreatedAt = Now, ApprovedAt = Now, FeeStatementId = expired.Id });
             db.DayQuotaAccounts.Add(new DayQuotaAccount { PoolId = pool.Id, MunicipalityKey = key, Year = 2015, QuotaHalfDays = 20, UsedHalfDays = 1 });
             db.DayQuotaAccounts.Add(new DayQuotaAccount { PoolId = pool.Id, MunicipalityKey = key, Year = 2020, QuotaHalfDays = 20, UsedHalfDays = 4 });
+            db.OutboxMails.AddRange(
+                new OutboxMail { To = "alt@example.org", Subject = "Alt", TextBody = "", TemplateId = "test", Status = OutboxStatus.Sent, CreatedAt = Now.AddMonths(-4), QueuedAt = Now.AddMonths(-4), NextAttemptAt = Now.AddMonths(-4), SentAt = Now.AddMonths(-4) },
+                new OutboxMail { To = "neu@example.org", Subject = "Neu", TextBody = "", TemplateId = "test", Status = OutboxStatus.Sent, CreatedAt = Now.AddMonths(-2), QueuedAt = Now.AddMonths(-2), NextAttemptAt = Now.AddMonths(-2), SentAt = Now.AddMonths(-2) },
+                new OutboxMail { To = "fehlgeschlagen@example.org", Subject = "Nicht zugestellt", TextBody = "Text", TemplateId = "test", Status = OutboxStatus.Failed, CreatedAt = Now.AddYears(-1), QueuedAt = Now.AddYears(-1), NextAttemptAt = Now.AddYears(-1) });
             db.AuditEntries.AddRange(
                 new AuditEntry { At = Now.AddMonths(-13), Action = "security.sign-in.succeeded", Subject = "user:alt" },
                 new AuditEntry { At = Now.AddMonths(-11), Action = "security.sign-in.succeeded", Subject = "user:neu" },
@@ -165,10 +170,12 @@ public sealed class RetentionJobTests
         Assert.Equal(0, await app.WithDbAsync(db => db.TravelCosts.CountAsync(Ct)));
         Assert.Equal(["advisor:1", "user:neu"], await app.WithDbAsync(db => db.AuditEntries.OrderBy(e => e.Subject).Select(e => e.Subject).ToListAsync(Ct)));
 
+        // Sent mails go after three months; one that never arrived stays for the office to see.
+        Assert.Equal(["fehlgeschlagen@example.org", "neu@example.org"], await app.WithDbAsync(db => db.OutboxMails.OrderBy(m => m.To).Select(m => m.To).ToListAsync(Ct)));
         Assert.Equal(statisticsBefore, await StatisticsAsync(app, pool.Id));
         Assert.Equal(ledgerBefore, await LedgerAsync(app));
         var counts = Assert.Single(await RunsAsync(app)).CountsByKind();
-        Assert.Equal((1, 1, 1, 0), (counts[RetentionKinds.ClosedEngagements], counts[RetentionKinds.FeeStatements], counts[RetentionKinds.SecurityAudit], counts[RetentionKinds.ChangeAudit]));
+        Assert.Equal((1, 1, 1, 0, 1), (counts[RetentionKinds.ClosedEngagements], counts[RetentionKinds.FeeStatements], counts[RetentionKinds.SecurityAudit], counts[RetentionKinds.ChangeAudit], counts[RetentionKinds.SentMails]));
 
         // Done once: the next day's run finds nothing more to anonymise.
         await app.WithDbAsync(db => db.Set<JobLease>().ExecuteUpdateAsync(s => s.SetProperty(l => l.LastRunAt, Now.AddDays(-2)), Ct));

@@ -47,7 +47,7 @@ public sealed class RetentionRulesPageTests(RetentionRulesPageTests.App app) : I
         Assert.Contains("Abgelehnte Bewerbungen", text);
         Assert.Contains("kommt mit den Bewerbungsverfahren", text);
         Assert.Contains("Versandte E-Mails im Postausgang", text);
-        Assert.Contains("kommt mit dem Postausgang in der Datenbank", text);
+        Assert.Contains("Versandte E-Mails im Postausgang Die versandte E-Mail wird mit Empfänger und Betreff gelöscht", text);
         Assert.DoesNotContain("kind=applications.declined", await admin.GetStringAsync("/manage/privacy/retention", Ct));
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/manage/privacy/retention/edit?kind=applications.declined", Ct)).StatusCode);
     }

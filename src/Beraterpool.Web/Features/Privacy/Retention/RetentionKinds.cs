@@ -62,10 +62,9 @@ public static class RetentionKinds
             "Kommt mit den Bewerbungsverfahren (§ 15 Abs. 4 AGG: Ansprüche binnen zwei Monaten nach der Absage; danach Löschung).")
             { ComesWith = "kommt mit den Bewerbungsverfahren" },
         new(SentMails, "Versandte E-Mails im Postausgang",
-            "Die E-Mail wird mit Empfänger, Betreff und Text gelöscht, sobald sie versandt ist und ihre Frist abgelaufen ist.",
+            "Die versandte E-Mail wird mit Empfänger und Betreff gelöscht (ihr Text wird schon beim Versand geleert). Nicht zugestellte E-Mails bleiben für die Koordinierungsstelle.",
             Default: 3, Minimum: 1, Maximum: 24, RetentionUnit.Months,
-            "Art. 5 Abs. 1 lit. e DSGVO: eine versandte E-Mail wird nur noch für Rückfragen zur Zustellung gebraucht; was sie mitteilt, steht im Vorgang selbst.")
-            { ComesWith = "kommt mit dem Postausgang in der Datenbank" },
+            "Art. 5 Abs. 1 lit. e DSGVO: eine versandte E-Mail wird nur noch für Rückfragen zur Zustellung gebraucht; was sie mitteilt, steht im Vorgang selbst."),
     ];
 
     public static RetentionKind? Find(string? key) => All.FirstOrDefault(k => k.Key == key && !k.Planned);

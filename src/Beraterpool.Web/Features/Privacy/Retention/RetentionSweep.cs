@@ -2,6 +2,7 @@ using System.Text.Json;
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Accounts;
 using Beraterpool.Web.Features.Audit;
+using Beraterpool.Web.Features.Email;
 using Beraterpool.Web.Features.Engagements;
 using Beraterpool.Web.Features.Jobs;
 using Beraterpool.Web.Features.Messages;
@@ -52,6 +53,8 @@ public sealed class RetentionSweep(AppDbContext db, RetentionRules rules, TimePr
             (RetentionKinds.ClosedEngagements, months => AnonymiseEngagementsAsync(RetentionKinds.DueBefore(months, now), ct)),
             (RetentionKinds.SecurityAudit, months => DeleteAuditAsync(security: true, RetentionKinds.DueBefore(months, now), ct)),
             (RetentionKinds.ChangeAudit, months => DeleteAuditAsync(security: false, RetentionKinds.DueBefore(months, now), ct)),
+            (RetentionKinds.SentMails, months => db.OutboxMails
+                .Where(m => m.Status == OutboxStatus.Sent && m.SentAt != null && m.SentAt < RetentionKinds.DueBefore(months, now)).ExecuteDeleteAsync(ct)),
             (RetentionKinds.FeeStatements, years => DeleteFeeStatementsAsync(RetentionKinds.LastDueYear(years, time.LocalYear()), ct)),
         };
         var counts = new Dictionary<string, int>();
