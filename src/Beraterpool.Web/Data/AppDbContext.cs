@@ -56,6 +56,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<TravelCost> TravelCosts => Set<TravelCost>();
     public DbSet<AdvisorBankDetails> AdvisorBankDetails => Set<AdvisorBankDetails>();
     public DbSet<Message> Messages => Set<Message>();
+    public DbSet<Features.Privacy.Consents.ConsentRecord> ConsentRecords => Set<Features.Privacy.Consents.ConsentRecord>();
+    public DbSet<Features.Privacy.Notices.PoolNotice> PoolNotices => Set<Features.Privacy.Notices.PoolNotice>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
