@@ -53,7 +53,7 @@ public sealed class ConsentHistoryTests(ConsentHistoryTests.App app) : IClassFix
         var (coordinator, client, advisor, userId, _, _) = await ArrangeAsync("verlauf-selbst");
         var grantedAt = app.Time.GetUtcNow();
         await PostProfileAsync(client, f => f.Set("Input.Consents", "Bio", "CountriesOfOrigin"));
-        app.Time.Advance(TimeSpan.FromHours(2));
+        app.Time.Advance(TimeSpan.FromMinutes(5));
         var withdrawnAt = app.Time.GetUtcNow();
         await PostProfileAsync(client, f => f.Without("Input.Consents", "CountriesOfOrigin"));
 

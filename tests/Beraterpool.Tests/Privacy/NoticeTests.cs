@@ -1,7 +1,6 @@
 using System.Net;
 using Beraterpool.Tests.Infrastructure;
 using Beraterpool.Web.Features.Accounts;
-using Beraterpool.Web.Features.Privacy.Notices;
 using Microsoft.EntityFrameworkCore;
 
 namespace Beraterpool.Tests.Privacy;
@@ -117,10 +116,18 @@ public sealed class NoticeTests(NoticeTests.App app) : IClassFixture<NoticeTests
         var source = File.ReadAllText(Path.Combine(root, "src", "Beraterpool.Web", "Features", view));
         Assert.Contains("/Features/Privacy/Notices/_NoticeLink.cshtml", source);
     }
+}
 
+/// <summary>In demo mode the pools come with example texts, marked as such on the page.</summary>
+public sealed class DemoNoticeTests(DemoApp app)
+{
     [Fact]
-    public void Demo_example_texts_are_marked_as_examples()
+    public async Task Demo_pools_show_example_texts_clearly_marked()
     {
-        Assert.Equal("Beispieltext – vor dem Betrieb ersetzen", NoticeExamples.Marker);
+        var ct = TestContext.Current.CancellationToken;
+        var text = Html.Text(await app.CreateClient().GetStringAsync("/datenschutz", ct));
+        Assert.Contains("Beispieltext – vor dem Betrieb ersetzen", text);
+        Assert.Contains("Verantwortliche Stelle", text);
+        Assert.Contains("Beispieltext – vor dem Betrieb ersetzen", Html.Text(await app.CreateClient().GetStringAsync("/pool/bw/impressum", ct)));
     }
 }
