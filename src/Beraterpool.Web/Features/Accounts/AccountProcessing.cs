@@ -11,7 +11,7 @@ public static class AccountProcessing
         new("accounts",
             "Benutzerkonten und Anmeldung (auch Einladungen, zweiter Faktor)",
             "Alle Kontoinhaber*innen: Administration, Koordinierung, Berater*innen, Ansprechpersonen der Kommunen, Gutachter*innen, Mentor*innen",
-            "E-Mail, Anzeigename, Passwort-Hash, Rollen, Authenticator-Schlüssel, Wiederherstellungscodes, Anmeldezeitpunkte",
+            "E-Mail, Anzeigename, Sprache, Passwort-Hash, Rollen, Authenticator-Schlüssel, Wiederherstellungscodes, Zeitpunkt der Anlage, Fehlversuche und Sperren",
             "Administration",
             "Bis zur Löschung des Kontos",
             "Art. 6 Abs. 1 lit. b DSGVO",
