@@ -1,0 +1,38 @@
+using Beraterpool.Web.Features.Shared;
+
+namespace Beraterpool.Tests.Shared;
+
+/// <summary>Coordinators' Markdown reaches public pages: formatting survives, script does not.</summary>
+public sealed class MarkdownHtmlTests
+{
+    [Fact]
+    public void Formatting_lists_tables_and_safe_links_survive()
+    {
+        var html = MarkdownHtml.ToHtml("# Ablauf\n\n**Kostenfrei** für Kommunen.\n\n- Erstgespräch\n- Begleitung\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n[Kontakt](mailto:info@example.org) und [Seite](/angebot)");
+
+        Assert.Contains("<h2 id=\"ablauf\">Ablauf</h2>", html);
+        Assert.Contains("<strong>Kostenfrei</strong>", html);
+        Assert.Contains("<li>Erstgespräch</li>", html);
+        Assert.Contains("<table>", html);
+        Assert.Contains("href=\"mailto:info@example.org\"", html);
+        Assert.Contains("href=\"/angebot\"", html);
+    }
+
+    [Theory]
+    [InlineData("<script>alert(1)</script>", "<script")]
+    [InlineData("[klick](javascript:alert(1))", "javascript:")]
+    [InlineData("<img src=x onerror=alert(1)>", "<img")]
+    [InlineData("![bild](https://tracker.example/pixel.png)", "<img")]
+    [InlineData("<a href=\"https://example.org\" onclick=\"x()\">a</a>", "<a href")]
+    public void Script_and_foreign_images_never_reach_the_page(string markdown, string forbidden) =>
+        Assert.DoesNotContain(forbidden, MarkdownHtml.ToHtml(markdown), StringComparison.OrdinalIgnoreCase);
+
+    [Fact]
+    public void Headings_start_at_the_level_the_page_asks_for_and_plain_text_drops_the_markup()
+    {
+        Assert.Contains("<h3", MarkdownHtml.ToHtml("# Titel\n\n## Unter", topHeading: 3));
+        Assert.Contains("<h4", MarkdownHtml.ToHtml("# Titel\n\n## Unter", topHeading: 3));
+        Assert.Equal("Titel\nfett", MarkdownHtml.ToPlainText("# Titel\n\n**fett**").Replace("\r", ""));
+        Assert.Equal("", MarkdownHtml.ToHtml("  "));
+    }
+}
