@@ -97,6 +97,27 @@ public sealed partial class TwoInstanceTests(Cluster cluster) : IClassFixture<Cl
     }
 
     [Fact]
+    public async Task The_daily_retention_job_runs_once_although_both_instances_look_every_second()
+    {
+        cluster.Require();
+        // Both instances offer the job to the lease every second (Jobs:PollInterval) from their start on.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (await ScalarAsync("""SELECT COUNT(*) FROM "RetentionRuns" """) == 0)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), "No retention run within 15 s of both instances polling every second.\n" + cluster.Logs());
+            await Task.Delay(200, Ct);
+        }
+        await Task.Delay(TimeSpan.FromSeconds(3), Ct); // three more looks by each instance
+
+        Assert.Equal(1, await ScalarAsync("""SELECT COUNT(*) FROM "RetentionRuns" """));
+        await using var connection = new Npgsql.NpgsqlConnection(cluster.ConnectionString);
+        await connection.OpenAsync(Ct);
+        await using var command = new Npgsql.NpgsqlCommand("""SELECT "Instance" FROM "RetentionRuns" """, connection);
+        var ranOn = (string)(await command.ExecuteScalarAsync(Ct))!;
+        Assert.Single(cluster.Instances, i => ranOn.Contains($"/{i.Process.Id}/"));
+    }
+
+    [Fact]
     public void Nginx_accepts_exactly_the_bodies_the_app_accepts()
     {
         var site = File.ReadAllText(Path.Combine(Repository.Root, "deploy", "nginx", "beraterpool.conf"));
@@ -114,6 +135,14 @@ public sealed partial class TwoInstanceTests(Cluster cluster) : IClassFixture<Cl
             [new("Input.Email", Advisor), new("Input.Password", DemoPassword), new("__RequestVerificationToken", WebUtility.HtmlDecode(token))]), Ct);
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"Sign-in answered {(int)response.StatusCode}\n{cluster.Logs()}");
         return browser;
+    }
+
+    private async Task<long> ScalarAsync(string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(cluster.ConnectionString);
+        await connection.OpenAsync(Ct);
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(Ct), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static async Task<string> TextAsync(HttpClient client, string path)

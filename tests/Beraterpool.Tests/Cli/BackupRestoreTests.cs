@@ -12,8 +12,10 @@ using Beraterpool.Web.Features.Audit;
 using Beraterpool.Web.Features.Email;
 using Beraterpool.Web.Features.Engagements;
 using Beraterpool.Web.Features.Engagements.Revisions;
+using Beraterpool.Web.Features.Jobs;
 using Beraterpool.Web.Features.MunicipalityAccounts;
 using Beraterpool.Web.Features.Privacy;
+using Beraterpool.Web.Features.Privacy.Retention;
 using Beraterpool.Web.Features.Quota;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -186,6 +188,9 @@ public sealed class BackupRestoreTests
             CreatedAt = now, QueuedAt = now, NextAttemptAt = now, Attempts = 3, Status = OutboxStatus.Failed, LastError = "SMTP nicht erreichbar",
         });
         db.Set<ErasureReceipt>().Add(new ErasureReceipt { Reference = "L-0001", At = now, ByName = "Administration", Counts = "{}" });
+        db.Set<JobLease>().Add(new JobLease { Name = "test.backup", Holder = "instanz-a", LastRunAt = now });
+        db.Set<RetentionRule>().Add(new RetentionRule { Kind = "test.backup", Value = 12, ChangedAt = now });
+        db.Set<RetentionRun>().Add(new RetentionRun { StartedAt = now, FinishedAt = now, Instance = "instanz-a", Counts = "{\"requests\":1}" });
         // The photo and the logo change what the directory and the pool catalogue show: saved with their versions, as the app does.
         await scope.ServiceProvider.GetRequiredService<DataVersions>().SaveChangesAsync(db, [DataVersions.Pool(pool.Id), DataVersions.Catalogue], Ct);
 

@@ -50,6 +50,8 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         // Tests sign in as coordinators and administrators without an authenticator app; the two-factor tests
         // switch the production default (Administrator, Coordinator) back on with With(TwoFactorPolicy.SettingKey, …).
         _settings["Accounts:RequireTwoFactorForRoles"] = "";
+        // No job runs by itself in a test app; the job tests run them directly or switch the scheduler on.
+        _settings["Jobs:Enabled"] = "false";
     }
 
     public string Folder => _folder;

@@ -36,8 +36,9 @@ public sealed partial class TranslationCatalog
         {
             var rel = Relative(file);
             var m = ResourceFile().Match(rel);
-            var feature = m.Success ? m.Groups["feature"].Value : null;
-            var expected = feature == FeatureStringLocalizerFactory.SharedFeature ? "SharedResource" : feature;
+            var feature = m.Success ? m.Groups["feature"].Value.Replace('/', '.') : null;
+            if (feature is not null && feature.Contains('.') && !FeatureStringLocalizerFactory.NestedFeatures.Contains(feature)) feature = null;
+            var expected = feature == FeatureStringLocalizerFactory.SharedFeature ? "SharedResource" : feature?.Split('.')[^1];
             if (feature is null || m.Groups["name"].Value != expected) { stray.Add(rel); continue; }
             var byLanguage = resources.TryGetValue(feature, out var l) ? l : resources[feature] = [];
             byLanguage[m.Groups["lang"].Value] = XDocument.Load(file).Root!.Elements("data")
@@ -67,6 +68,10 @@ public sealed partial class TranslationCatalog
 
     public string FeatureOfFile(string relativePath)
     {
+        foreach (var nested in FeatureStringLocalizerFactory.NestedFeatures)
+        {
+            if (relativePath.StartsWith("src/Beraterpool.Web/Features/" + nested.Replace('.', '/') + "/", StringComparison.Ordinal)) return nested;
+        }
         var m = FeatureFolder().Match(relativePath);
         return m.Success ? m.Groups[1].Value : FeatureStringLocalizerFactory.SharedFeature;
     }
@@ -143,7 +148,7 @@ public sealed partial class TranslationCatalog
         throw new DirectoryNotFoundException("Beraterpool.slnx not found above " + AppContext.BaseDirectory);
     }
 
-    [GeneratedRegex(@"^src/Beraterpool\.Web/Features/(?<feature>[^/]+)/(?<name>[^/.]+)\.(?<lang>[a-z]{2})\.resx$")]
+    [GeneratedRegex(@"^src/Beraterpool\.Web/Features/(?<feature>[^/]+(?:/[^/]+)?)/(?<name>[^/.]+)\.(?<lang>[a-z]{2})\.resx$")]
     private static partial Regex ResourceFile();
     [GeneratedRegex(@"^src/Beraterpool\.Web/Features/([^/]+)/")]
     private static partial Regex FeatureFolder();

@@ -61,6 +61,7 @@ public sealed partial class TranslationTests
         chosen.AddRange(FeeHistory.Labels.Values.Select(l => ("Fees", l)));
         chosen.AddRange(Web.Features.Requests.Manage.DetailsModel.DeclineReasons.Select(r => ("Requests", r)));
         chosen.AddRange(new GazetteerImportReport { Source = "" }.Rows.Select(r => ("Gazetteer", r.Label)));
+        chosen.AddRange(Web.Features.Privacy.Retention.RetentionKinds.All.SelectMany(k => new[] { k.Name, k.Action, k.LegalBasis, k.ComesWith }.OfType<string>()).Select(t => ("Privacy.Retention", t)));
 
         var missing = chosen.Distinct()
             .SelectMany(c => TranslationCatalog.Languages.Where(lang => Catalog.Resolve(c.Feature, false, lang, c.Key) is null).Select(lang => $"[{c.Feature}] „{c.Key}“ has no {lang} text"))
@@ -144,6 +145,9 @@ public sealed partial class TranslationTests
     [InlineData("Beraterpool.Web.Features.Requests.Manage.SomeNewPageModel", "Requests")]
     [InlineData("Beraterpool.Web.Features.Requests.NewModel+InputModel", "Requests")]
     [InlineData("Beraterpool.Web.Features.Fees.Me.Index", "Fees")]
+    [InlineData("Beraterpool.Web.Features.Privacy.Retention.IndexModel+InputModel", "Privacy.Retention")]
+    [InlineData("Beraterpool.Web.Features.Privacy.Retention.Index", "Privacy.Retention")]
+    [InlineData("Beraterpool.Web.Features.Privacy.RetentionElsewhere", "Privacy")]
     [InlineData("Beraterpool.Web.Features.Shared._Layout", "Shared")]
     [InlineData("Beraterpool.Web.Features._ViewStart", "Shared")]
     [InlineData("Beraterpool.Web.Data.AppDbContext", "Shared")]

@@ -7,6 +7,8 @@ using Beraterpool.Web.Features.MunicipalityAccounts;
 using Beraterpool.Web.Features.Fees;
 using Beraterpool.Web.Features.Advisors.Editor;
 using Beraterpool.Web.Features.Pools.Manage;
+using Beraterpool.Web.Features.Jobs;
+using Beraterpool.Web.Features.Privacy.Retention;
 using Beraterpool.Web.Features.Quota;
 using Beraterpool.Web.Features.Engagements;
 using Beraterpool.Web.Features.Messages;
@@ -35,6 +37,8 @@ public static class FeatureRegistration
         services.AddMunicipalityAccounts();
         services.AddMessages();
         services.AddPrivacy();
+        services.AddJobs(config);
+        services.AddRetention();
         return services;
     }
 

@@ -1067,6 +1067,27 @@ namespace Beraterpool.Web.Data.Migrations.Postgres
                     b.ToTable("TravelCosts");
                 });
 
+            modelBuilder.Entity("Beraterpool.Web.Features.Jobs.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("LastRunAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LeasedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases", (string)null);
+                });
+
             modelBuilder.Entity("Beraterpool.Web.Features.Messages.Message", b =>
                 {
                     b.Property<int>("Id")
@@ -1506,6 +1527,68 @@ namespace Beraterpool.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ErasureReceipts");
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Privacy.Retention.RetentionRule", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Kind");
+
+                    b.HasIndex("ChangedByUserId");
+
+                    b.ToTable("RetentionRules", (string)null);
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Privacy.Retention.RetentionRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Counts")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Errors")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RequestedByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestedByUserId");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("RetentionRuns", (string)null);
                 });
 
             modelBuilder.Entity("Beraterpool.Web.Features.Quota.DayQuotaAccount", b =>
@@ -2385,6 +2468,22 @@ namespace Beraterpool.Web.Data.Migrations.Postgres
                         .HasForeignKey("PoolId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Privacy.Retention.RetentionRule", b =>
+                {
+                    b.HasOne("Beraterpool.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ChangedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Privacy.Retention.RetentionRun", b =>
+                {
+                    b.HasOne("Beraterpool.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Beraterpool.Web.Features.Quota.DayQuotaAccount", b =>

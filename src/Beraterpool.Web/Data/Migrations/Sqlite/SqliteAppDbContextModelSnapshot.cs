@@ -1032,6 +1032,27 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                     b.ToTable("TravelCosts");
                 });
 
+            modelBuilder.Entity("Beraterpool.Web.Features.Jobs.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastRunAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LeasedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases", (string)null);
+                });
+
             modelBuilder.Entity("Beraterpool.Web.Features.Messages.Message", b =>
                 {
                     b.Property<int>("Id")
@@ -1461,6 +1482,66 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ErasureReceipts");
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Privacy.Retention.RetentionRule", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Kind");
+
+                    b.HasIndex("ChangedByUserId");
+
+                    b.ToTable("RetentionRules", (string)null);
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Privacy.Retention.RetentionRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Counts")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Errors")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestedByUserId");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("RetentionRuns", (string)null);
                 });
 
             modelBuilder.Entity("Beraterpool.Web.Features.Quota.DayQuotaAccount", b =>
@@ -2324,6 +2405,22 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                         .HasForeignKey("PoolId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Privacy.Retention.RetentionRule", b =>
+                {
+                    b.HasOne("Beraterpool.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ChangedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Privacy.Retention.RetentionRun", b =>
+                {
+                    b.HasOne("Beraterpool.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Beraterpool.Web.Features.Quota.DayQuotaAccount", b =>

@@ -16,6 +16,12 @@ namespace Beraterpool.Web.Features.Shared.Localization;
 public sealed class FeatureStringLocalizerFactory : IStringLocalizerFactory
 {
     public const string SharedFeature = "Shared";
+
+    /// <summary>
+    /// Sub-folders that read a resource of their own (<c>Features/Privacy/Retention/Retention.en.resx</c>), so that parts of one
+    /// capability built side by side do not share one file. Everything else in the parent folder reads the parent's resource.
+    /// </summary>
+    public static readonly IReadOnlyList<string> NestedFeatures = ["Privacy.Retention"];
     private const string FeaturesNamespace = "Beraterpool.Web.Features.";
 
     private static readonly Assembly Assembly = typeof(FeatureStringLocalizerFactory).Assembly;
@@ -36,12 +42,16 @@ public sealed class FeatureStringLocalizerFactory : IStringLocalizerFactory
     {
         if (!fullName.StartsWith(FeaturesNamespace, StringComparison.Ordinal)) return SharedFeature;
         var rest = fullName[FeaturesNamespace.Length..];
+        foreach (var nested in NestedFeatures)
+        {
+            if (rest.Length > nested.Length && rest.StartsWith(nested, StringComparison.Ordinal) && rest[nested.Length] is '.' or '+') return nested;
+        }
         var end = rest.IndexOfAny(['.', '+']);
         return end < 0 ? SharedFeature : rest[..end];
     }
 
     private static ResourceManager ResourceFor(string feature) =>
-        new(FeaturesNamespace + feature + "." + (feature == SharedFeature ? nameof(SharedResource) : feature), Assembly);
+        new(FeaturesNamespace + feature + "." + (feature == SharedFeature ? nameof(SharedResource) : feature.Split('.')[^1]), Assembly);
 }
 
 /// <summary>Looks a German key up in the feature's resource, then the shared one; German itself, or a miss, is the key.</summary>
