@@ -16,8 +16,8 @@ status=0
 run() { # name, project, then env assignments
   local name=$1 project=$2; shift 2
   echo "== $name"
-  env "$@" dotnet test --no-build -c Release --project "$project" 2>&1 | tee "$logs/$name.log" | grep -vE '^\s*$' | tail -n 25
-  [ "${PIPESTATUS[0]}" = 0 ] || { status=1; echo "-- failed in $name:"; grep -E '^\s*failed [A-Za-z_]' "$logs/$name.log" | head -n 20; }
+  env "$@" dotnet test --no-build -c Release --project "$project" 2>&1 | tee "$logs/$name.log" | grep -vE '^\s*$|"@t"' | tail -n 25
+  [ "${PIPESTATUS[0]}" = 0 ] || { status=1; echo "-- failed in $name:"; grep -v '"@t"' "$logs/$name.log" | grep -E -A 14 '^\s*failed [A-Za-z_]' | head -n 60; }
 }
 num() { grep -hE "^\s+$1: [0-9]+" "$logs"/*.log | grep -oE '[0-9]+' | awk '{s+=$1} END {print s+0}'; }
 

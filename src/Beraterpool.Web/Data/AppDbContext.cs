@@ -59,6 +59,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<ErasureReceipt> ErasureReceipts => Set<ErasureReceipt>();
     public DbSet<Features.Email.OutboxMail> OutboxMails => Set<Features.Email.OutboxMail>();
+    public DbSet<Features.Privacy.Consents.ConsentRecord> ConsentRecords => Set<Features.Privacy.Consents.ConsentRecord>();
+    public DbSet<Features.Privacy.Notices.PoolNotice> PoolNotices => Set<Features.Privacy.Notices.PoolNotice>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
 

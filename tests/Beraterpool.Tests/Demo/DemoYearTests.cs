@@ -25,6 +25,19 @@ public sealed class DemoYearTests(DemoYearApp app) : IClassFixture<DemoYearApp>
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
+    public async Task Every_demo_request_and_advisor_consent_has_its_consent_history()
+    {
+        var requestsWithout = await app.WithDbAsync(db => db.ConsultationRequests.CountAsync(r => !db.ConsentRecords.Any(c => c.RequestId == r.Id), Ct));
+        var consents = await app.WithDbAsync(db => db.AdvisorConsents.Select(a => new { a.AdvisorId, a.Field }).ToListAsync(Ct));
+        var history = (await app.WithDbAsync(db => db.ConsentRecords.Where(c => c.AdvisorId != null).Select(c => new { c.AdvisorId, c.Purpose }).ToListAsync(Ct)))
+            .Select(c => (c.AdvisorId!.Value, c.Purpose)).ToHashSet();
+        var consentsWithout = consents.Count(a => !history.Contains((a.AdvisorId, Web.Features.Privacy.Consents.ConsentPurposes.Publish(a.Field))));
+        Assert.NotEmpty(consents);
+        Assert.Equal((0, 0), (requestsWithout, consentsWithout));
+        Assert.True(await app.WithDbAsync(db => db.ConsentRecords.AnyAsync(c => c.RequestId != null, Ct)));
+    }
+
+    [Fact]
     public async Task The_nrw_office_can_pay_its_approved_demo_statements_with_a_sepa_file()
     {
         var pool = await app.WithDbAsync(db => db.Pools.AsNoTracking().SingleAsync(p => p.Slug == "nrw", Ct));

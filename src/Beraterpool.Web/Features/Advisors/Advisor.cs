@@ -91,6 +91,12 @@ public static class ConsentWays
     public const string SelfService = "self-service";
     /// <summary>Recorded by the coordinating office from a signed paper or e-mail (not for Art. 9 data).</summary>
     public const string Office = "office";
+    /// <summary>Given with the public consultation request form (/requests/new) by the request's contact.</summary>
+    public const string RequestForm = "request-form";
+    /// <summary>Made up by the demo seed (demo mode only).</summary>
+    public const string DemoSeed = "demo-seed";
+    /// <summary>Taken over with data imported from elsewhere, e.g. consents that existed before their history was kept.</summary>
+    public const string Import = "import";
 }
 
 /// <summary>A period in which the advisor is not available.</summary>

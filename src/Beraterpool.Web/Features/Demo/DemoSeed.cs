@@ -7,6 +7,8 @@ using Beraterpool.Web.Features.Advisors.Directory;
 using Beraterpool.Web.Features.Audit;
 using Beraterpool.Web.Features.Municipalities;
 using Beraterpool.Web.Features.Pools;
+using Beraterpool.Web.Features.Privacy.Consents;
+using Beraterpool.Web.Features.Privacy.Notices;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,6 +36,8 @@ public static partial class DemoSeed
         var bw = NewPool("bw", "MiGlobe Baden-Württemberg", "08", "koordination-bw@miglobe.local", isDefault: false, now);
         db.Pools.AddRange(nrw, bw);
         await db.SaveChangesAsync(ct);
+        NoticeExamples.Add(db, nrw, now);
+        NoticeExamples.Add(db, bw, now);
 
         var nrwAdvisors = AddAdvisors(db, nrw, NrwAdvisors, year, now);
         AddAdvisors(db, bw, BwAdvisors, year, now);
@@ -127,6 +131,13 @@ public static partial class DemoSeed
                     .Select(f => new AdvisorConsent { Field = f, GrantedAt = granted }).ToList(),
             };
             db.Advisors.Add(advisor);
+            // The demo's consents have a history too, so the profile and the office show where they came from.
+            foreach (var consent in advisor.Consents)
+                db.ConsentRecords.Add(new ConsentRecord
+                {
+                    PoolId = pool.Id, Advisor = advisor, Purpose = ConsentPurposes.Publish(consent.Field), Wording = ConsentWordings.ForField(consent.Field),
+                    Action = ConsentAction.Granted, At = granted, Via = ConsentWays.DemoSeed,
+                });
             list.Add(advisor);
         }
         return list;

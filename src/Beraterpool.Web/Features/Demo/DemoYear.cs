@@ -6,6 +6,7 @@ using Beraterpool.Web.Features.Engagements;
 using Beraterpool.Web.Features.Fees;
 using Beraterpool.Web.Features.Messages;
 using Beraterpool.Web.Features.Pools;
+using Beraterpool.Web.Features.Privacy.Consents;
 using Beraterpool.Web.Features.Quota;
 using Beraterpool.Web.Features.Requests;
 using Beraterpool.Web.Features.Shared;
@@ -56,6 +57,11 @@ public sealed class DemoYear(AppDbContext db, TimeProvider time, IbanProtector i
             var request = NewRequest(story, pool, DemoSeed.CityKey(story.City), number);
             db.ConsultationRequests.Add(request);
             await db.SaveChangesAsync(ct);
+            db.ConsentRecords.Add(new ConsentRecord
+            {
+                PoolId = pool.Id, RequestId = request.Id, Purpose = ConsentPurposes.RequestProcessing, Wording = ConsentWordings.RequestV1,
+                Action = ConsentAction.Granted, At = request.ConsentGivenAt, Via = ConsentWays.DemoSeed, ByName = $"{request.ContactName} <{request.ContactEmail}>",
+            });
             if (story.Status is not (RequestStatus.Submitted or RequestStatus.Withdrawn or RequestStatus.NeedsInformation or RequestStatus.Declined))
             {
                 db.IntakeConversations.Add(Intake(story, request, pool));

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Audit;
+using Beraterpool.Web.Features.Privacy.Consents;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,7 +21,7 @@ public sealed class ConsultationRequests(TimeProvider time, AppDbContext db)
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     /// <summary>
-    /// Saves a new request with its first timeline entry and its audit entry in one transaction. The reference counts
+    /// Saves a new request with its first timeline entry, its audit entry and the record of its consent in one transaction. The reference counts
     /// per calendar year; two requests sent at the same moment collide on the unique index, and the later one simply
     /// takes the next number (SaveChanges rolls back to its own savepoint, so the transaction goes on).
     /// </summary>
@@ -47,6 +48,7 @@ public sealed class ConsultationRequests(TimeProvider time, AppDbContext db)
             }
         }
         db.Audit("request.submitted", $"request:{request.Id}", null, request.PoolId, $"{request.Reference}; {request.MunicipalityKey}");
+        db.RecordRequestConsent(request.PoolId, request.Id, request.ContactName, request.ContactEmail, request.ConsentGivenAt);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
     }

@@ -1490,6 +1490,66 @@ namespace Beraterpool.Web.Data.Migrations.Postgres
                     b.ToTable("Topics");
                 });
 
+            modelBuilder.Entity("Beraterpool.Web.Features.Privacy.Consents.ConsentRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Action")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("AdvisorId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("PoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int?>("RequestId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Via")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Wording")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PoolId");
+
+                    b.HasIndex("AdvisorId", "At");
+
+                    b.HasIndex("RequestId", "At");
+
+                    b.ToTable("ConsentRecords", t =>
+                        {
+                            t.HasCheckConstraint("CK_ConsentRecords_Subject", "\"AdvisorId\" IS NOT NULL OR \"RequestId\" IS NOT NULL");
+                        });
+                });
+
             modelBuilder.Entity("Beraterpool.Web.Features.Privacy.ErasureReceipt", b =>
                 {
                     b.Property<int>("Id")
@@ -1527,6 +1587,34 @@ namespace Beraterpool.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ErasureReceipts");
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Privacy.Notices.PoolNotice", b =>
+                {
+                    b.Property<int>("PoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsExample")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasMaxLength(60000)
+                        .HasColumnType("character varying(60000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("PoolId", "Kind");
+
+                    b.ToTable("PoolNotices");
                 });
 
             modelBuilder.Entity("Beraterpool.Web.Features.Privacy.Retention.RetentionRule", b =>
@@ -2465,6 +2553,36 @@ namespace Beraterpool.Web.Data.Migrations.Postgres
                 {
                     b.HasOne("Beraterpool.Web.Features.Pools.Pool", null)
                         .WithMany("Topics")
+                        .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Privacy.Consents.ConsentRecord", b =>
+                {
+                    b.HasOne("Beraterpool.Web.Features.Advisors.Advisor", "Advisor")
+                        .WithMany()
+                        .HasForeignKey("AdvisorId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Beraterpool.Web.Features.Pools.Pool", null)
+                        .WithMany()
+                        .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Beraterpool.Web.Features.Requests.ConsultationRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Advisor");
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Privacy.Notices.PoolNotice", b =>
+                {
+                    b.HasOne("Beraterpool.Web.Features.Pools.Pool", null)
+                        .WithMany()
                         .HasForeignKey("PoolId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -1447,6 +1447,64 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                     b.ToTable("Topics");
                 });
 
+            modelBuilder.Entity("Beraterpool.Web.Features.Privacy.Consents.ConsentRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AdvisorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Via")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Wording")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PoolId");
+
+                    b.HasIndex("AdvisorId", "At");
+
+                    b.HasIndex("RequestId", "At");
+
+                    b.ToTable("ConsentRecords", t =>
+                        {
+                            t.HasCheckConstraint("CK_ConsentRecords_Subject", "\"AdvisorId\" IS NOT NULL OR \"RequestId\" IS NOT NULL");
+                        });
+                });
+
             modelBuilder.Entity("Beraterpool.Web.Features.Privacy.ErasureReceipt", b =>
                 {
                     b.Property<int>("Id")
@@ -1482,6 +1540,34 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ErasureReceipts");
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Privacy.Notices.PoolNotice", b =>
+                {
+                    b.Property<int>("PoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsExample")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasMaxLength(60000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PoolId", "Kind");
+
+                    b.ToTable("PoolNotices");
                 });
 
             modelBuilder.Entity("Beraterpool.Web.Features.Privacy.Retention.RetentionRule", b =>
@@ -2402,6 +2488,36 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                 {
                     b.HasOne("Beraterpool.Web.Features.Pools.Pool", null)
                         .WithMany("Topics")
+                        .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Privacy.Consents.ConsentRecord", b =>
+                {
+                    b.HasOne("Beraterpool.Web.Features.Advisors.Advisor", "Advisor")
+                        .WithMany()
+                        .HasForeignKey("AdvisorId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Beraterpool.Web.Features.Pools.Pool", null)
+                        .WithMany()
+                        .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Beraterpool.Web.Features.Requests.ConsultationRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Advisor");
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Privacy.Notices.PoolNotice", b =>
+                {
+                    b.HasOne("Beraterpool.Web.Features.Pools.Pool", null)
+                        .WithMany()
                         .HasForeignKey("PoolId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

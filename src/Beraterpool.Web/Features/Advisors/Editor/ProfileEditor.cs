@@ -2,6 +2,7 @@ using System.Globalization;
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Audit;
 using Beraterpool.Web.Features.Municipalities;
+using Beraterpool.Web.Features.Privacy.Consents;
 using Beraterpool.Web.Features.Shared;
 using Beraterpool.Web.Features.Shared.Forms;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -193,7 +194,8 @@ public sealed class ProfileEditor(TimeProvider time, AppDbContext db, DataVersio
                 advisor.BlockedPeriods.Add(new BlockedPeriod { AdvisorId = advisor.Id, From = row.From!.Value, To = row.To!.Value, Note = Clean(row.Note) });
         }
 
-        // A consent row is the proof of consent: a grant keeps its first date, way and person, a withdrawal deletes it.
+        // A consent row is the current state: a grant keeps its first date, way and person, a withdrawal deletes it;
+        // every grant and withdrawal is also kept in the consent history, saved together with the change.
         var wanted = input.Consents.Where(Enum.IsDefined).ToHashSet();
         // Art. 9 data (countries of origin) needs the person's own explicit consent: only the advisor's form gives or
         // withdraws it; whatever a coordinator's form posts, it stays as it is.
@@ -206,12 +208,14 @@ public sealed class ProfileEditor(TimeProvider time, AppDbContext db, DataVersio
         foreach (var withdrawn in advisor.Consents.Where(c => !wanted.Contains(c.Field)).ToList())
         {
             advisor.Consents.Remove(withdrawn);
+            db.RecordAdvisorConsent(advisor.PoolId, advisor.Id, withdrawn.Field, ConsentAction.Withdrawn, via, actingUserId, now);
             db.Audit("advisor.consent.withdrawn", subject, actingUserId, advisor.PoolId,
                 $"{withdrawn.Field}; granted {withdrawn.GrantedAt.ToString("O", CultureInfo.InvariantCulture)}");
         }
         foreach (var granted in wanted.Where(f => advisor.Consents.All(c => c.Field != f)))
         {
             advisor.Consents.Add(new AdvisorConsent { AdvisorId = advisor.Id, Field = granted, GrantedAt = now, GrantedVia = via, GrantedByUserId = actingUserId });
+            db.RecordAdvisorConsent(advisor.PoolId, advisor.Id, granted, ConsentAction.Granted, via, actingUserId, now);
             db.Audit("advisor.consent.granted", subject, actingUserId, advisor.PoolId, $"{granted}; via={via}");
         }
 

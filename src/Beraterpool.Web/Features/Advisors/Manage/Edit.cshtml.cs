@@ -3,6 +3,7 @@ using Beraterpool.Web.Features.Accounts;
 using Beraterpool.Web.Features.Advisors.Editor;
 using Beraterpool.Web.Features.Audit;
 using Beraterpool.Web.Features.Pools;
+using Beraterpool.Web.Features.Privacy.Consents;
 using Beraterpool.Web.Features.Shared.Forms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -23,6 +24,7 @@ public sealed class EditModel(TimeProvider time, AppDbContext db, PoolAccess acc
     public string PoolName { get; private set; } = "";
     public string Slug { get; private set; } = "";
     public AccountState Account { get; private set; }
+    public IReadOnlyList<ConsentHistory.Row> ConsentHistory { get; private set; } = [];
 
     public enum AccountState { None, Invited, Active }
 
@@ -100,6 +102,7 @@ public sealed class EditModel(TimeProvider time, AppDbContext db, PoolAccess acc
         PoolName = (await catalog.FindAsync(a.PoolId, ct))?.Name ?? "";
         Slug = a.Slug;
         Account = a.UserId is null ? AccountState.None : a.HasPassword ? AccountState.Active : AccountState.Invited;
+        ConsentHistory = await Privacy.Consents.ConsentHistory.ForAdvisorAsync(db, id, ct);
         if (HttpMethods.IsGet(Request.Method)) Status = a.Status;
         return true;
     }

@@ -2,6 +2,7 @@ using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Accounts;
 using Beraterpool.Web.Features.Advisors.Editor;
 using Beraterpool.Web.Features.Pools;
+using Beraterpool.Web.Features.Privacy.Consents;
 using Beraterpool.Web.Features.Shared.Forms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -25,6 +26,7 @@ public sealed class ProfileModel(AppDbContext db, ProfileEditor editor, PoolAcce
     public string? PoolName { get; private set; }
     public bool HasProfile { get; private set; }
     public AdvisorStatus Status { get; private set; }
+    public IReadOnlyList<ConsentHistory.Row> ConsentHistory { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -75,5 +77,9 @@ public sealed class ProfileModel(AppDbContext db, ProfileEditor editor, PoolAcce
         return own.Id;
     }
 
-    private Task PrepareAsync(int id, CancellationToken ct) => editor.PrepareAsync(id, Input, forCoordinator: false, Url.Content("~/me/profile/photo"), ct);
+    private async Task PrepareAsync(int id, CancellationToken ct)
+    {
+        await editor.PrepareAsync(id, Input, forCoordinator: false, Url.Content("~/me/profile/photo"), ct);
+        ConsentHistory = await Privacy.Consents.ConsentHistory.ForAdvisorAsync(db, id, ct);
+    }
 }
