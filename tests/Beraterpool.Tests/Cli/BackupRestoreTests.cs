@@ -175,6 +175,7 @@ public sealed class BackupRestoreTests
             travel.ReceiptContentType = "application/pdf";
             travel.ReceiptFileName = "fahrkarte.pdf";
         }
+        (await db.FeeStatements.OrderBy(f => f.Id).FirstAsync(Ct)).ArchivedPdf = RandomNumberGenerator.GetBytes(4096);
         var comment = await db.EngagementComments.OrderBy(c => c.Id).FirstAsync(Ct);
         db.Set<Revision>().Add(new Revision { Kind = RevisionKind.Comment, RecordId = comment.Id, Content = "Erste Fassung", AuthorName = "Amina Tesfaye", WrittenAt = now, ReplacedAt = now });
         var request = await db.ConsultationRequests.OrderBy(r => r.Id).FirstAsync(Ct);

@@ -4,6 +4,7 @@ using Beraterpool.Tests.Infrastructure;
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Accounts;
 using Beraterpool.Web.Features.Advisors;
+using Beraterpool.Web.Features.Privacy;
 using Beraterpool.Web.Features.Statistics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -68,6 +69,15 @@ public sealed class ErasureTests(ErasureTests.App app) : IClassFixture<ErasureTe
         // Her fee statement (2026, within 10 years) is kept with its receipt and the payee.
         Assert.Equal(statementBefore, await StatementAsync(h));
         Assert.Contains(h.FullName, statementBefore);
+        // Its PDF is the invoice as issued: her name and address stay on it although profile and bank details are gone.
+        var pdf = await h.World.Coordinator.GetAsync($"/manage/fees/{h.StatementId}/pdf", ct);
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        using (var document = UglyToad.PdfPig.PdfDocument.Open(await pdf.Content.ReadAsByteArrayAsync(ct)))
+        {
+            var text = string.Join(" ", document.GetPages().Select(p => p.Text));
+            Assert.Contains(h.FullName, text);
+            Assert.DoesNotContain(Erasure.ErasedName, text);
+        }
 
         await app.WithDbAsync(async db =>
         {

@@ -3,6 +3,8 @@ using System.Net;
 using System.Text.Json;
 using Beraterpool.Tests.Infrastructure;
 using Beraterpool.Web.Features.Accounts;
+using Beraterpool.Web.Features.Advisors;
+using Beraterpool.Web.Features.Privacy.Consents;
 using Microsoft.EntityFrameworkCore;
 
 namespace Beraterpool.Tests.Privacy;
@@ -29,6 +31,13 @@ public sealed class ExportTests(ExportTests.App app) : IClassFixture<ExportTests
     public async Task An_advisor_downloads_every_kind_of_record_held_about_her()
     {
         var h = await app.FullHistoryAsync("export");
+        await app.WithDbAsync(async db =>
+        {
+            var userId = await db.Advisors.Where(a => a.Id == h.World.AdvisorId).Select(a => a.UserId).SingleAsync();
+            db.RecordAdvisorConsent(h.World.PoolId, h.World.AdvisorId, ConsentField.CountriesOfOrigin, ConsentAction.Withdrawn,
+                ConsentWays.SelfService, userId, new DateTimeOffset(2026, 4, 1, 8, 0, 0, TimeSpan.Zero));
+            return await db.SaveChangesAsync();
+        });
         var zip = await ReadAsync(await h.World.Advisor.PostFormAsync("/account/my-data", [], "/account/my-data"));
 
         Assert.Equal("beraterpool-auskunft", zip.Data.GetProperty("format").GetString());
@@ -84,6 +93,17 @@ public sealed class ExportTests(ExportTests.App app) : IClassFixture<ExportTests
         Assert.Empty(Section(zip, "requests"));
         Assert.DoesNotContain(h.ContactEmail, raw);
 
+        var withdrawn = Assert.Single(Section(zip, "consentHistory"), c => c.GetProperty("action").GetString() == "Withdrawn");
+        Assert.Equal("publish.CountriesOfOrigin", withdrawn.GetProperty("purpose").GetString());
+        Assert.True(withdrawn.GetProperty("byYou").GetBoolean());
+        Assert.Contains("Art. 9 DSGVO", withdrawn.GetProperty("wording").GetString());
+        // The outbox's mail to her is listed with its text, as it is still held (it could not be delivered).
+        var mail = Assert.Single(Section(zip, "mails"));
+        Assert.Equal(h.World.AdvisorEmail, mail.GetProperty("recipient").GetString(), ignoreCase: true);
+        Assert.Equal(("Failed", "Ihre Abrechnung"), (mail.GetProperty("status").GetString(), mail.GetProperty("subject").GetString()));
+        Assert.Contains(h.LastName, mail.GetProperty("text").GetString());
+
+        Assert.Contains("Verlauf Ihrer Einwilligungen", zip.Html);
         Assert.Contains("Herkunftsländer", zip.Html);
         Assert.Contains(h.LastName, zip.Html);
         Assert.Contains("Vereine früh einbinden", zip.Html);

@@ -45,6 +45,11 @@ public sealed class FeeStatement
     public string? PayeeIbanProtected { get; set; }
     public string? PayeeIbanLast4 { get; set; }
     public string? PayeeBic { get; set; }
+    /// <summary>
+    /// The statement's PDF as issued, rendered when its advisor is erased (Art. 17): the invoice is kept unchanged for ten
+    /// years (§ 147 AO) although the profile and bank details it was rendered from are gone. Served instead of a new rendering.
+    /// </summary>
+    public byte[]? ArchivedPdf { get; set; }
 
     public List<TravelCost> TravelCosts { get; set; } = [];
 }

@@ -26,8 +26,8 @@ public static class FeesSetup
     public static WebApplication MapFees(this WebApplication app)
     {
         var advisor = app.MapGroup("/me/fees/{id:int}").RequireAuthorization(p => p.RequireRole(Roles.Advisor));
-        advisor.MapGet("/pdf", async (int id, FeeStatements fees, PoolAccess access, CancellationToken ct) =>
-            await OwnAsync(id, fees, access, ct) is { } s ? Pdf(s, await fees.ReceiptsAsync(s.Id, ct)) : Results.NotFound());
+        advisor.MapGet("/pdf", async (int id, FeeStatements fees, PoolAccess access, AppDbContext db, CancellationToken ct) =>
+            await OwnAsync(id, fees, access, ct) is { } s ? await PdfAsync(db, s, fees, fullIban: false, ct) : Results.NotFound());
         advisor.MapGet("/travel/{travelId:int}/receipt", async (int id, int travelId, FeeStatements fees, PoolAccess access, AppDbContext db, CancellationToken ct) =>
             await OwnAsync(id, fees, access, ct) is { } s ? await ReceiptAsync(db, s.Id, travelId, ct) : Results.NotFound());
 
@@ -38,7 +38,7 @@ public static class FeesSetup
             // The accounting office's copy carries the full IBAN: who fetched it is kept, as for the export.
             db.Audit("fee.pdf", $"fee:{s.Id}", access.UserId, s.PoolId, s.InvoiceNumber ?? s.Reference);
             await db.SaveChangesAsync(ct);
-            return Pdf(s, await fees.ReceiptsAsync(s.Id, ct), fullIban: true);
+            return await PdfAsync(db, s, fees, fullIban: true, ct);
         });
         manage.MapGet("/{id:int}/travel/{travelId:int}/receipt", async (int id, int travelId, FeeStatements fees, PoolAccess access, AppDbContext db, CancellationToken ct) =>
             await ManagedAsync(id, fees, access, ct) is { } s ? await ReceiptAsync(db, s.Id, travelId, ct) : Results.NotFound());
@@ -59,8 +59,13 @@ public static class FeesSetup
         return s is not null && await access.CanManageAsync(s.PoolId, ct) ? s : null;
     }
 
-    private static IResult Pdf(StatementView s, IReadOnlyList<ReceiptFile> receipts, bool fullIban = false) =>
-        Results.File(FeePdf.Render(s, fullIban, receipts), "application/pdf", $"Honorarabrechnung-{s.Reference}.pdf");
+    /// <summary>The archived PDF of an erased advisor's statement, as issued; otherwise rendered from the current records.</summary>
+    private static async Task<IResult> PdfAsync(AppDbContext db, StatementView s, FeeStatements fees, bool fullIban, CancellationToken ct)
+    {
+        var archived = await db.FeeStatements.AsNoTracking().Where(x => x.Id == s.Id).Select(x => x.ArchivedPdf).FirstOrDefaultAsync(ct);
+        return Results.File(archived ?? FeePdf.Render(s, fullIban, await fees.ReceiptsAsync(s.Id, ct)), "application/pdf",
+            $"Honorarabrechnung-{s.Reference}.pdf");
+    }
 
     private static async Task<IResult> ReceiptAsync(AppDbContext db, int statementId, int travelId, CancellationToken ct)
     {

@@ -148,8 +148,12 @@ public sealed class DataExport(AppDbContext db, UserManager<AppUser> users, Iban
                 .OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct))
             .Select(e => new ExportAudit(e.At, e.Action, e.Subject, e.PoolId, e.Details, userId != null && e.UserId == userId)).ToList();
 
+        var consents = await ConsentHistoryAsync(advisorIds, requestIds, userId, references, ct);
+        var mails = await MailsAsync(person, ct);
+
         return new ExportData(ExportData.FormatName, ExportData.CurrentVersion, time.GetUtcNow(), person.Email, account, advisors, bank, requests,
-            invitations, engagements, activities, days, options, learnings, comments, documents, shares, statements, messages, notes, audit);
+            invitations, engagements, activities, days, options, learnings, comments, documents, shares, statements, messages, notes, audit,
+            consents, mails);
     }
 
     /// <summary>The audit subjects that name the person: their account and their advisor profiles.</summary>
@@ -238,6 +242,31 @@ public sealed class DataExport(AppDbContext db, UserManager<AppUser> users, Iban
                 s.InvoiceNumber, s.CreatedAt, s.SubmittedAt, s.ApprovedAt, s.PaidOn, s.PayeeAccountHolder, s.PayeeIbanLast4, s.ReturnComment, travel, pdf));
         }
         return result;
+    }
+
+    private async Task<List<ExportConsentRecord>> ConsentHistoryAsync(List<int> advisorIds, List<int> requestIds, string? userId,
+        Dictionary<int, string> references, CancellationToken ct)
+    {
+        var rows = await db.ConsentRecords.AsNoTracking()
+            .Where(r => (r.AdvisorId != null && advisorIds.Contains(r.AdvisorId.Value)) || (r.RequestId != null && requestIds.Contains(r.RequestId.Value)))
+            .OrderBy(r => r.At).ThenBy(r => r.Id)
+            .Select(r => new
+            {
+                r.At, r.Purpose, r.Action, r.AdvisorId, r.RequestId, r.Wording, r.Via, r.ByUserId, r.ByName,
+                Account = db.Users.Where(u => u.Id == r.ByUserId).Select(u => u.DisplayName ?? u.Email).FirstOrDefault(),
+            }).ToListAsync(ct);
+        return rows.Select(r => new ExportConsentRecord(r.At, r.Purpose, r.Action.ToString(), r.AdvisorId,
+            r.RequestId is { } id ? references.GetValueOrDefault(id) : null, Consents.ConsentWordings.Texts.GetValueOrDefault(r.Wording), r.Via,
+            r.Account ?? r.ByName, userId != null && r.ByUserId == userId)).ToList();
+    }
+
+    /// <summary>The outbox's mails to the person's addresses, as erasure finds them.</summary>
+    private async Task<List<ExportMail>> MailsAsync(Person person, CancellationToken ct)
+    {
+        var addresses = new[] { person.Email, person.Account?.Email }.OfType<string>().Select(a => a.ToLowerInvariant()).Distinct().ToList();
+        return await db.OutboxMails.AsNoTracking().Where(m => addresses.Contains(m.To.ToLower())).OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
+            .Select(m => new ExportMail(m.CreatedAt, m.To, m.Subject, m.TemplateId, m.Status, m.SentAt, m.TextBody == "" ? null : m.TextBody))
+            .ToListAsync(ct);
     }
 
     private static string Extension(string contentType) => contentType switch

@@ -26,7 +26,7 @@ public sealed record ErasureCounts(IReadOnlyDictionary<string, int> Erased, IRea
 /// e-mail and phone are removed from every text column of every table. Fee statements and their receipts are kept for
 /// tax law (§ 147 AO, 10 years; the retention job deletes them later). A receipt without personal data is kept.
 /// </summary>
-public sealed class Erasure(AppDbContext db, UserManager<AppUser> users, EmailSender outbox, DataVersions versions, TimeProvider time, ILogger<Erasure> log)
+public sealed class Erasure(AppDbContext db, UserManager<AppUser> users, FeeStatements fees, EmailSender outbox, DataVersions versions, TimeProvider time, ILogger<Erasure> log)
 {
     public const string ErasedName = "Gelöschte Person";
 
@@ -123,6 +123,7 @@ public sealed class Erasure(AppDbContext db, UserManager<AppUser> users, EmailSe
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var kept = await KeptAsync(q, ct);
+        await ArchiveStatementsAsync(q, ct);
         erased["photos"] = await q.Photos.ExecuteDeleteAsync(ct);
         erased["countries"] = await q.Countries.ExecuteDeleteAsync(ct);
         erased["languages"] = await q.Languages.ExecuteDeleteAsync(ct);
@@ -209,6 +210,20 @@ public sealed class Erasure(AppDbContext db, UserManager<AppUser> users, EmailSe
             catch (IOException e) { log.LogWarning(e, "Outbox file {File} of an erased person could not be deleted", file); }
         }
         return receipt;
+    }
+
+    /// <summary>
+    /// The kept fee statements are invoices: each is rendered once more while the name, address and bank details it shows
+    /// still exist, and stored as issued (the accounting office's copy, with the full IBAN).
+    /// </summary>
+    private async Task ArchiveStatementsAsync(Scope q, CancellationToken ct)
+    {
+        foreach (var id in await q.Statements.Where(x => x.ArchivedPdf == null).Select(x => x.Id).ToListAsync(ct))
+            if (await fees.LoadAsync(id, ct) is { } view)
+            {
+                var pdf = FeePdf.Render(view, fullIban: true, await fees.ReceiptsAsync(id, ct));
+                await db.FeeStatements.Where(x => x.Id == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.ArchivedPdf, pdf), ct);
+            }
     }
 
     private static async Task<Dictionary<string, int>> KeptAsync(Scope q, CancellationToken ct) => new()

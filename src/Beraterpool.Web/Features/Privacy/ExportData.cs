@@ -1,4 +1,5 @@
 using Beraterpool.Web.Features.Advisors;
+using Beraterpool.Web.Features.Email;
 using Beraterpool.Web.Features.Engagements;
 using Beraterpool.Web.Features.Fees;
 using Beraterpool.Web.Features.Messages;
@@ -29,7 +30,9 @@ public sealed record ExportData(
     IReadOnlyList<ExportFeeStatement> FeeStatements,
     IReadOnlyList<ExportMessage> Messages,
     IReadOnlyList<ExportNote> InternalNotes,
-    IReadOnlyList<ExportAudit> AuditEntries)
+    IReadOnlyList<ExportAudit> AuditEntries,
+    IReadOnlyList<ExportConsentRecord> ConsentHistory,
+    IReadOnlyList<ExportMail> Mails)
 {
     public const string FormatName = "beraterpool-auskunft";
     public const int CurrentVersion = 1;
@@ -102,3 +105,11 @@ public sealed record ExportNote(string RequestReference, string Body, DateTimeOf
 
 /// <summary>ByYou: the person did it; otherwise the entry is about the person (their account or profile).</summary>
 public sealed record ExportAudit(DateTimeOffset At, string Action, string Subject, int? PoolId, string? Details, bool ByYou);
+
+/// <summary>One grant or withdrawal of a consent; Wording is the text shown then (null when it was not recorded).</summary>
+public sealed record ExportConsentRecord(
+    DateTimeOffset At, string Purpose, string Action, int? AdvisorId, string? RequestReference, string? Wording, string Via, string? ByName, bool ByYou);
+
+/// <summary>A mail to the person in the outbox; the text only while it waits (a sent mail's text is emptied).</summary>
+public sealed record ExportMail(
+    DateTimeOffset CreatedAt, string Recipient, string Subject, string TemplateId, OutboxStatus Status, DateTimeOffset? SentAt, string? Text);

@@ -56,6 +56,10 @@ public static class ExportFormat
         internalNotes     interne Notizen, die Sie (als Koordinierungsstelle) geschrieben haben
         auditEntries      Protokolleinträge über Ihr Konto oder Profil (byYou false) und über Ihre eigenen
                           Handlungen (byYou true)
+        consentHistory    jede Erteilung und jeder Widerruf einer Einwilligung: Zweck (purpose), Erteilt/Widerrufen
+                          (action), Wortlaut des damals gezeigten Textes (wording), wie (via) und durch wen (byName)
+        mails             E-Mails an Ihre Adresse im Postausgang: Betreff, Art, Status, Versandzeit; der Text nur,
+                          solange die E-Mail noch nicht versandt ist (danach wird er geleert)
 
         Fragen zu dieser Auskunft beantwortet die Koordinierungsstelle Ihres Pools.
         """;

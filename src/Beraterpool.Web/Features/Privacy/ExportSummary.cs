@@ -18,7 +18,7 @@ public static class ExportSummary
         ("activities", "Tätigkeiten"), ("days", "Beratungstage"), ("actionOptions", "Handlungsoptionen"), ("learnings", "Erkenntnisse"),
         ("comments", "Kommentare"), ("documents", "Dokumente"), ("contactShares", "Weitergegebene Kontaktdaten"),
         ("feeStatements", "Honorarabrechnungen"), ("messages", "Nachrichten"), ("internalNotes", "Interne Notizen"),
-        ("auditEntries", "Protokolleinträge"),
+        ("auditEntries", "Protokolleinträge"), ("consentHistory", "Verlauf Ihrer Einwilligungen"), ("mails", "E-Mails an Sie im Postausgang"),
     ];
 
     private static readonly Dictionary<string, string> Labels = new()
@@ -51,7 +51,8 @@ public static class ExportSummary
         ["writtenByYou"] = "Von Ihnen", ["at"] = "Zeitpunkt", ["action"] = "Ereignis", ["subject"] = "Betrifft", ["poolId"] = "Pool-Nr.",
         ["details"] = "Einzelheiten", ["byYou"] = "Durch Sie", ["code"] = "Code", ["name"] = "Name", ["level"] = "Niveau", ["field"] = "Feld",
         ["grantedAt"] = "Erteilt", ["grantedVia"] = "Wie", ["grantedByUserId"] = "Erfasst durch (Konto)", ["from"] = "Von", ["to"] = "Bis",
-        ["note"] = "Notiz", ["actorName"] = "Durch",
+        ["note"] = "Notiz", ["actorName"] = "Durch", ["purpose"] = "Zweck", ["wording"] = "Wortlaut", ["via"] = "Wie", ["byName"] = "Durch",
+        ["templateId"] = "Art der Nachricht", ["recipient"] = "An",
     };
 
     public static string Html(ExportData data)

@@ -938,6 +938,9 @@ namespace Beraterpool.Web.Data.Migrations.Postgres
                     b.Property<string>("ApprovedByUserId")
                         .HasColumnType("text");
 
+                    b.Property<byte[]>("ArchivedPdf")
+                        .HasColumnType("bytea");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 

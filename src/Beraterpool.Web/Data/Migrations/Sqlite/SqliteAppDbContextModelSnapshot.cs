@@ -905,6 +905,9 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                     b.Property<string>("ApprovedByUserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("ArchivedPdf")
+                        .HasColumnType("BLOB");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
