@@ -112,10 +112,19 @@ done
 # RSS of the app process, sampled every 200 ms while the load runs.
 sample_rss() { while :; do awk '/^VmRSS/ {print $2}' "/proc/$app_pid/status" 2>/dev/null >> "$work/rss.txt" || true; sleep 0.2; done; }
 
+# The app's own processor time (user + system, in clock ticks): per request it does not depend on what else runs on the
+# machine, so a before/after comparison holds on a busy machine where requests per second swing.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$app_pid/stat"; }
+tick_us=$(( 1000000 / $(getconf CLK_TCK) ))
+
 bench() { # name, connections, threads, script, path
-  local name=$1 conns=$2 threads=$3 script=$4 path=$5 line
+  local name=$1 conns=$2 threads=$3 script=$4 path=$5 line before after requests
+  before=$(cpu_ticks)
   line=$(wrk -t"$threads" -c"$conns" -d"$DURATION" --timeout 5s -s "$script" "$base$path" | grep '^BENCH ' || true)
+  after=$(cpu_ticks)
   [ -n "$line" ] || { echo "wrk gave no result for $name" >&2; line="BENCH requests=0 rps=0 p50_us=0 p99_us=0 not_2xx=0 socket_errors=0 statuses="; }
+  requests=$(sed -nE 's/.*requests=([0-9]+).*/\1/p' <<<"$line")
+  line="$line cpu_us=$(awk -v t=$(( (after - before) * tick_us )) -v n="${requests:-0}" 'BEGIN { if (n > 0) printf "%.1f", t / n; else print 0 }')"
   echo "$name conns=$conns ${line#BENCH }" >> "$work/results.txt"
   echo "   $name -c$conns: ${line#BENCH }"
 }
@@ -146,18 +155,18 @@ report=$out/results-$(date +%Y%m%d-%H%M%S).txt
   echo "Beraterpool directory benchmark — $(date -u '+%Y-%m-%d %H:%M UTC'), commit $sha"
   echo "$N synthetic advisors in 16 pools, SQLite, Release, $(nproc) cores shared by app and wrk, wrk -d$DURATION, $PATHS rotating $DIRECTORY addresses"
   echo
-  printf '| %-22s | %5s | %11s | %9s | %9s | %9s | %11s |\n' endpoint conns requests/s p50 p99 non-2xx "÷ plaintext"
-  printf '|%s|%s|%s|%s|%s|%s|%s|\n' ------------------------ ------- ------------- ----------- ----------- ----------- -------------
+  printf '| %-22s | %5s | %11s | %9s | %9s | %9s | %11s | %12s |\n' endpoint conns requests/s p50 p99 non-2xx "÷ plaintext" "app CPU/req"
+  printf '|%s|%s|%s|%s|%s|%s|%s|%s|\n' ------------------------ ------- ------------- ----------- ----------- ----------- ------------- --------------
   ratio_c32="" p50_c1="" dir_bad=0
   for conns in "$CONNECTIONS" 1; do
     plain_rps=$(field "$(row_of plaintext "$conns")" rps)
     for name in plaintext advisors; do
       r=$(row_of "$name" "$conns")
-      rps=$(field "$r" rps); p50=$(field "$r" p50_us); p99=$(field "$r" p99_us)
+      rps=$(field "$r" rps); p50=$(field "$r" p50_us); p99=$(field "$r" p99_us); cpu=$(field "$r" cpu_us)
       bad=$(( $(field "$r" not_2xx || echo 0) + $(field "$r" socket_errors || echo 0) ))
       ratio=$(awk -v a="${rps:-0}" -v b="${plain_rps:-0}" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "-" }')
       label=/$name; [ "$name" = advisors ] && label="$DIRECTORY (rotating)"
-      printf '| %-22s | %5s | %11.0f | %9s | %9s | %9s | %11s |\n' "$label" "$conns" "${rps:-0}" "$(ms "$p50")" "$(ms "$p99")" "$bad" "$ratio"
+      printf '| %-22s | %5s | %11.0f | %9s | %9s | %9s | %11s | %9s µs |\n' "$label" "$conns" "${rps:-0}" "$(ms "$p50")" "$(ms "$p99")" "$bad" "$ratio" "${cpu:-0}"
       if [ "$name" = advisors ]; then dir_bad=$(( dir_bad + bad )); fi
       if [ "$name" = advisors ] && [ "$conns" = "$CONNECTIONS" ]; then ratio_c32=$ratio; fi
       if [ "$name" = advisors ] && [ "$conns" = 1 ]; then p50_c1=$p50; fi

@@ -96,6 +96,26 @@ function latestMailTo(address) {
         await page.waitForLoadState(); await shot(page, 'muni-track-replied');
       }
     }
+    if (steps.includes('privacy')) {
+      // The privacy pages: the public notices, an advisor's own data, the administrator's privacy desk (no erasure is executed).
+      const visitor = await (await browser.newContext({ locale: 'de-DE' })).newPage();
+      for (const [u, name] of [['/datenschutz', 'notice'], ['/impressum', 'impressum']]) { await visitor.goto(BASE + u); await shot(visitor, 'privacy-' + name); }
+      const advisor = await (await browser.newContext({ locale: 'de-DE', acceptDownloads: true })).newPage();
+      await login(advisor, 'amina.tesfaye@miglobe.local');
+      for (const u of ['/account/my-data', '/me/profile']) { await advisor.goto(BASE + u); await shot(advisor, 'privacy-advisor' + u.replace(/\//g, '_')); }
+      const [download] = await Promise.all([advisor.waitForEvent('download'), advisor.getByRole('button', { name: /herunterladen/i }).first().click()]);
+      report.push(`my-data download: ${download.suggestedFilename()}`);
+      const admin = await (await browser.newContext({ locale: 'de-DE' })).newPage();
+      await login(admin, 'admin@beraterpool.local');
+      for (const u of ['/manage/privacy', '/manage/privacy?email=amina.tesfaye%40miglobe.local', '/manage/privacy/erase?email=amina.tesfaye%40miglobe.local',
+        '/manage/privacy/retention', '/manage/processing', '/manage/mails/outbox']) { await admin.goto(BASE + u); await shot(admin, 'privacy-admin' + u.replace(/[^a-z0-9]+/gi, '_')); }
+      const coordinator = await (await browser.newContext({ locale: 'de-DE' })).newPage();
+      await login(coordinator, 'koordination@miglobe.local');
+      await coordinator.goto(BASE + '/manage');
+      const notices = await coordinator.$$eval('main a[href$="/notices"]', as => as.map(a => a.getAttribute('href')));
+      report.push('notice editors linked from /manage: ' + notices.join(', '));
+      if (notices[0]) { await coordinator.goto(BASE + notices[0]); await shot(coordinator, 'privacy-coordinator-notices'); }
+    }
     for (const [role, email, urls] of [
       ['advisor', 'amina.tesfaye@miglobe.local', []],
       ['contact', 'kommune@koeln.local', []],
