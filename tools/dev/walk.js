@@ -103,6 +103,7 @@ function latestMailTo(address) {
       const advisor = await (await browser.newContext({ locale: 'de-DE', acceptDownloads: true })).newPage();
       await login(advisor, 'amina.tesfaye@miglobe.local');
       for (const u of ['/account/my-data', '/me/profile']) { await advisor.goto(BASE + u); await shot(advisor, 'privacy-advisor' + u.replace(/\//g, '_')); }
+      await advisor.goto(BASE + '/account/my-data');
       const [download] = await Promise.all([advisor.waitForEvent('download'), advisor.getByRole('button', { name: /herunterladen/i }).first().click()]);
       report.push(`my-data download: ${download.suggestedFilename()}`);
       const admin = await (await browser.newContext({ locale: 'de-DE' })).newPage();

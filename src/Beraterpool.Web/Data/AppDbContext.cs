@@ -63,6 +63,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Features.Privacy.Notices.PoolNotice> PoolNotices => Set<Features.Privacy.Notices.PoolNotice>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
+    public DbSet<Features.Events.Event> Events => Set<Features.Events.Event>();
+    public DbSet<Features.Events.EventMunicipality> EventMunicipalities => Set<Features.Events.EventMunicipality>();
+    public DbSet<Features.Events.EventPresenter> EventPresenters => Set<Features.Events.EventPresenter>();
+    public DbSet<Features.Events.EventRegistration> EventRegistrations => Set<Features.Events.EventRegistration>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

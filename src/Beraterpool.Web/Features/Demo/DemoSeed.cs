@@ -43,6 +43,7 @@ public static partial class DemoSeed
         AddAdvisors(db, bw, BwAdvisors, year, now);
         db.Audit("demo.seeded", "pools", null, details: "Demo data: pools nrw, bw; 26 advisors; demo accounts");
         await db.SaveChangesAsync(ct);
+        await DemoEvents.SeedAsync(db, nrw, nrwAdvisors, now, ct);
 
         var users = services.GetRequiredService<UserManager<AppUser>>();
         foreach (var account in DemoAccounts.All)

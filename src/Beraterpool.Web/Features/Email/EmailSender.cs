@@ -31,8 +31,14 @@ public sealed class EmailOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(30);
 }
 
-/// <summary>ReplyTo: where an answer goes instead of the no-reply sender — the office of the pool the mail is about.</summary>
-public sealed record EmailMessage(string To, string Subject, string TextBody, string? HtmlBody = null, string? ReplyTo = null);
+/// <summary>
+/// ReplyTo: where an answer goes instead of the no-reply sender — the office of the pool the mail is about.
+/// Attachment: at most one file, e.g. the .ics of an event invitation.
+/// </summary>
+public sealed record EmailMessage(string To, string Subject, string TextBody, string? HtmlBody = null, string? ReplyTo = null, EmailAttachment? Attachment = null);
+
+/// <summary>A file sent with a mail; small (an invitation's calendar entry), so it waits in the outbox row itself.</summary>
+public sealed record EmailAttachment(string FileName, string ContentType, byte[] Content);
 
 /// <summary>Sends through SMTP with MailKit, or writes the same MIME message into a file outbox a person can open.</summary>
 public sealed class EmailSender(TimeProvider time, IOptions<EmailOptions> options, IHostEnvironment env, ILogger<EmailSender> log)
@@ -48,6 +54,7 @@ public sealed class EmailSender(TimeProvider time, IOptions<EmailOptions> option
         if (!string.IsNullOrWhiteSpace(message.ReplyTo)) mime.ReplyTo.Add(MailboxAddress.Parse(message.ReplyTo));
         mime.Subject = message.Subject;
         var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
+        if (message.Attachment is { } attached) body.Attachments.Add(attached.FileName, attached.Content, ContentType.Parse(attached.ContentType));
         mime.Body = body.ToMessageBody();
 
         if (string.IsNullOrWhiteSpace(o.SmtpHost))

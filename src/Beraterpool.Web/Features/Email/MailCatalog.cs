@@ -1,6 +1,7 @@
 using Beraterpool.Web.Features.Accounts;
 using Beraterpool.Web.Features.Engagements;
 using Beraterpool.Web.Features.Engagements.Invitations;
+using Beraterpool.Web.Features.Events;
 using Beraterpool.Web.Features.Fees;
 using Beraterpool.Web.Features.Messages;
 using Beraterpool.Web.Features.MunicipalityAccounts;
@@ -24,6 +25,7 @@ public static class MailCatalog
         .. EngagementMails.Templates,
         .. FeeMails.Templates,
         .. MessageMails.Templates,
+        .. EventMails.Templates,
     ];
 
     public static MailTemplate? Find(string id) => All.FirstOrDefault(t => t.Id == id);

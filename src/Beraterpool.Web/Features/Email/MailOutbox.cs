@@ -45,6 +45,7 @@ public sealed class MailOutbox(IServiceScopeFactory scopes, EmailSender sender, 
             var mail = new OutboxMail
             {
                 To = message.To, Subject = message.Subject, TextBody = message.TextBody, HtmlBody = message.HtmlBody, ReplyTo = message.ReplyTo,
+                AttachmentName = message.Attachment?.FileName, AttachmentType = message.Attachment?.ContentType, AttachmentContent = message.Attachment?.Content,
                 TemplateId = templateId, PoolId = poolId, CreatedAt = now, QueuedAt = now, NextAttemptAt = now, Status = OutboxStatus.Pending,
             };
             db.OutboxMails.Add(mail);
@@ -98,7 +99,9 @@ public sealed class MailOutbox(IServiceScopeFactory scopes, EmailSender sender, 
         try
         {
             using var timeout = new CancellationTokenSource(SendTimeout);
-            await sender.SendAsync(new EmailMessage(mail.To, mail.Subject, mail.TextBody, mail.HtmlBody, mail.ReplyTo), timeout.Token);
+            var attachment = mail is { AttachmentName: { } name, AttachmentContent: { } content }
+                ? new EmailAttachment(name, mail.AttachmentType ?? "application/octet-stream", content) : null;
+            await sender.SendAsync(new EmailMessage(mail.To, mail.Subject, mail.TextBody, mail.HtmlBody, mail.ReplyTo, attachment), timeout.Token);
         }
         catch (Exception e)
         {
@@ -119,7 +122,7 @@ public sealed class MailOutbox(IServiceScopeFactory scopes, EmailSender sender, 
         }
         var sentAt = time.GetUtcNow();
         var recorded = await mine.ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Sent).SetProperty(m => m.SentAt, sentAt)
-            .SetProperty(m => m.TextBody, "").SetProperty(m => m.HtmlBody, (string?)null).SetProperty(m => m.LastError, (string?)null)
+            .SetProperty(m => m.TextBody, "").SetProperty(m => m.HtmlBody, (string?)null).SetProperty(m => m.AttachmentContent, (byte[]?)null).SetProperty(m => m.LastError, (string?)null)
             .SetProperty(m => m.ClaimedBy, (string?)null).SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null));
         if (recorded != 1) log.LogWarning("Mail {Id} ({Template}) to {To} was sent after its claim had run out", id, mail.TemplateId, mail.To);
         return Outcome.Sent;

@@ -35,12 +35,13 @@ public sealed class Mailer(MailOutbox outbox, IStringLocalizerFactory localizers
     /// outbox list; a mail with neither only administrators. Sending does not follow the request's cancellation: the
     /// change is saved, so the people it concerns hear of it even when the browser went away.
     /// </summary>
-    public async Task<bool> SendAsync<TModel>(MailTemplate<TModel> template, MailRecipient to, TModel model, PoolInfo? pool = null, int? poolId = null)
+    public async Task<bool> SendAsync<TModel>(MailTemplate<TModel> template, MailRecipient to, TModel model, PoolInfo? pool = null, int? poolId = null,
+        EmailAttachment? attachment = null)
     {
         if (!links.IsConfigured && Interlocked.Exchange(ref _warnedUnconfigured, 1) == 0)
             log.LogWarning("{Key} is not set; links in mails point to {Fallback}", PublicLinks.Key, PublicLinks.Fallback);
         var mail = Render(template, model, to.Culture, pool);
-        return await outbox.EnqueueAsync(new EmailMessage(to.Email, mail.Subject, mail.Body, ReplyTo: pool?.ContactEmail), template.Id, pool?.Id ?? poolId);
+        return await outbox.EnqueueAsync(new EmailMessage(to.Email, mail.Subject, mail.Body, ReplyTo: pool?.ContactEmail, Attachment: attachment), template.Id, pool?.Id ?? poolId);
     }
 
     private MailContext Context(MailTemplate template, PoolInfo? pool) =>

@@ -22,6 +22,10 @@ public sealed class OutboxMail
     public required string TextBody { get; set; }
     public string? HtmlBody { get; set; }
     public string? ReplyTo { get; set; }
+    /// <summary>The one attached file (<see cref="EmailAttachment"/>); emptied with the body once the mail is sent.</summary>
+    public string? AttachmentName { get; set; }
+    public string? AttachmentType { get; set; }
+    public byte[]? AttachmentContent { get; set; }
     /// <summary>The <see cref="MailTemplate.Id"/>, e.g. <c>fees.approved</c>.</summary>
     public required string TemplateId { get; set; }
     /// <summary>The pool the mail is about; its coordinators see it in the list. Null: seen by administrators only.</summary>
@@ -52,6 +56,8 @@ public sealed class OutboxMailConfiguration : IEntityTypeConfiguration<OutboxMai
         b.Property(x => x.ReplyTo).HasMaxLength(320);
         b.Property(x => x.Subject).HasMaxLength(500);
         b.Property(x => x.TemplateId).HasMaxLength(100);
+        b.Property(x => x.AttachmentName).HasMaxLength(200);
+        b.Property(x => x.AttachmentType).HasMaxLength(100);
         b.Property(x => x.LastError).HasMaxLength(MaxError);
         b.Property(x => x.ClaimedBy).HasMaxLength(64);
         // The sender's question: which mails are due now.

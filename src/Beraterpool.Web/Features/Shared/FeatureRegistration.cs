@@ -1,3 +1,4 @@
+using Beraterpool.Web.Features.Events;
 using Beraterpool.Web.Features.Gazetteer;
 using Beraterpool.Web.Features.Municipalities;
 using Beraterpool.Web.Features.Advisors.Directory;
@@ -39,6 +40,7 @@ public static class FeatureRegistration
         services.AddPrivacy();
         services.AddJobs(config);
         services.AddRetention();
+        services.AddEvents();
         return services;
     }
 
@@ -47,6 +49,7 @@ public static class FeatureRegistration
         app.MapMunicipalityApi();
         app.MapPoolLogo();
         app.MapEditorPhotos();
+        app.MapEventCalendars();
         // The language switch: a plain link that works without JavaScript.
         app.MapGet("/culture", (string lang, string? returnUrl, HttpContext context, TimeProvider time) =>
         {

@@ -16,6 +16,14 @@ public static class ProgrammeTime
     /// <summary>Whole days since a moment, by German calendar dates (received yesterday = 1).</summary>
     public static int AgeInDays(this TimeProvider time, DateTimeOffset since) => time.LocalToday().DayNumber - LocalDate(since).DayNumber;
 
+    /// <summary>The instant of a German wall-clock time; null for a time the clocks skip (02:30 on the last Sunday of March).</summary>
+    public static DateTimeOffset? FromLocal(DateOnly date, TimeOnly time)
+    {
+        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
+        if (Zone.IsInvalidTime(local)) return null;
+        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, Zone), TimeSpan.Zero);
+    }
+
     public static DateTimeOffset ToLocal(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Zone);
     public static DateOnly LocalDate(DateTimeOffset at) => DateOnly.FromDateTime(ToLocal(at).DateTime);
 

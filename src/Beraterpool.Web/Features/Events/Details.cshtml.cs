@@ -1,0 +1,92 @@
+using Beraterpool.Web.Data;
+using Beraterpool.Web.Features.Pools;
+using Beraterpool.Web.Features.Requests;
+using Beraterpool.Web.Features.Shared;
+using Beraterpool.Web.Features.Shared.Forms;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Beraterpool.Web.Features.Events;
+
+public sealed record Presenter(string Name, string Slug);
+
+/// <summary>
+/// One public event with its registration form. When the last place went while the person was typing, the form comes
+/// back with everything typed and offers the waiting list instead.
+/// </summary>
+[AllowAnonymous]
+[EnableRateLimiting(RequestRateLimit.Policy), SendingHandlers("")]
+public sealed class DetailsModel(AppDbContext db, CurrentPool current, TimeProvider time, EventRegistrations registrations,
+    IStringLocalizer<DetailsModel> text) : PageModel
+{
+    [BindProperty] public RegistrationInput Input { get; set; } = new();
+
+    public Event Event { get; private set; } = null!;
+    public IReadOnlyList<string> Municipalities { get; private set; } = [];
+    public IReadOnlyList<Presenter> Presenters { get; private set; } = [];
+    public int Taken { get; private set; }
+    public bool IsOpen { get; private set; }
+    public bool IsPast { get; private set; }
+    public bool IsFull => Event.Capacity is { } c && Taken >= c;
+    /// <summary>The form came back because the event filled up: the button now puts the person on the waiting list.</summary>
+    public bool OfferWaitingList { get; private set; }
+    public EventTexts Texts { get; } = new(text);
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (!string.IsNullOrEmpty(Input.Website)) return RedirectToPage(new { id });
+        if (!Input.Consent)
+            ModelState.AddModelError("Input.Consent", text["Bitte stimmen Sie zu, dass wir Ihre Angaben für die Anmeldung verarbeiten."]);
+        if (!ModelState.IsValid) return Page();
+
+        var data = new RegistrationData(Input.Name!, Input.Email!, Input.Organisation, Input.Function, Input.Notes, WebUi.CurrentCulture);
+        var (outcome, _) = await registrations.RegisterAsync(id, data, joinWaitingList: Input.JoinWaitingList || IsFull, byOffice: false, actorUserId: null, ct);
+        switch (outcome)
+        {
+            case RegisterOutcome.Registered:
+                TempData[StatusMessage.Key] = text["Sie sind angemeldet. Die Bestätigung mit dem Termin für Ihren Kalender und Ihrem persönlichen Link zum Absagen ist an {0} unterwegs.", data.Email.Trim()].Value;
+                return RedirectToPage(new { id });
+            case RegisterOutcome.Waiting:
+                TempData[StatusMessage.Key] = text["Sie stehen auf der Warteliste. Wird ein Platz frei, bieten wir ihn Ihnen per E-Mail an ({0}).", data.Email.Trim()].Value;
+                return RedirectToPage(new { id });
+            case RegisterOutcome.Full:
+                await LoadAsync(id, ct);
+                OfferWaitingList = true;
+                ModelState.AddModelError("", text["Während Sie das Formular ausgefüllt haben, wurde der letzte Platz vergeben. Ihre Angaben sind noch da: Sie können sich auf die Warteliste setzen."]);
+                return Page();
+            case RegisterOutcome.AlreadyRegistered:
+                ModelState.AddModelError("Input.Email", text["Mit dieser E-Mail-Adresse besteht schon eine Anmeldung. Den Link zum Absagen finden Sie in der Bestätigung."]);
+                return Page();
+            default:
+                await LoadAsync(id, ct);
+                ModelState.AddModelError("", text["Die Anmeldung ist inzwischen geschlossen. Bei Fragen wenden Sie sich bitte an die Koordinierungsstelle."]);
+                return Page();
+        }
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        if (current.Pool is not { } pool) return false;
+        var e = await db.Events.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.PoolId == pool.Id && x.IsPublic, ct);
+        if (e is null) return false;
+        Event = e;
+        Municipalities = await db.EventMunicipalities.AsNoTracking().Where(m => m.EventId == id)
+            .Join(db.Municipalities, m => m.MunicipalityKey, m => m.OfficialKey, (_, m) => m.Name).OrderBy(n => n).ToListAsync(ct);
+        // Only advisors the directory shows are named in public.
+        Presenters = await db.EventPresenters.AsNoTracking().Where(p => p.EventId == id)
+            .Join(db.Advisors.Where(a => a.Status == Advisors.AdvisorStatus.Active), p => p.AdvisorId, a => a.Id, (_, a) => new Presenter(a.FirstName + " " + a.LastName, a.Slug))
+            .ToListAsync(ct);
+        Taken = await db.EventRegistrations.CountAsync(r => r.EventId == id && (r.Status == RegistrationStatus.Registered || r.Status == RegistrationStatus.Offered), ct);
+        var now = time.GetUtcNow();
+        IsPast = e.EndsAt < now;
+        IsOpen = !e.IsCancelled && now < e.RegistrationClosesAt;
+        return true;
+    }
+}
