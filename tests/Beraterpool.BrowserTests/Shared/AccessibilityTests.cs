@@ -35,8 +35,13 @@ public sealed class AccessibilityTests(BrowserApp app)
     [InlineData("/about-data", Phone)]
     [InlineData("/account/login", Desktop)]
     [InlineData("/account/login", Phone)]
+    [InlineData("/events", Desktop)]
+    [InlineData("/events", Phone)]
+    [InlineData("/events/{info}", Desktop)]
+    [InlineData("/events/{info}", Phone)]
     public async Task Public_page_has_no_axe_violations_or_console_errors(string path, int width)
     {
+        path = await ResolveAsync(path);
         var (context, page) = await app.NewPageAsync(width);
         await using var _ = context;
         var errors = page.RecordErrors();
@@ -73,13 +78,12 @@ public sealed class AccessibilityTests(BrowserApp app)
     [InlineData("/manage/advisors/{serge}/edit", DemoAccounts.CoordinatorNrw)]
     [InlineData("/manage/pools", DemoAccounts.Administrator)]
     [InlineData("/manage/gazetteer", DemoAccounts.Administrator)]
+    [InlineData("/manage/events", DemoAccounts.CoordinatorNrw)]
+    [InlineData("/manage/events/{info}", DemoAccounts.CoordinatorNrw)]
+    [InlineData("/manage/events/edit/{info}", DemoAccounts.CoordinatorNrw)]
     public async Task Signed_in_page_has_no_axe_violations_or_console_errors(string path, string account)
     {
-        if (path.Contains("{serge}"))
-        {
-            var id = await app.App.WithDbAsync(db => db.Advisors.Where(a => a.Slug == "serge-kouassi").Select(a => a.Id).SingleAsync(TestContext.Current.CancellationToken));
-            path = path.Replace("{serge}", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
+        path = await ResolveAsync(path);
         var (context, page) = await app.NewPageAsync();
         await using var _ = context;
         var errors = page.RecordErrors();
@@ -93,6 +97,23 @@ public sealed class AccessibilityTests(BrowserApp app)
         Assert.Equal(200, response!.Status);
         Assert.EndsWith(path, new Uri(page.Url).PathAndQuery);
         await AssertPageIsCleanAsync(page, errors, Desktop);
+    }
+
+    /// <summary>Demo records by a name: {serge} an advisor's id, {info} the coming information evening's id.</summary>
+    private async Task<string> ResolveAsync(string path)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        if (path.Contains("{serge}"))
+        {
+            var id = await app.App.WithDbAsync(db => db.Advisors.Where(a => a.Slug == "serge-kouassi").Select(a => a.Id).SingleAsync(ct));
+            path = path.Replace("{serge}", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        if (path.Contains("{info}"))
+        {
+            var id = await app.App.WithDbAsync(db => db.Events.Where(e => e.Title.StartsWith("Informationsabend")).Select(e => e.Id).SingleAsync(ct));
+            path = path.Replace("{info}", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return path;
     }
 
     private static async Task AssertPageIsCleanAsync(IPage page, List<string> errors, int width)

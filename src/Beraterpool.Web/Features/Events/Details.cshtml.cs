@@ -47,7 +47,7 @@ public sealed class DetailsModel(AppDbContext db, CurrentPool current, TimeProvi
         if (!ModelState.IsValid) return Page();
 
         var data = new RegistrationData(Input.Name!, Input.Email!, Input.Organisation, Input.Function, Input.Notes, WebUi.CurrentCulture);
-        var (outcome, _) = await registrations.RegisterAsync(id, data, joinWaitingList: Input.JoinWaitingList || IsFull, byOffice: false, actorUserId: null, ct);
+        var (outcome, _) = await registrations.RegisterAsync(id, data, joinWaitingList: Input.JoinWaitingList, byOffice: false, actorUserId: null, ct);
         switch (outcome)
         {
             case RegisterOutcome.Registered:
