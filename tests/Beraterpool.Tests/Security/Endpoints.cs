@@ -82,6 +82,7 @@ public static partial class Endpoints
             "id" when Starts("/manage/advisors/") => s.AdvisorId,
             "id" when Starts("/me/fees/") || Starts("/manage/fees/") => s.StatementId,
             "id" when Starts("/me/invitations/") => s.InvitationId,
+            "id" when Starts("/events/") || Starts("/manage/events/") => s.EventId,
             "documentId" => s.DocumentId,
             "activityId" => s.ActivityId,
             "optionId" => s.OptionId,
@@ -96,6 +97,7 @@ public static partial class Endpoints
             "poolId" when Starts("/municipality/") || Starts("/manage/fees/sepa/") => s.PoolId,
             "key" when Starts("/municipality/") => s.MunicipalityKey,
             "userId" when Starts("/municipality/") => s.ContactUserId,
+            "token" when Starts("/events/registration/") => s.EventToken,
             "token" => s.TrackingToken,
             _ => throw new InvalidOperationException(
                 $"{operation}: which record does {{{name}}} name? Add it to {nameof(Endpoints)}.{nameof(Url)} and to the record sets of {nameof(SecurityWorld)}."),

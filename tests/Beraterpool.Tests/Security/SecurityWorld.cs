@@ -68,7 +68,7 @@ public class SecurityApp : TestApp
 /// <summary>One record set: the ids and keys that fill a route's parameters.</summary>
 public sealed record RecordSet(string Name, int PoolId, string PoolSlug, int AdvisorId, string AdvisorSlug, string MunicipalityKey, int RequestId,
     string TrackingToken, int EngagementId, int ActivityId, int OptionId, int DocumentId, int StatementId, int TravelId, int InvitationId,
-    string RequestReference, string StatementReference, string Iban, string ContactUserId, int CommentId = 0, int IntakeId = 0)
+    string RequestReference, string StatementReference, string Iban, string ContactUserId, int CommentId = 0, int IntakeId = 0, int EventId = 0, string EventToken = "")
 {
     /// <summary>Texts only this set's people (and its pool's coordinators) may read: none of them may show up anywhere else.</summary>
     public string[] Secrets => [RequestReference, $"Kontakt {Name}", $"kontakt-{Name}@stadt.example", $"Option {Name}", $"protokoll-{Name}.pdf", StatementReference, Iban];
@@ -208,9 +208,24 @@ public sealed class SecurityWorld
             });
             await db.SaveChangesAsync();
 
+            // A public event of the pool with one registration: its desk is the pool's coordinators', its personal link the person's.
+            var eventToken = ConsultationRequests.NewTrackingToken();
+            var ev = new Web.Features.Events.Event
+            {
+                PoolId = pool.Id, Title = $"Forum {name}", Kind = Web.Features.Events.EventKind.DialogueForum, IsPublic = true, Capacity = 20,
+                StartsAt = now.AddDays(30), EndsAt = now.AddDays(30).AddHours(2), CreatedAt = now, UpdatedAt = now,
+            };
+            ev.Registrations.Add(new Web.Features.Events.EventRegistration
+            {
+                Name = $"Kontakt {name}", Email = $"kontakt-{name}@stadt.example", Status = Web.Features.Events.RegistrationStatus.Registered,
+                TokenHash = ConsultationRequests.HashToken(eventToken), ConsentGivenAt = now, RegisteredAt = now,
+            });
+            db.Events.Add(ev);
+            await db.SaveChangesAsync();
+
             return new RecordSet(name, pool.Id, pool.Slug, advisor.Id, advisor.Slug, municipalityKey, request.Id, token, engagement.Id, activity.Id, option.Id,
                 document.Id, statement.Id, statement.TravelCosts[0].Id, invitation.Id, request.Reference,
-                FeeStatements.Reference(statement.Year, statement.Month, statement.Id), iban, contactUserId, comment.Id, intake.Id);
+                FeeStatements.Reference(statement.Year, statement.Month, statement.Id), iban, contactUserId, comment.Id, intake.Id, ev.Id, eventToken);
         });
     }
 
