@@ -186,6 +186,7 @@ public sealed class BackupRestoreTests
         db.OutboxMails.Add(new OutboxMail
         {
             To = "kommune@koeln.local", Subject = "Ihre Anfrage", TextBody = "Guten Tag", TemplateId = "test.backup", PoolId = pool.Id,
+            AttachmentName = "veranstaltung.ics", AttachmentType = "text/calendar", AttachmentContent = "BEGIN:VCALENDAR"u8.ToArray(),
             CreatedAt = now, QueuedAt = now, NextAttemptAt = now, Attempts = 3, Status = OutboxStatus.Failed, LastError = "SMTP nicht erreichbar",
         });
         db.Set<ErasureReceipt>().Add(new ErasureReceipt { Reference = "L-0001", At = now, ByName = "Administration", Counts = "{}" });
