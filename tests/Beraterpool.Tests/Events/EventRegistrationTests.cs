@@ -5,6 +5,7 @@ using Beraterpool.Web.Features.Accounts;
 using Beraterpool.Web.Features.Events;
 using Ical.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 
@@ -256,5 +257,28 @@ public sealed class EventRegistrationTests(EventRegistrationTests.App app) : ICl
         Assert.Equal(new DateTimeOffset(2027, 3, 28, 16, 0, 0, TimeSpan.Zero), e.StartsAt);
         Assert.Equal(20, e.Capacity);
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "event.created" && a.Subject == $"event:{e.Id}")));
+    }
+
+    [Fact]
+    public async Task A_registrant_without_an_account_is_found_exported_and_erased_by_address()
+    {
+        var e = await app.CreateEventAsync(app.Pool, "Dialogforum Datenschutz", new DateOnly(2026, 11, 26), capacity: 1);
+        await app.CreateClient().RegisterAsync(e.Id, "Jana Auskunft", "jana@example.org", poolPrefix: Prefix);
+        await app.CreateClient().RegisterAsync(e.Id, "Kai Warteliste", "kai@example.org", joinWaitingList: true, poolPrefix: Prefix);
+
+        await using var scope = app.Scope();
+        var services = scope.ServiceProvider;
+        var person = await services.GetRequiredService<Web.Features.Privacy.PersonFinder>().ByEmailAsync("JANA@example.org", Ct);
+        Assert.True(person.Found);
+        Assert.Contains("Jana Auskunft", person.Names);
+        var export = await services.GetRequiredService<Web.Features.Privacy.DataExport>().CollectAsync(person, Ct);
+        var registration = Assert.Single(export.EventRegistrations);
+        Assert.Equal(("Dialogforum Datenschutz", "Jana Auskunft", RegistrationStatus.Registered), (registration.Event, registration.Name, registration.Status));
+
+        var admin = await app.CreateUserAsync("admin-events@example.org", Roles.Administrator);
+        await services.GetRequiredService<Web.Features.Privacy.Erasure>().EraseAsync(person, admin.Id, "Administration", Ct);
+        var left = await RegistrationsAsync(e.Id);
+        Assert.DoesNotContain(left, r => r.Email == "jana@example.org" || r.Name.Contains("Jana"));
+        Assert.Single(left, r => r.Email == "kai@example.org");
     }
 }

@@ -150,10 +150,14 @@ public sealed class DataExport(AppDbContext db, UserManager<AppUser> users, Iban
 
         var consents = await ConsentHistoryAsync(advisorIds, requestIds, userId, references, ct);
         var mails = await MailsAsync(person, ct);
+        var registrations = await db.EventRegistrations.AsNoTracking().Where(r => person.EventRegistrationIds.Contains(r.Id)).OrderBy(r => r.RegisteredAt)
+            .Join(db.Events, r => r.EventId, e => e.Id, (r, e) => new ExportEventRegistration(e.Title, e.StartsAt, r.Name, r.Email, r.Organisation, r.Function,
+                r.Notes, r.Status, r.RegisteredAt, r.ConsentGivenAt, r.CancelledAt, r.CheckedInAt))
+            .ToListAsync(ct);
 
         return new ExportData(ExportData.FormatName, ExportData.CurrentVersion, time.GetUtcNow(), person.Email, account, advisors, bank, requests,
             invitations, engagements, activities, days, options, learnings, comments, documents, shares, statements, messages, notes, audit,
-            consents, mails);
+            consents, mails, registrations);
     }
 
     /// <summary>The audit subjects that name the person: their account and their advisor profiles.</summary>

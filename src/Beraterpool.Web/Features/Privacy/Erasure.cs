@@ -47,6 +47,7 @@ public sealed class Erasure(AppDbContext db, UserManager<AppUser> users, FeeStat
         ["contactShares"] = "weitergegebene Kontaktdaten",
         ["documents"] = "hochgeladene Dokumente",
         ["outboxMails"] = "E-Mails im Postausgang",
+        ["eventRegistrations"] = "Anmeldungen zu Veranstaltungen",
         ["advisorProfiles"] = "Berater*innen-Profile (Name, Adresse, alle Angaben)",
         ["requests"] = "Anfragen (Kontaktangaben der Ansprechperson)",
         ["reflections"] = "Reflexionen zu Begleitungen",
@@ -88,6 +89,7 @@ public sealed class Erasure(AppDbContext db, UserManager<AppUser> users, FeeStat
             ["contactShares"] = await q.Shares.CountAsync(ct),
             ["documents"] = await q.Documents.CountAsync(ct),
             ["outboxMails"] = OutboxFiles(person).Count + await OutboxRows(person).CountAsync(ct),
+            ["eventRegistrations"] = person.EventRegistrationIds.Count,
         };
         var anonymised = new Dictionary<string, int>
         {
@@ -191,6 +193,8 @@ public sealed class Erasure(AppDbContext db, UserManager<AppUser> users, FeeStat
         }
         erased["account"] = person.Account is null ? 0 : 1;
         erased["outboxMails"] = outboxFiles.Count + await OutboxRows(person).ExecuteDeleteAsync(ct);
+        // An event's figures count places taken and attendance; a person erased before the event leaves a place free.
+        erased["eventRegistrations"] = await db.EventRegistrations.Where(r => person.EventRegistrationIds.Contains(r.Id)).ExecuteDeleteAsync(ct);
 
         var receipt = new ErasureReceipt
         {

@@ -32,7 +32,8 @@ public sealed record ExportData(
     IReadOnlyList<ExportNote> InternalNotes,
     IReadOnlyList<ExportAudit> AuditEntries,
     IReadOnlyList<ExportConsentRecord> ConsentHistory,
-    IReadOnlyList<ExportMail> Mails)
+    IReadOnlyList<ExportMail> Mails,
+    IReadOnlyList<ExportEventRegistration> EventRegistrations)
 {
     public const string FormatName = "beraterpool-auskunft";
     public const int CurrentVersion = 1;
@@ -113,3 +114,8 @@ public sealed record ExportConsentRecord(
 /// <summary>A mail to the person in the outbox; the text only while it waits (a sent mail's text is emptied).</summary>
 public sealed record ExportMail(
     DateTimeOffset CreatedAt, string Recipient, string Subject, string TemplateId, OutboxStatus Status, DateTimeOffset? SentAt, string? Text);
+
+/// <summary>A registration for one of the pool's events under the person's address.</summary>
+public sealed record ExportEventRegistration(
+    string Event, DateTimeOffset StartsAt, string Name, string Email, string? Organisation, string? Function, string? Notes,
+    Events.RegistrationStatus Status, DateTimeOffset RegisteredAt, DateTimeOffset ConsentGivenAt, DateTimeOffset? CancelledAt, DateTimeOffset? CheckedInAt);

@@ -60,6 +60,8 @@ public static class ExportFormat
                           (action), Wortlaut des damals gezeigten Textes (wording), wie (via) und durch wen (byName)
         mails             E-Mails an Ihre Adresse im Postausgang: Betreff, Art, Status, Versandzeit; der Text nur,
                           solange die E-Mail noch nicht versandt ist (danach wird er geleert)
+        eventRegistrations Anmeldungen zu Veranstaltungen unter Ihrer Adresse: Veranstaltung, Ihre Angaben,
+                          Stand (status), Zeitpunkte von Anmeldung, Einwilligung, Absage und Anwesenheit
 
         Fragen zu dieser Auskunft beantwortet die Koordinierungsstelle Ihres Pools.
         """;

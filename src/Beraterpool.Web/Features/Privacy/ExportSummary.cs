@@ -19,6 +19,7 @@ public static class ExportSummary
         ("comments", "Kommentare"), ("documents", "Dokumente"), ("contactShares", "Weitergegebene Kontaktdaten"),
         ("feeStatements", "Honorarabrechnungen"), ("messages", "Nachrichten"), ("internalNotes", "Interne Notizen"),
         ("auditEntries", "Protokolleinträge"), ("consentHistory", "Verlauf Ihrer Einwilligungen"), ("mails", "E-Mails an Sie im Postausgang"),
+        ("eventRegistrations", "Anmeldungen zu Veranstaltungen"),
     ];
 
     private static readonly Dictionary<string, string> Labels = new()
@@ -52,7 +53,8 @@ public static class ExportSummary
         ["details"] = "Einzelheiten", ["byYou"] = "Durch Sie", ["code"] = "Code", ["name"] = "Name", ["level"] = "Niveau", ["field"] = "Feld",
         ["grantedAt"] = "Erteilt", ["grantedVia"] = "Wie", ["grantedByUserId"] = "Erfasst durch (Konto)", ["from"] = "Von", ["to"] = "Bis",
         ["note"] = "Notiz", ["actorName"] = "Durch", ["purpose"] = "Zweck", ["wording"] = "Wortlaut", ["via"] = "Wie", ["byName"] = "Durch",
-        ["templateId"] = "Art der Nachricht", ["recipient"] = "An",
+        ["templateId"] = "Art der Nachricht", ["event"] = "Veranstaltung", ["startsAt"] = "Beginn", ["organisation"] = "Organisation", ["function"] = "Funktion",
+        ["registeredAt"] = "Angemeldet am", ["cancelledAt"] = "Abgesagt am", ["checkedInAt"] = "Anwesend seit", ["recipient"] = "An",
     };
 
     public static string Html(ExportData data)

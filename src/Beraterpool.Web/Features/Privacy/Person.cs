@@ -10,9 +10,10 @@ namespace Beraterpool.Web.Features.Privacy;
 /// account or kept under the address, and the requests whose contact the address (or the account) is — so also a
 /// municipality contact who never had an account.
 /// </summary>
-public sealed record Person(string Email, AppUser? Account, IReadOnlyList<int> AdvisorIds, IReadOnlyList<int> ContactRequestIds, IReadOnlyList<string> Names)
+public sealed record Person(string Email, AppUser? Account, IReadOnlyList<int> AdvisorIds, IReadOnlyList<int> ContactRequestIds, IReadOnlyList<string> Names,
+    IReadOnlyList<int> EventRegistrationIds)
 {
-    public bool Found => Account is not null || AdvisorIds.Count > 0 || ContactRequestIds.Count > 0;
+    public bool Found => Account is not null || AdvisorIds.Count > 0 || ContactRequestIds.Count > 0 || EventRegistrationIds.Count > 0;
     public string? UserId => Account?.Id;
     /// <summary>The name to show the administrator: the account's, else a profile's or a request's.</summary>
     public string DisplayName => Names.FirstOrDefault() ?? Email;
@@ -39,8 +40,13 @@ public sealed class PersonFinder(AppDbContext db, UserManager<AppUser> users)
         var requests = await db.ConsultationRequests.AsNoTracking()
             .Where(r => (userId != null && r.ContactUserId == userId) || (lower != "" && r.ContactEmail.ToLower() == lower))
             .OrderBy(r => r.Id).Select(r => new { r.Id, r.ContactName }).ToListAsync(ct);
-        var names = new[] { account?.DisplayName }.Concat(advisors.Select(a => a.Name)).Concat(requests.Select(r => r.ContactName))
+        var accountEmail = account?.Email?.ToLowerInvariant() ?? lower;
+        var registrations = await db.EventRegistrations.AsNoTracking()
+            .Where(r => (lower != "" && r.Email.ToLower() == lower) || r.Email.ToLower() == accountEmail)
+            .OrderBy(r => r.Id).Select(r => new { r.Id, r.Name }).ToListAsync(ct);
+        var names = new[] { account?.DisplayName }.Concat(advisors.Select(a => a.Name)).Concat(requests.Select(r => r.ContactName)).Concat(registrations.Select(r => r.Name))
             .Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n!.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        return new Person(account?.Email ?? email, account, advisors.Select(a => a.Id).ToList(), requests.Select(r => r.Id).ToList(), names);
+        return new Person(account?.Email ?? email, account, advisors.Select(a => a.Id).ToList(), requests.Select(r => r.Id).ToList(), names,
+            registrations.Select(r => r.Id).ToList());
     }
 }
