@@ -96,6 +96,31 @@ function latestMailTo(address) {
         await page.waitForLoadState(); await shot(page, 'muni-track-replied');
       }
     }
+    if (steps.includes('events')) {
+      // A visitor registers for the nearly full forum, follows the confirmation's personal link and cancels; the office looks at its desk.
+      const visitor = await (await browser.newContext({ locale: 'de-DE' })).newPage();
+      await visitor.goto(BASE + '/events'); await shot(visitor, 'events-list');
+      await visitor.getByRole('link', { name: /Wuppertal/ }).first().click(); await visitor.waitForLoadState(); await shot(visitor, 'events-forum');
+      await visitor.getByRole('button', { name: /anmelden|Warteliste/i }).click(); await visitor.waitForLoadState(); await shot(visitor, 'events-form-errors');
+      const address = `walk-${Date.now()}@example.org`;
+      await visitor.locator('#Input_Name').fill('Walk Besucherin');
+      await visitor.locator('#Input_Email').fill(address);
+      await visitor.locator('#Input_Consent').check();
+      await visitor.getByRole('button', { name: /anmelden|Warteliste/i }).click(); await visitor.waitForLoadState(); await shot(visitor, 'events-registered');
+      await new Promise(r => setTimeout(r, 1500));
+      const mail = latestMailTo(address).replace(/=\r?\n/g, '');
+      const link = (mail.match(/https?:\/\/\S+\/events\/registration\/\S+/) || [])[0];
+      report.push(`registration mail: ${mail.includes('text/calendar') ? 'with .ics' : 'WITHOUT .ics'}; link ${link}`);
+      if (link) {
+        await visitor.goto(link); await shot(visitor, 'events-personal-link');
+        await visitor.getByRole('button', { name: /absagen|Warteliste nehmen/i }).click(); await visitor.waitForLoadState(); await shot(visitor, 'events-cancelled');
+      }
+      const office = await (await browser.newContext({ locale: 'de-DE' })).newPage();
+      await login(office, 'koordination@miglobe.local');
+      await office.goto(BASE + '/manage/events'); await shot(office, 'events-office-list');
+      await office.getByRole('link', { name: /Wuppertal/ }).first().click(); await office.waitForLoadState(); await shot(office, 'events-office-desk');
+      await office.getByRole('link', { name: 'Bearbeiten' }).click(); await office.waitForLoadState(); await shot(office, 'events-office-edit');
+    }
     if (steps.includes('privacy')) {
       // The privacy pages: the public notices, an advisor's own data, the administrator's privacy desk (no erasure is executed).
       const visitor = await (await browser.newContext({ locale: 'de-DE' })).newPage();
