@@ -1,4 +1,5 @@
 using Beraterpool.Web.Features.Gazetteer;
+using Beraterpool.Web.Features.Handbooks;
 using Beraterpool.Web.Features.Municipalities;
 using Beraterpool.Web.Features.Advisors.Directory;
 using Beraterpool.Web.Features.Bench;
@@ -39,6 +40,7 @@ public static class FeatureRegistration
         services.AddPrivacy();
         services.AddJobs(config);
         services.AddRetention();
+        services.AddHandbooks();
         return services;
     }
 
