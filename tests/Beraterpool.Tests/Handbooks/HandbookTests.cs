@@ -295,6 +295,21 @@ public sealed class HandbookTests(HandbookTests.App app) : IClassFixture<Handboo
     }
 
     [Fact]
+    public async Task Forms_posted_empty_show_the_messages_and_change_nothing()
+    {
+        var world = await ArrangeAsync("hb-leer");
+        var handbook = await HandbookAsync(world.PoolId, "leer", HandbookVisibility.Public, ("Kapitel", "Text"));
+        var edit = $"/manage/pools/{world.PoolId}/handbooks/{handbook.Id}";
+        foreach (var url in new[] { $"{edit}?handler=AddChapter", $"{edit}?handler=Settings", $"{edit}?handler=Move", $"{edit}?handler=Remove",
+                     $"/manage/pools/{world.PoolId}/handbooks", $"{edit}/chapters/{await ChapterIdAsync(handbook.Id, 1)}", $"{edit}/versions?handler=Restore" })
+        {
+            var response = await world.Coordinator.PostFormAsync(url, [], edit);
+            Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect or HttpStatusCode.NotFound, $"{url}: {response.StatusCode}");
+        }
+        Assert.Equal(1, await app.WithDbAsync(db => db.HandbookVersions.CountAsync(v => v.HandbookId == handbook.Id)));
+    }
+
+    [Fact]
     public async Task The_pools_self_description_is_a_public_handbook_shown_on_the_home_page()
     {
         var world = await ArrangeAsync("hb-profil");

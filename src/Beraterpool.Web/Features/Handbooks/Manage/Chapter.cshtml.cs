@@ -50,6 +50,7 @@ public sealed class ChapterModel(AppDbContext db, PoolAccess access, PoolCatalog
     public async Task<IActionResult> OnPostAsync(int id, int handbookId, int chapterId, CancellationToken ct)
     {
         if (await LoadAsync(id, handbookId, chapterId, ct) is not { } saved) return NotFound();
+        Validate();
         if (ModelState.IsValid && Input.BaseRevision != Revision)
             ModelState.AddModelError("Input.Markdown", text["Inzwischen hat jemand anderes das Handbuch geändert (jetzt Version {0}). Ihr Text ist unten erhalten: Vergleichen Sie ihn mit dem gespeicherten Stand und speichern Sie dann noch einmal.", Revision]);
         if (!ModelState.IsValid)
@@ -81,6 +82,13 @@ public sealed class ChapterModel(AppDbContext db, PoolAccess access, PoolCatalog
         }
         TempData[StatusMessage.Key] = text["Das Kapitel ist gespeichert (Version {0}).", version.Number].Value;
         return RedirectToPage(new { id, handbookId, chapterId });
+    }
+
+    /// <summary>A form posted without any of its fields is validated too (the binder skips a model it found no value for).</summary>
+    private void Validate()
+    {
+        ModelState.ClearValidationState(nameof(Input));
+        TryValidateModel(Input, nameof(Input));
     }
 
     /// <summary>Null (→ 404) for an unknown pool, one the user does not coordinate, or a chapter of another handbook or pool.</summary>

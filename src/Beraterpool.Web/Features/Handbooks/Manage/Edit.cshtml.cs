@@ -116,9 +116,14 @@ public sealed class EditModel(AppDbContext db, PoolAccess access, PoolCatalog ca
     }
 
     /// <summary>Each form posts one part of the page: the other forms' (unsent) fields are not checked.</summary>
+    /// <summary>A form posted without any of its fields is validated too (the binder skips a model it found no value for).</summary>
     private void Only(string prefix)
     {
         foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(prefix + ".", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
+        object? model = prefix switch { nameof(Input) => Input, nameof(NewChapter) => NewChapter, _ => null };
+        if (model is null) return;
+        ModelState.ClearValidationState(prefix);
+        TryValidateModel(model, prefix);
     }
 
     private Task<Handbook> TrackedAsync(CancellationToken ct) =>

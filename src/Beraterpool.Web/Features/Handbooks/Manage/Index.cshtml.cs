@@ -41,6 +41,7 @@ public sealed class IndexModel(AppDbContext db, PoolAccess access, PoolCatalog c
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
+        Validate();
         var profile = Input.Kind == HandbookKind.Profile;
         var slug = profile ? Handbook.ProfileSlug : string.IsNullOrWhiteSpace(Input.Slug) ? SlugText.From(Input.Title ?? "") : Input.Slug.Trim();
         if (!profile && slug == Handbook.ProfileSlug)
@@ -65,6 +66,13 @@ public sealed class IndexModel(AppDbContext db, PoolAccess access, PoolCatalog c
         await db.SaveChangesAsync(ct);
         TempData[StatusMessage.Key] = text["„{0}“ ist angelegt. Schreiben Sie jetzt das erste Kapitel.", handbook.Title].Value;
         return RedirectToPage("Edit", new { id, handbookId = handbook.Id });
+    }
+
+    /// <summary>A form posted without any of its fields is validated too (the binder skips a model it found no value for).</summary>
+    private void Validate()
+    {
+        ModelState.ClearValidationState(nameof(Input));
+        TryValidateModel(Input, nameof(Input));
     }
 
     /// <summary>False (→ 404) for an unknown pool or one the user does not coordinate.</summary>
