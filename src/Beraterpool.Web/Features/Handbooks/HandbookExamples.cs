@@ -58,7 +58,7 @@ public static class HandbookExamples
     }
 
     private const string Role = """
-        Als Berater*in des Pools begleiten Sie Kommunen bei ihrer entwicklungspolitischen Arbeit: faire Beschaffung,
+        Als Berater\*in des Pools begleiten Sie Kommunen bei ihrer entwicklungspolitischen Arbeit: faire Beschaffung,
         fairer Handel, Partnerschaften mit Kommunen im Globalen Süden und die Agenda 2030.
 
         - **Sie bringen Ihre Erfahrung ein**, auch die Ihrer Migrationsgeschichte, und Ihre Netzwerke.
@@ -71,10 +71,10 @@ public static class HandbookExamples
     private const string Process = """
         1. **Anfrage**: Eine Kommune beschreibt Ziel und Bedarf im Anfrageformular oder meldet sich bei der Koordinierungsstelle.
         2. **Erstgespräch**: Die Koordinierungsstelle klärt mit der Kommune, was genau gebraucht wird.
-        3. **Vorschlag**: Sie erhalten eine Anfrage in „Meine Übersicht“ und sagen zu oder ab. Manchmal begleiten zwei Berater*innen im Tandem.
+        3. **Vorschlag**: Sie erhalten eine Anfrage in „Meine Übersicht“ und sagen zu oder ab. Manchmal begleiten zwei Berater\*innen im Tandem.
         4. **Begleitung**: Sie vereinbaren die Termine direkt mit der Kommune und tragen jeden Beratungstag ein (in halben Tagen).
         5. **Handlungsoptionen**: Halten Sie fest, welche konkreten Schritte die Kommune umsetzen will, und wer sich darum kümmert.
-        6. **Abschluss**: Zum Ende geben Kommune und Berater*in eine kurze Rückmeldung.
+        6. **Abschluss**: Zum Ende geben Kommune und Berater\*in eine kurze Rückmeldung.
 
         Jede Kommune kann bis zu zehn Beratungstage pro Kalenderjahr in Anspruch nehmen; die Übersicht zeigt, wie viele noch frei sind.
         """;
@@ -114,13 +114,13 @@ public static class HandbookExamples
     private const string TransferSteps = """
         1. **Ausschreibung und Auswahl**: ein öffentlicher Aufruf, Bewerbungen, eine Kommission wählt aus.
         2. **Qualifizierung**: eine Seminarreihe über etwa ein Jahr – Kennenlernen, Themenfelder und Auftrag, das Profil des Pools, die Arbeitsstruktur.
-        3. **Mentoring**: erfahrene Mentor*innen begleiten einzelne Berater*innen.
+        3. **Mentoring**: erfahrene Mentor\*innen begleiten einzelne Berater\*innen.
         4. **Dialogforen mit Kommunen**: das Angebot vorstellen und gemeinsam weiterentwickeln.
         5. **Öffentlichkeitsarbeit**: Internetauftritt, Flyer, eine Wort-Bild-Marke.
         """;
 
     private const string TransferNeeds = """
-        - eine Koordinierungsstelle mit fester Ansprechperson für jede Berater*in,
+        - eine Koordinierungsstelle mit fester Ansprechperson für jede Berater\*in,
         - eine Finanzierung der Honorare und Fahrtkosten,
         - Partner auf Landesebene (kommunale Spitzenverbände, Eine-Welt-Netzwerk, Integrationszentren).
         """;
@@ -133,10 +133,10 @@ public static class HandbookExamples
         """;
 
     private static string Profile(Pool pool) => $"""
-        Wir sind {pool.Name}: Berater*innen mit Migrationsgeschichte, die Kommunen in der Entwicklungspolitik begleiten.
+        Wir sind {pool.Name}: Berater\*innen mit Migrationsgeschichte, die Kommunen in der Entwicklungspolitik begleiten.
         Wir leben in vielen Städten des Landes und haben Wurzeln in Afrika, Asien und anderswo.
 
-        **Was wir anbieten**: ein Gespräch auf Augenhöhe, in dem Kommune und Berater*in gemeinsam konkrete
+        **Was wir anbieten**: ein Gespräch auf Augenhöhe, in dem Kommune und Berater\*in gemeinsam konkrete
         Handlungsoptionen entwickeln – kostenlos für die Kommune, bis zu zehn Beratungstage im Jahr.
         """;
 }
