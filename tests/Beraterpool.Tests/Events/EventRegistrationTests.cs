@@ -81,13 +81,18 @@ public sealed class EventRegistrationTests(EventRegistrationTests.App app) : ICl
         Assert.Equal(RegistrationStatus.Registered, (await RegistrationsAsync(e.Id)).Single(r => r.Email == "cem@example.org").Status);
         Assert.Contains("Anmeldung bestätigt", app.MessagesTo("cem@example.org").Last().Subject);
 
-        // The office's check-in list names exactly the two with a place.
+        // The office's check-in list names exactly the two with a place; checking Ben in is kept in the audit.
         var office = await app.SignInAsync("koord-events@example.org");
+        var ben = (await RegistrationsAsync(e.Id)).Single(r => r.Email == "ben@example.org");
+        await office.PostFormAsync($"/manage/events/{e.Id}?handler=CheckIn&registration={ben.Id}", [new("present", "true")], $"/manage/events/{e.Id}");
+        Assert.NotNull((await RegistrationsAsync(e.Id)).Single(r => r.Email == "ben@example.org").CheckedInAt);
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "event.registration.checked-in" && a.Details == $"registration:{ben.Id}")));
         var csv = await office.GetByteArrayAsync($"/manage/events/{e.Id}?handler=Csv", Ct);
         Assert.Equal([0xEF, 0xBB, 0xBF], csv[..3]);
         var rows = Encoding.UTF8.GetString(csv).TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r').Split(';')).ToList();
         Assert.Equal(RegistrationsModelHeaders, rows[0]);
         Assert.Equal(["Ben Zweiter", "Cem Dritter"], rows.Skip(1).Select(r => r[0]).Order().ToArray());
+        Assert.Equal("ja", rows.Single(r => r[0] == "Ben Zweiter")[6]);
     }
 
     private static readonly string[] RegistrationsModelHeaders = Web.Features.Events.Manage.RegistrationsModel.CsvHeaders;

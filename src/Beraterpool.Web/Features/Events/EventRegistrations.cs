@@ -149,7 +149,13 @@ public sealed class EventRegistrations(AppDbContext db, TimeProvider time, Event
         var at = present ? time.GetUtcNow() : (DateTimeOffset?)null;
         var changed = await db.EventRegistrations.Where(r => r.Id == registrationId && r.Status == RegistrationStatus.Registered)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.CheckedInAt, at), ct);
-        return changed == 1;
+        if (changed != 1) return false;
+        // Attendance feeds the figures the pool reports, so who marked it is kept like every other change at the desk.
+        var e = await db.EventRegistrations.Where(r => r.Id == registrationId)
+            .Join(db.Events, r => r.EventId, x => x.Id, (_, x) => new { x.Id, x.PoolId }).SingleAsync(ct);
+        db.Audit(present ? "event.registration.checked-in" : "event.registration.check-in-undone", $"event:{e.Id}", actorUserId, e.PoolId, $"registration:{registrationId}");
+        await db.SaveChangesAsync(ct);
+        return true;
     }
 
     /// <summary>After the office raised the capacity: the new places go to the people waiting.</summary>
