@@ -61,6 +61,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Features.Email.OutboxMail> OutboxMails => Set<Features.Email.OutboxMail>();
     public DbSet<Features.Privacy.Consents.ConsentRecord> ConsentRecords => Set<Features.Privacy.Consents.ConsentRecord>();
     public DbSet<Features.Privacy.Notices.PoolNotice> PoolNotices => Set<Features.Privacy.Notices.PoolNotice>();
+    public DbSet<Features.Handbooks.Handbook> Handbooks => Set<Features.Handbooks.Handbook>();
+    public DbSet<Features.Handbooks.HandbookChapter> HandbookChapters => Set<Features.Handbooks.HandbookChapter>();
+    public DbSet<Features.Handbooks.HandbookVersion> HandbookVersions => Set<Features.Handbooks.HandbookVersion>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
     public DbSet<Features.Events.Event> Events => Set<Features.Events.Event>();

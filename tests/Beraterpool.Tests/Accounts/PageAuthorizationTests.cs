@@ -23,7 +23,7 @@ public sealed class PageAuthorizationTests(DemoApp demo, PageAuthorizationTests.
     /// <summary>The endpoints anyone may use. A new public endpoint must be added here on purpose; every entry must exist.</summary>
     private static readonly string[] PublicEndpoints =
     [
-        "/", "/about-data", "/statistics", "/datenschutz", "/impressum", "/error/{code:int}",
+        "/", "/about-data", "/statistics", "/datenschutz", "/impressum", "/error/{code:int}", "/handbooks", "/handbooks/{slug}",
         "/account/login", "/account/login-two-factor", "/account/login-recovery-code", "/account/logout", "/account/forgot-password", "/account/reset-password", "/account/invitation", "/account/access-denied",
         "/account/email-link", "/account/email-link/sign-in",
         "/advisors", "/advisors/{slug}", "/advisors/{slug}/photo", "/api/advisors",

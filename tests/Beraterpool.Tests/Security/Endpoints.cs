@@ -69,6 +69,8 @@ public static partial class Endpoints
         // Required query values.
         if (operation.Pattern == "/culture") url += "?lang=de&returnUrl=%2F";
         if (operation.Pattern == "/manage/fees/export") url += $"?from={DateTime.UtcNow.Year}-01&to={DateTime.UtcNow.Year}-12";
+        // A handbook's exports and restore name a version by its number.
+        if (operation.Pattern.StartsWith("/manage/pools/", StringComparison.Ordinal) && operation.Pattern.EndsWith("/versions", StringComparison.Ordinal) && operation.Handler is not null) url += "?number=1";
         if (operation.Handler is not null) url += (url.Contains('?') ? "&" : "?") + "handler=" + operation.Handler;
         return url;
 
@@ -84,6 +86,9 @@ public static partial class Endpoints
             "id" when Starts("/me/invitations/") => s.InvitationId,
             "id" when Starts("/events/") || Starts("/manage/events/") => s.EventId,
             "documentId" => s.DocumentId,
+            "handbookId" => s.HandbookId,
+            "chapterId" => s.ChapterId,
+            "slug" when Starts("/handbooks/") => s.HandbookSlug,
             "activityId" => s.ActivityId,
             "optionId" => s.OptionId,
             // The contact's comment: only its author may correct it.

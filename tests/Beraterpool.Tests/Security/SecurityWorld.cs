@@ -4,6 +4,7 @@ using Beraterpool.Web.Features.Accounts;
 using Beraterpool.Web.Features.Demo;
 using Beraterpool.Web.Features.Engagements;
 using Beraterpool.Web.Features.Fees;
+using Beraterpool.Web.Features.Handbooks;
 using Beraterpool.Web.Features.Quota;
 using Beraterpool.Web.Features.Requests;
 using Microsoft.AspNetCore.Antiforgery;
@@ -68,7 +69,8 @@ public class SecurityApp : TestApp
 /// <summary>One record set: the ids and keys that fill a route's parameters.</summary>
 public sealed record RecordSet(string Name, int PoolId, string PoolSlug, int AdvisorId, string AdvisorSlug, string MunicipalityKey, int RequestId,
     string TrackingToken, int EngagementId, int ActivityId, int OptionId, int DocumentId, int StatementId, int TravelId, int InvitationId,
-    string RequestReference, string StatementReference, string Iban, string ContactUserId, int CommentId = 0, int IntakeId = 0, int EventId = 0, string EventToken = "")
+    string RequestReference, string StatementReference, string Iban, string ContactUserId, int CommentId = 0, int IntakeId = 0, int EventId = 0, string EventToken = "",
+    int HandbookId = 0, int ChapterId = 0, string HandbookSlug = "")
 {
     /// <summary>Texts only this set's people (and its pool's coordinators) may read: none of them may show up anywhere else.</summary>
     public string[] Secrets => [RequestReference, $"Kontakt {Name}", $"kontakt-{Name}@stadt.example", $"Option {Name}", $"protokoll-{Name}.pdf", StatementReference, Iban];
@@ -107,6 +109,8 @@ public sealed class SecurityWorld
             await RecordsAsync(app, "b", "bw", bwAdvisorId, bwContactId, "08111000", "DE02500105170137075030", existingAdvisorUser: false),
         };
 
+        for (var i = 0; i < sets.Count; i++) sets[i] = await WithHandbookAsync(app, sets[i]);
+
         var callers = new Dictionary<string, Caller>
         {
             ["anonymous"] = await CallerAsync(app, "anonymous", null),
@@ -122,6 +126,26 @@ public sealed class SecurityWorld
         };
         return new SecurityWorld { Sets = sets, Callers = callers };
     }
+
+    /// <summary>The pool's participant handbook (the demo's in pool A, a new one in pool B) and its first chapter.</summary>
+    private static Task<RecordSet> WithHandbookAsync(SecurityApp app, RecordSet set) => app.WithDbAsync(async db =>
+    {
+        var handbook = await db.Handbooks.Include(h => h.Chapters).Where(h => h.PoolId == set.PoolId && h.Kind == HandbookKind.Participant).FirstOrDefaultAsync();
+        if (handbook is null)
+        {
+            handbook = new Handbook
+            {
+                PoolId = set.PoolId, Slug = $"handbuch-{set.PoolSlug}", Title = $"Handbuch {set.PoolSlug}", Kind = HandbookKind.Participant,
+                Visibility = HandbookVisibility.Advisors, Revision = 1, UpdatedAt = DateTimeOffset.UtcNow,
+                Chapters = [new HandbookChapter { Position = 1, Title = "Kapitel", Markdown = "Text" }],
+            };
+            var snapshot = HandbookSnapshot.Of(handbook);
+            handbook.Versions.Add(new HandbookVersion { Number = 1, CreatedAt = DateTimeOffset.UtcNow, Change = HandbookChange.Created, Title = snapshot.Title, ChaptersJson = snapshot.ChaptersJson() });
+            db.Handbooks.Add(handbook);
+            await db.SaveChangesAsync();
+        }
+        return set with { HandbookId = handbook.Id, ChapterId = handbook.Chapters.OrderBy(c => c.Position).First().Id, HandbookSlug = handbook.Slug };
+    });
 
     private static async Task<RecordSet> RecordsAsync(SecurityApp app, string name, string poolSlug, string advisorUserId, string contactUserId,
         string municipalityKey, string iban, bool existingAdvisorUser)

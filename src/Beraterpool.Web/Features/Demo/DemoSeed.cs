@@ -8,6 +8,7 @@ using Beraterpool.Web.Features.Audit;
 using Beraterpool.Web.Features.Municipalities;
 using Beraterpool.Web.Features.Pools;
 using Beraterpool.Web.Features.Privacy.Consents;
+using Beraterpool.Web.Features.Handbooks;
 using Beraterpool.Web.Features.Privacy.Notices;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -46,6 +47,7 @@ public static partial class DemoSeed
         await DemoEvents.SeedAsync(db, nrw, nrwAdvisors, now, ct);
 
         var users = services.GetRequiredService<UserManager<AppUser>>();
+        string? nrwCoordinator = null;
         foreach (var account in DemoAccounts.All)
         {
             var user = new AppUser
@@ -57,9 +59,11 @@ public static partial class DemoSeed
             if (account.PoolSlug is { } slug)
             {
                 db.PoolCoordinators.Add(new PoolCoordinator { PoolId = slug == "bw" ? bw.Id : nrw.Id, UserId = user.Id });
+                if (slug != "bw") nrwCoordinator ??= user.Id;
             }
             if (account.Role == Roles.Advisor) nrwAdvisors[0].UserId = user.Id;
         }
+        HandbookExamples.Add(db, nrw, nrwCoordinator, now);
         await db.SaveChangesAsync(ct);
 
         if (services.GetRequiredService<IConfiguration>().GetValue("Demo:Year", true))

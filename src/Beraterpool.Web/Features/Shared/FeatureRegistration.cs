@@ -1,5 +1,6 @@
 using Beraterpool.Web.Features.Events;
 using Beraterpool.Web.Features.Gazetteer;
+using Beraterpool.Web.Features.Handbooks;
 using Beraterpool.Web.Features.Municipalities;
 using Beraterpool.Web.Features.Advisors.Directory;
 using Beraterpool.Web.Features.Bench;
@@ -41,6 +42,7 @@ public static class FeatureRegistration
         services.AddJobs(config);
         services.AddRetention();
         services.AddEvents();
+        services.AddHandbooks();
         return services;
     }
 

@@ -1,6 +1,7 @@
 using Ganss.Xss;
 using Markdig;
 using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 using Microsoft.AspNetCore.Html;
 
 namespace Beraterpool.Web.Features.Shared;
@@ -36,6 +37,59 @@ public static class MarkdownHtml
     public static string ToPlainText(string? markdown) =>
         string.IsNullOrWhiteSpace(markdown) ? "" : Markdown.ToPlainText(markdown, Pipeline).Trim();
 
+    /// <summary>
+    /// The text block by block with its kind (PDF export): headings with their level, paragraphs, list items with their
+    /// marker ("•", "1."), code lines; formatting dropped, link texts kept.
+    /// </summary>
+    public static IEnumerable<MarkdownBlock> ToBlocks(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown)) yield break;
+        foreach (var leaf in Markdown.Parse(markdown, Pipeline).Descendants<LeafBlock>())
+        {
+            switch (leaf)
+            {
+                case HeadingBlock h:
+                    yield return new MarkdownBlock(MarkdownBlockKind.Heading, InlineText(h.Inline), h.Level);
+                    break;
+                case ParagraphBlock p when p.Parent is ListItemBlock item && item.IndexOf(p) == 0 && item.Parent is ListBlock list:
+                    var marker = list.IsOrdered ? $"{item.Order}." : "•";
+                    yield return new MarkdownBlock(MarkdownBlockKind.ListItem, InlineText(p.Inline), Depth(list), marker);
+                    break;
+                case ParagraphBlock p:
+                    yield return new MarkdownBlock(MarkdownBlockKind.Paragraph, InlineText(p.Inline));
+                    break;
+                case CodeBlock code:
+                    foreach (var line in code.Lines.Lines.Take(code.Lines.Count))
+                        yield return new MarkdownBlock(MarkdownBlockKind.Code, line.Slice.ToString());
+                    break;
+            }
+        }
+    }
+
+    private static int Depth(Block block)
+    {
+        var depth = 0;
+        for (var b = block.Parent; b is not null; b = b.Parent) if (b is ListBlock) depth++;
+        return depth;
+    }
+
+    private static string InlineText(ContainerInline? inline)
+    {
+        if (inline is null) return "";
+        var text = new System.Text.StringBuilder();
+        foreach (var i in inline.Descendants())
+        {
+            switch (i)
+            {
+                case LiteralInline l: text.Append(l.Content.ToString()); break;
+                case CodeInline c: text.Append(c.Content); break;
+                case AutolinkInline a: text.Append(a.Url); break;
+                case LineBreakInline: text.Append(' '); break;
+            }
+        }
+        return text.ToString().Trim();
+    }
+
     private static HtmlSanitizer CreateSanitizer()
     {
         var sanitizer = new HtmlSanitizer();
@@ -47,3 +101,8 @@ public static class MarkdownHtml
         return sanitizer;
     }
 }
+
+public enum MarkdownBlockKind { Heading, Paragraph, ListItem, Code }
+
+/// <summary>One block of Markdown as plain text: a heading's level, or a list item's depth (0 = top level) and marker.</summary>
+public sealed record MarkdownBlock(MarkdownBlockKind Kind, string Text, int Level = 0, string? Marker = null);

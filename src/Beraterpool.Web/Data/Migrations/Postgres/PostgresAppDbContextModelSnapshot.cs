@@ -1286,6 +1286,124 @@ namespace Beraterpool.Web.Data.Migrations.Postgres
                     b.ToTable("TravelCosts");
                 });
 
+            modelBuilder.Entity("Beraterpool.Web.Features.Handbooks.Handbook", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PoolId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Visibility")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PoolId", "Slug")
+                        .IsUnique();
+
+                    b.ToTable("Handbooks");
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Handbooks.HandbookChapter", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("HandbookId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasMaxLength(60000)
+                        .HasColumnType("character varying(60000)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HandbookId", "Position");
+
+                    b.ToTable("HandbookChapters");
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Handbooks.HandbookVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AuthorUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Change")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ChaptersJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("HandbookId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HandbookId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("HandbookVersions");
+                });
+
             modelBuilder.Entity("Beraterpool.Web.Features.Jobs.JobLease", b =>
                 {
                     b.Property<string>("Name")
@@ -2691,6 +2809,33 @@ namespace Beraterpool.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Beraterpool.Web.Features.Handbooks.Handbook", b =>
+                {
+                    b.HasOne("Beraterpool.Web.Features.Pools.Pool", null)
+                        .WithMany()
+                        .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Handbooks.HandbookChapter", b =>
+                {
+                    b.HasOne("Beraterpool.Web.Features.Handbooks.Handbook", null)
+                        .WithMany("Chapters")
+                        .HasForeignKey("HandbookId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Handbooks.HandbookVersion", b =>
+                {
+                    b.HasOne("Beraterpool.Web.Features.Handbooks.Handbook", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("HandbookId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Beraterpool.Web.Features.Messages.Message", b =>
                 {
                     b.HasOne("Beraterpool.Web.Features.Accounts.AppUser", null)
@@ -3048,6 +3193,13 @@ namespace Beraterpool.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Beraterpool.Web.Features.Fees.FeeStatement", b =>
                 {
                     b.Navigation("TravelCosts");
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Handbooks.Handbook", b =>
+                {
+                    b.Navigation("Chapters");
+
+                    b.Navigation("Versions");
                 });
 
             modelBuilder.Entity("Beraterpool.Web.Features.Pools.Pool", b =>
