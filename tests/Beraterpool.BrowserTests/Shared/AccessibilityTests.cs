@@ -39,6 +39,11 @@ public sealed class AccessibilityTests(BrowserApp app)
     [InlineData("/events", Phone)]
     [InlineData("/events/{info}", Desktop)]
     [InlineData("/events/{info}", Phone)]
+    [InlineData("/handbooks", Desktop)]
+    [InlineData("/handbooks", Phone)]
+    [InlineData("/handbooks/transferhandbuch", Desktop)]
+    [InlineData("/handbooks/transferhandbuch", Phone)]
+    [InlineData("/handbooks/profil", Phone)]
     public async Task Public_page_has_no_axe_violations_or_console_errors(string path, int width)
     {
         path = await ResolveAsync(path);
@@ -81,6 +86,11 @@ public sealed class AccessibilityTests(BrowserApp app)
     [InlineData("/manage/events", DemoAccounts.CoordinatorNrw)]
     [InlineData("/manage/events/{info}", DemoAccounts.CoordinatorNrw)]
     [InlineData("/manage/events/edit/{info}", DemoAccounts.CoordinatorNrw)]
+    [InlineData("/handbooks/teilnehmendenhandbuch", DemoAccounts.Advisor)]
+    [InlineData("/manage/pools/{pool}/handbooks", DemoAccounts.CoordinatorNrw)]
+    [InlineData("/manage/pools/{pool}/handbooks/{transfer}", DemoAccounts.CoordinatorNrw)]
+    [InlineData("/manage/pools/{pool}/handbooks/{transfer}/versions", DemoAccounts.CoordinatorNrw)]
+    [InlineData("/manage/pools/{pool}/handbooks/{transfer}/chapters/{chapter}", DemoAccounts.CoordinatorNrw)]
     public async Task Signed_in_page_has_no_axe_violations_or_console_errors(string path, string account)
     {
         path = await ResolveAsync(path);
@@ -99,7 +109,10 @@ public sealed class AccessibilityTests(BrowserApp app)
         await AssertPageIsCleanAsync(page, errors, Desktop);
     }
 
-    /// <summary>Demo records by a name: {serge} an advisor's id, {info} the coming information evening's id.</summary>
+    /// <summary>
+    /// Demo records by a name: {serge} an advisor's id, {info} the coming information evening's id, {transfer} the transfer
+    /// handbook's id, {pool} its pool and {chapter} its first chapter.
+    /// </summary>
     private async Task<string> ResolveAsync(string path)
     {
         var ct = TestContext.Current.CancellationToken;
@@ -113,8 +126,16 @@ public sealed class AccessibilityTests(BrowserApp app)
             var id = await app.App.WithDbAsync(db => db.Events.Where(e => e.Title.StartsWith("Informationsabend")).Select(e => e.Id).SingleAsync(ct));
             path = path.Replace("{info}", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
+        if (path.Contains("{transfer}"))
+        {
+            var handbook = await app.App.WithDbAsync(db => db.Handbooks.Where(h => h.Slug == "transferhandbuch")
+                .Select(h => new { h.Id, h.PoolId, Chapter = h.Chapters.OrderBy(c => c.Position).Select(c => c.Id).First() }).FirstAsync(ct));
+            path = path.Replace("{transfer}", Invariant(handbook.Id)).Replace("{pool}", Invariant(handbook.PoolId)).Replace("{chapter}", Invariant(handbook.Chapter));
+        }
         return path;
     }
+
+    private static string Invariant(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task AssertPageIsCleanAsync(IPage page, List<string> errors, int width)
     {
