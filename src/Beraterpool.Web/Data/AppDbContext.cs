@@ -64,6 +64,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Features.Handbooks.Handbook> Handbooks => Set<Features.Handbooks.Handbook>();
     public DbSet<Features.Handbooks.HandbookChapter> HandbookChapters => Set<Features.Handbooks.HandbookChapter>();
     public DbSet<Features.Handbooks.HandbookVersion> HandbookVersions => Set<Features.Handbooks.HandbookVersion>();
+    public DbSet<Features.Impact.ReportText> ReportTexts => Set<Features.Impact.ReportText>();
+    public DbSet<Features.Impact.PublishedIndicator> PublishedIndicators => Set<Features.Impact.PublishedIndicator>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
     public DbSet<Features.Events.Event> Events => Set<Features.Events.Event>();

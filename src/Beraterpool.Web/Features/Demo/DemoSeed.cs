@@ -9,6 +9,7 @@ using Beraterpool.Web.Features.Municipalities;
 using Beraterpool.Web.Features.Pools;
 using Beraterpool.Web.Features.Privacy.Consents;
 using Beraterpool.Web.Features.Handbooks;
+using Beraterpool.Web.Features.Impact;
 using Beraterpool.Web.Features.Privacy.Notices;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -64,6 +65,7 @@ public static partial class DemoSeed
             if (account.Role == Roles.Advisor) nrwAdvisors[0].UserId = user.Id;
         }
         HandbookExamples.Add(db, nrw, nrwCoordinator, now);
+        ImpactExamples.Add(db, nrw, nrwCoordinator, now);
         await db.SaveChangesAsync(ct);
 
         if (services.GetRequiredService<IConfiguration>().GetValue("Demo:Year", true))

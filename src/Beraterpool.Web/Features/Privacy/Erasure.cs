@@ -247,6 +247,7 @@ public sealed class Erasure(AppDbContext db, UserManager<AppUser> users, FeeStat
         await db.Set<Revision>().Where(r => r.ReplacedByUserId == userId).ExecuteUpdateAsync(s => s.SetProperty(r => r.ReplacedByUserId, (string?)null), ct);
         await db.EngagementDocuments.Where(d => d.UploadedByUserId == userId).ExecuteUpdateAsync(s => s.SetProperty(d => d.UploadedByUserId, (string?)null), ct);
         await db.HandbookVersions.Where(v => v.AuthorUserId == userId).ExecuteUpdateAsync(s => s.SetProperty(v => v.AuthorUserId, (string?)null), ct);
+        await db.ReportTexts.Where(t => t.UpdatedByUserId == userId).ExecuteUpdateAsync(s => s.SetProperty(t => t.UpdatedByUserId, (string?)null), ct);
     }
 
     /// <summary>The person's names (also "Last, First", "Frau Last"), e-mail addresses and phone numbers, as they may appear in free text.</summary>

@@ -1,3 +1,4 @@
+using Beraterpool.Web.Features.Impact;
 using Beraterpool.Web.Features.Events;
 using Beraterpool.Web.Features.Gazetteer;
 using Beraterpool.Web.Features.Handbooks;
@@ -43,6 +44,7 @@ public static class FeatureRegistration
         services.AddRetention();
         services.AddEvents();
         services.AddHandbooks();
+        services.AddImpact();
         return services;
     }
 
@@ -52,6 +54,7 @@ public static class FeatureRegistration
         app.MapPoolLogo();
         app.MapEditorPhotos();
         app.MapEventCalendars();
+        app.MapImpact();
         // The language switch: a plain link that works without JavaScript.
         app.MapGet("/culture", (string lang, string? returnUrl, HttpContext context, TimeProvider time) =>
         {

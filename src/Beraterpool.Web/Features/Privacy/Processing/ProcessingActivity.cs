@@ -62,6 +62,7 @@ public static class NotPersonalData
         [typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey)] = "Schlüsselring der Anwendung",
         [typeof(Matching.MatchingWeights)] = "Gewichte der Vorschlagsliste eines Pools",
         [typeof(Data.DataVersion)] = "Versionszähler der Zwischenspeicher (Verzeichnis, Vorschläge, Kataloge)",
+        [typeof(Impact.PublishedIndicator)] = "welche Kennzahlen ein Pool öffentlich zeigt",
         [typeof(Jobs.JobLease)] = "Sperre, damit nur eine Instanz eine geplante Aufgabe ausführt",
     };
 }

@@ -1,0 +1,26 @@
+using Beraterpool.Web.Data;
+using Beraterpool.Web.Features.Pools;
+
+namespace Beraterpool.Web.Features.Impact;
+
+/// <summary>The demo's first pool publishes its main figures and has the texts of its 2015 report written.</summary>
+public static class ImpactExamples
+{
+    public static readonly string[] Published = ["kommunen-begleitet", "beratungstage", "veranstaltungen", "teilnehmende", "berater-im-einsatz", "zufriedenheit"];
+
+    public static void Add(AppDbContext db, Pool pool, string? authorUserId, DateTimeOffset now)
+    {
+        db.PublishedIndicators.AddRange(Published.Select(k => new PublishedIndicator { PoolId = pool.Id, Key = k }));
+        (ReportSection Section, string Markdown)[] texts =
+        [
+            (ReportSection.Summary, "2015 war das erste volle Jahr des Beraterpools: Zehn Dialogforen mit Kommunen, vier qualifizierende Foren und vier Vorträge haben ihn bekannt gemacht."),
+            (ReportSection.Establishment, "Die Berater*innen haben sich in zwei Seminaren qualifiziert und arbeiten in Tandems mit erfahrenen Kolleg*innen (Mentoring)."),
+            (ReportSection.Network, "Die Foren haben **neue Partner** erreicht: Eine-Welt-Initiativen, Migrant*innenorganisationen und Fachstellen der Kommunen."),
+            (ReportSection.Outlook, "- Begleitungen in den Kommunen der Dialogforen beginnen\n- Das Transferhandbuch für andere Regionen fertigstellen"),
+        ];
+        db.ReportTexts.AddRange(texts.Select(t => new ReportText
+        {
+            PoolId = pool.Id, Year = 2015, Section = t.Section, Markdown = t.Markdown, UpdatedByUserId = authorUserId, UpdatedAt = now,
+        }));
+    }
+}

@@ -1,0 +1,86 @@
+using System.Text;
+using Beraterpool.Web.Features.Events;
+using Beraterpool.Web.Features.Shared;
+
+namespace Beraterpool.Web.Features.Impact;
+
+/// <summary>
+/// The annual report as an A4 PDF for the funder (German, like the reports it asks for): title page, contents, then one
+/// chapter per section with its figures as lists and the coordinators' text after them.
+/// </summary>
+public static class ReportPdf
+{
+    public static readonly IReadOnlyDictionary<ReportSection, string> Titles = new Dictionary<ReportSection, string>
+    {
+        [ReportSection.Summary] = "Zusammenfassung",
+        [ReportSection.Pool] = "Der Pool",
+        [ReportSection.Establishment] = "Aufbau und Qualifizierung",
+        [ReportSection.Consultations] = "Beratungen",
+        [ReportSection.Network] = "Netzwerkarbeit",
+        [ReportSection.Indicators] = "Kennzahlen",
+        [ReportSection.Outlook] = "Ausblick",
+    };
+
+    public static readonly IReadOnlyDictionary<EventKind, string> EventKinds = new Dictionary<EventKind, string>
+    {
+        [EventKind.DialogueForum] = "Dialogforen mit Kommunen",
+        [EventKind.QualifyingForum] = "Qualifizierende Foren",
+        [EventKind.Presentation] = "Vorträge bei Netzwerktreffen",
+        [EventKind.InformationEvent] = "Informationsveranstaltungen",
+        [EventKind.Other] = "Weitere Veranstaltungen",
+    };
+
+    public static string FileName(AnnualReport report) => $"jahresbericht-{report.Pool.Slug}-{report.Year}.pdf";
+
+    public static byte[] Write(AnnualReport report, DateTimeOffset at) =>
+        BookPdf.Write(new BookInfo($"Jahresbericht {report.Year}", report.Pool.Name, $"Stand {ProgrammeTime.ToLocal(at):dd.MM.yyyy}"),
+            AnnualReport.Sections.Select(s => new BookChapter(Titles[s], Chapter(report, s))).ToList());
+
+    private static string Chapter(AnnualReport r, ReportSection section)
+    {
+        var md = new StringBuilder();
+        void Item(string label, string value) => md.Append("- ").Append(label).Append(": ").Append(value).Append('\n');
+        void Figures(IEnumerable<IndicatorFigure> figures)
+        {
+            foreach (var f in figures)
+                Item(f.Indicator.Name, $"{AnnualReport.Number(f.Value)} {f.Indicator.Unit} (Vorjahr: {AnnualReport.Number(f.Previous)})");
+        }
+        switch (section)
+        {
+            case ReportSection.Summary:
+                foreach (var key in new[] { "kommunen-begleitet", "beratungstage", "veranstaltungen", "berater-im-einsatz" })
+                    Item(r.Figure(key).Indicator.Name, $"{AnnualReport.Number(r.Figure(key).Value)} {r.Figure(key).Indicator.Unit}");
+                break;
+            case ReportSection.Pool:
+                var s = r.Statistics;
+                Item("Aktive Berater*innen", s.Advisors.ToString(Money.German));
+                Item("Frauen / Männer", $"{s.Women} / {s.Men}");
+                if (s.YoungestAge is { } young && s.OldestAge is { } old) Item("Alter", $"{young}–{old} Jahre");
+                Item("Wohnorte", $"{s.Cities.Count} ({string.Join(", ", s.Cities)})");
+                Item("Herkunftsländer", $"{s.Countries.Count} ({string.Join(", ", s.Countries)})");
+                Figures(r.In(ReportSection.Pool));
+                break;
+            case ReportSection.Consultations:
+                Figures(r.In(ReportSection.Consultations));
+                md.Append("\n### Begleitungen nach Themen\n\n");
+                foreach (var t in r.Topics) Item(t.Label, AnnualReport.Number(t.Value));
+                md.Append("\n### Beratungstage je Monat\n\n");
+                foreach (var d in r.DaysByMonth) Item(d.Label, AnnualReport.Number(d.Value));
+                md.Append("\n### Kontingent je Kommune (Tage genutzt von)\n\n");
+                if (r.Quota.Count == 0) md.Append("Keine Kommune hat in diesem Jahr Beratungstage genutzt.\n");
+                foreach (var q in r.Quota) Item(q.Municipality, $"{AnnualReport.Number(q.Used)} von {AnnualReport.Number(q.Quota)}");
+                break;
+            case ReportSection.Network:
+                if (r.Events.Count == 0) md.Append("Keine Veranstaltungen in diesem Jahr.\n");
+                foreach (var e in r.Events) Item(EventKinds[e.Kind], $"{e.Events} (Teilnehmende: {e.Participants})");
+                Figures(r.In(ReportSection.Network));
+                break;
+            case ReportSection.Indicators:
+                Figures(r.Figures);
+                break;
+        }
+        if (r.Text(section) is { } text) md.Append('\n').Append(text).Append('\n');
+        else if (section is ReportSection.Establishment or ReportSection.Outlook) md.Append("Die Koordinierung hat für dieses Jahr noch keinen Text geschrieben.\n");
+        return md.ToString();
+    }
+}
