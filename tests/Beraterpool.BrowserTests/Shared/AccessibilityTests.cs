@@ -44,6 +44,8 @@ public sealed class AccessibilityTests(BrowserApp app)
     [InlineData("/handbooks/transferhandbuch", Desktop)]
     [InlineData("/handbooks/transferhandbuch", Phone)]
     [InlineData("/handbooks/profil", Phone)]
+    [InlineData("/impact", Desktop)]
+    [InlineData("/impact", Phone)]
     public async Task Public_page_has_no_axe_violations_or_console_errors(string path, int width)
     {
         path = await ResolveAsync(path);
@@ -87,6 +89,9 @@ public sealed class AccessibilityTests(BrowserApp app)
     [InlineData("/manage/events/{info}", DemoAccounts.CoordinatorNrw)]
     [InlineData("/manage/events/edit/{info}", DemoAccounts.CoordinatorNrw)]
     [InlineData("/handbooks/teilnehmendenhandbuch", DemoAccounts.Advisor)]
+    [InlineData("/manage/reports/2015", DemoAccounts.CoordinatorNrw)]
+    [InlineData("/manage/reports/2015/indicators/veranstaltungen", DemoAccounts.CoordinatorNrw)]
+    [InlineData("/manage/reports/2015/texts", DemoAccounts.CoordinatorNrw)]
     [InlineData("/manage/pools/{pool}/handbooks", DemoAccounts.CoordinatorNrw)]
     [InlineData("/manage/pools/{pool}/handbooks/{transfer}", DemoAccounts.CoordinatorNrw)]
     [InlineData("/manage/pools/{pool}/handbooks/{transfer}/versions", DemoAccounts.CoordinatorNrw)]
@@ -126,7 +131,7 @@ public sealed class AccessibilityTests(BrowserApp app)
             var id = await app.App.WithDbAsync(db => db.Events.Where(e => e.Title.StartsWith("Informationsabend")).Select(e => e.Id).SingleAsync(ct));
             path = path.Replace("{info}", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
-        if (path.Contains("{transfer}"))
+        if (path.Contains("{transfer}") || path.Contains("{pool}"))
         {
             var handbook = await app.App.WithDbAsync(db => db.Handbooks.Where(h => h.Slug == "transferhandbuch")
                 .Select(h => new { h.Id, h.PoolId, Chapter = h.Chapters.OrderBy(c => c.Position).Select(c => c.Id).First() }).FirstAsync(ct));
