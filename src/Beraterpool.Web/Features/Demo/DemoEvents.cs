@@ -11,7 +11,7 @@ namespace Beraterpool.Web.Features.Demo;
 
 /// <summary>
 /// The first pool's network work as the programme reports it: dialogue forums with ten municipalities, qualifying forums
-/// with four stakeholders and six presentations at network meetings (2014–2016, their registrations long anonymised),
+/// with four stakeholders and six presentations at network meetings (all in 2015, the year its annual report documents; their registrations long anonymised),
 /// and three coming events with free places, one of them nearly full, so the public calendar and the waiting list have content.
 /// </summary>
 public static class DemoEvents
@@ -21,8 +21,8 @@ public static class DemoEvents
 
     private static readonly Seed[] History =
     [
-        new(EventKind.DialogueForum, new(2014, 11, 6), 17, 20, "Dialogforum Hattingen: Eine Welt vor Ort", "Rathaus Hattingen", "Hattingen", Participants: 14),
-        new(EventKind.DialogueForum, new(2014, 12, 3), 16, 19, "Dialogforum Bonn: Faire Beschaffung in der Stadtverwaltung", "Altes Rathaus Bonn", "Bonn", Participants: 18),
+        new(EventKind.DialogueForum, new(2015, 1, 14), 17, 20, "Dialogforum Hattingen: Eine Welt vor Ort", "Rathaus Hattingen", "Hattingen", Participants: 14),
+        new(EventKind.DialogueForum, new(2015, 2, 25), 16, 19, "Dialogforum Bonn: Faire Beschaffung in der Stadtverwaltung", "Altes Rathaus Bonn", "Bonn", Participants: 18),
         new(EventKind.DialogueForum, new(2015, 1, 28), 17, 20, "Dialogforum Köln: Städtepartnerschaften und Migration", "Historisches Rathaus Köln", "Köln", Participants: 22),
         new(EventKind.DialogueForum, new(2015, 3, 12), 16, 19, "Dialogforum Münster: Die Agenda 2030 in der Kommune", "Stadthaus Münster", "Münster", Participants: 16),
         new(EventKind.DialogueForum, new(2015, 4, 22), 17, 20, "Dialogforum Dortmund: Fairer Handel und Integration", "Rathaus Dortmund", "Dortmund", Participants: 20),
@@ -32,7 +32,7 @@ public static class DemoEvents
         new(EventKind.DialogueForum, new(2015, 9, 16), 17, 20, "Dialogforum Monheim am Rhein: Partnerschaften mit dem Globalen Süden", "Rathaus Monheim am Rhein", "Monheim am Rhein", Participants: 11),
         new(EventKind.DialogueForum, new(2015, 10, 21), 17, 20, "Dialogforum Mülheim an der Ruhr: Faire Beschaffung konkret", "Rathaus Mülheim an der Ruhr", "Mülheim an der Ruhr", Participants: 13),
         new(EventKind.DialogueForum, new(2015, 11, 25), 17, 20, "Dialogforum Dinslaken: Eine-Welt-Arbeit mit Migrant*innen", "Rathaus Dinslaken", "Dinslaken", Participants: 10),
-        new(EventKind.QualifyingForum, new(2014, 10, 15), 10, 16, "Qualifizierendes Forum mit der Landeskoordinierungsstelle der Kommunalen Integrationszentren",
+        new(EventKind.QualifyingForum, new(2015, 1, 21), 10, 16, "Qualifizierendes Forum mit der Landeskoordinierungsstelle der Kommunalen Integrationszentren",
             "Dortmund", null, "Landeskoordinierungsstelle der Kommunalen Integrationszentren NRW", 9),
         new(EventKind.QualifyingForum, new(2015, 2, 18), 10, 16, "Qualifizierendes Forum mit der Landesarbeitsgemeinschaft Lokale Agenda 21",
             "Düsseldorf", null, "Landesarbeitsgemeinschaft Lokale Agenda 21 NRW", 8),
@@ -43,8 +43,8 @@ public static class DemoEvents
         new(EventKind.Presentation, new(2015, 9, 9), 15, 16, "Vortrag bei der Leitungskonferenz der Kommunalen Integrationszentren", "Essen", null, "Kommunale Integrationszentren NRW"),
         new(EventKind.Presentation, new(2015, 11, 12), 10, 11, "Vortrag bei der Bundeskonferenz der Kommunen und Initiativen (BUKO) der SKEW", "Bonn", null,
             "Servicestelle Kommunen in der Einen Welt (SKEW)"),
-        new(EventKind.Presentation, new(2016, 1, 21), 10, 11, "Vortrag beim Jour fixe der Agentur", "Bonn", null, "Engagement Global"),
-        new(EventKind.Presentation, new(2016, 3, 16), 14, 15, "Vortrag beim Bundesnetzwerktreffen Migration und Entwicklung der SKEW", "Bonn", null,
+        new(EventKind.Presentation, new(2015, 12, 3), 10, 11, "Vortrag beim Jour fixe der Agentur", "Bonn", null, "Engagement Global"),
+        new(EventKind.Presentation, new(2015, 12, 9), 14, 15, "Vortrag beim Bundesnetzwerktreffen Migration und Entwicklung der SKEW", "Bonn", null,
             "Servicestelle Kommunen in der Einen Welt (SKEW)"),
     ];
 

@@ -52,7 +52,9 @@ public sealed class AnnualReport
 
     public string? Text(ReportSection section) => Texts.TryGetValue(section, out var t) && !string.IsNullOrWhiteSpace(t) ? t : null;
 
-    public static async Task<AnnualReport> BuildAsync(AppDbContext db, PoolInfo pool, int year, string culture, CancellationToken ct)
+    // Ages count against thisYear: profiles are current data (the product keeps no history of them), so the pool section
+    // reads as the pool is composed today.
+    public static async Task<AnnualReport> BuildAsync(AppDbContext db, PoolInfo pool, int year, int thisYear, string culture, CancellationToken ct)
     {
         var scope = new ImpactScope(db, [pool.Id], year);
         var figures = new List<IndicatorFigure>();
@@ -100,7 +102,7 @@ public sealed class AnnualReport
         var texts = await db.ReportTexts.AsNoTracking().Where(t => t.PoolId == pool.Id && t.Year == year).ToDictionaryAsync(t => t.Section, t => t.Markdown, ct);
         return new AnnualReport
         {
-            Pool = pool, Year = year, Statistics = await PoolStatistics.ComputeAsync(db, pool.Id, culture, year, ct), Figures = figures,
+            Pool = pool, Year = year, Statistics = await PoolStatistics.ComputeAsync(db, pool.Id, culture, thisYear, ct), Figures = figures,
             Topics = topics, DaysByMonth = days, RequestsByMonth = requests,
             Quota = quota.Select(q => new QuotaUse(q.Name ?? q.MunicipalityKey, q.MunicipalityKey, q.UsedHalfDays / 2m, q.QuotaHalfDays / 2m))
                 .OrderByDescending(q => q.Used).ThenBy(q => q.Municipality, StringComparer.Create(CultureInfo.GetCultureInfo("de-DE"), false)).ToList(),

@@ -24,14 +24,14 @@ public static class BuiltInIndicators
             })),
         new("kommunen-anfragen", "Kommunen mit Anfrage", Municipalities, ReportSection.Consultations, IndicatorKind.Count, s =>
             s.Db.Municipalities.Where(m => RequestsOf(s).Any(r => r.MunicipalityKey == m.OfficialKey))
-                .Select(m => new IndicatorRow { Label = m.ShortName, Detail = m.OfficialKey, Link = "/municipalities/" + m.OfficialKey })),
+                .Select(m => new IndicatorRow { Id = 0, Label = m.ShortName, Detail = m.OfficialKey, Link = "/municipalities/" + m.OfficialKey })),
         new("begleitungen-begonnen", "Begonnene Begleitungen", Engagements, ReportSection.Consultations, IndicatorKind.Count, s =>
             EngagementRows(s, s.Db.Engagements.Where(e => s.PoolIds.Contains(e.PoolId) && e.StartedAt >= s.From && e.StartedAt < s.To))),
         new("begleitungen-abgeschlossen", "Abgeschlossene Begleitungen", Engagements, ReportSection.Consultations, IndicatorKind.Count, s =>
             EngagementRows(s, s.Db.Engagements.Where(e => s.PoolIds.Contains(e.PoolId) && e.Status == EngagementStatus.Closed && e.ClosedAt >= s.From && e.ClosedAt < s.To))),
         new("kommunen-begleitet", "Begleitete Kommunen", Municipalities, ReportSection.Consultations, IndicatorKind.Count, s =>
             s.Db.Municipalities.Where(m => RunningIn(s).Any(e => e.MunicipalityKey == m.OfficialKey))
-                .Select(m => new IndicatorRow { Label = m.ShortName, Detail = m.OfficialKey, Link = "/municipalities/" + m.OfficialKey })),
+                .Select(m => new IndicatorRow { Id = 0, Label = m.ShortName, Detail = m.OfficialKey, Link = "/municipalities/" + m.OfficialKey })),
         new("beratungstage", "Beratungstage", Days, ReportSection.Consultations, IndicatorKind.Sum, s =>
             ActivitiesOf(s).Select(a => new IndicatorRow
             {
@@ -61,7 +61,7 @@ public static class BuiltInIndicators
                 Link = "/manage/events/" + r.EventId,
             })),
         new("neue-organisationen", "Neu erreichte Organisationen", Organisations, ReportSection.Network, IndicatorKind.Count, s =>
-            NewOrganisations(s).Select(o => new IndicatorRow { Label = o })),
+            NewOrganisations(s).Select(o => new IndicatorRow { Id = 0, Label = o })),
         new("berater-im-einsatz", "Berater*innen im Einsatz", Advisors, ReportSection.Pool, IndicatorKind.Count, s =>
             AdvisorDays(s)),
         new("tage-je-berater", "Beratungstage je Berater*in im Einsatz", Days, ReportSection.Pool, IndicatorKind.Average, s =>

@@ -13,7 +13,7 @@ public static class ImpactExamples
         db.PublishedIndicators.AddRange(Published.Select(k => new PublishedIndicator { PoolId = pool.Id, Key = k }));
         (ReportSection Section, string Markdown)[] texts =
         [
-            (ReportSection.Summary, "2015 war das erste volle Jahr des Beraterpools: Zehn Dialogforen mit Kommunen, vier qualifizierende Foren und vier Vorträge haben ihn bekannt gemacht."),
+            (ReportSection.Summary, "2015 war das erste volle Jahr des Beraterpools: Zehn Dialogforen mit Kommunen, vier qualifizierende Foren und sechs Vorträge bei Netzwerktreffen haben ihn bekannt gemacht."),
             (ReportSection.Establishment, "Die Berater*innen haben sich in zwei Seminaren qualifiziert und arbeiten in Tandems mit erfahrenen Kolleg*innen (Mentoring)."),
             (ReportSection.Network, "Die Foren haben **neue Partner** erreicht: Eine-Welt-Initiativen, Migrant*innenorganisationen und Fachstellen der Kommunen."),
             (ReportSection.Outlook, "- Begleitungen in den Kommunen der Dialogforen beginnen\n- Das Transferhandbuch für andere Regionen fertigstellen"),

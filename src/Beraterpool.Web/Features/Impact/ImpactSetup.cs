@@ -1,5 +1,6 @@
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Accounts;
+using Beraterpool.Web.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Beraterpool.Web.Features.Impact;
@@ -23,7 +24,7 @@ public static class ImpactSetup
             if (year is < FirstYear or > LastYear) return Results.NotFound();
             var (_, chosen) = await pools.ChooseAsync(pool, ct);
             if (chosen is null) return Results.NotFound();
-            var report = await AnnualReport.BuildAsync(db, chosen, year, "de", ct);
+            var report = await AnnualReport.BuildAsync(db, chosen, year, time.LocalYear(), "de", ct);
             return Results.File(ReportPdf.Write(report, time.GetUtcNow()), "application/pdf", ReportPdf.FileName(report));
         }).RequireAuthorization(new AuthorizeAttribute { Roles = Roles.Administrator + "," + Roles.Coordinator });
         return app;

@@ -7,10 +7,11 @@ namespace Beraterpool.Web.Features.Impact;
 /// <summary>The pools and the calendar year (Europe/Berlin) an indicator counts in.</summary>
 public sealed record ImpactScope(AppDbContext Db, IReadOnlyCollection<int> PoolIds, int Year)
 {
-    public DateTimeOffset From { get; } = ProgrammeTime.FromLocal(new DateOnly(Year, 1, 1), TimeOnly.MinValue)!.Value;
-    public DateTimeOffset To { get; } = ProgrammeTime.FromLocal(new DateOnly(Year + 1, 1, 1), TimeOnly.MinValue)!.Value;
-    public DateOnly FirstDay { get; } = new(Year, 1, 1);
-    public DateOnly NextYear { get; } = new(Year + 1, 1, 1);
+    // Computed, not stored: `with { Year = … }` copies stored fields and would keep the old year's bounds.
+    public DateTimeOffset From => ProgrammeTime.FromLocal(new DateOnly(Year, 1, 1), TimeOnly.MinValue)!.Value;
+    public DateTimeOffset To => ProgrammeTime.FromLocal(new DateOnly(Year + 1, 1, 1), TimeOnly.MinValue)!.Value;
+    public DateOnly FirstDay => new(Year, 1, 1);
+    public DateOnly NextYear => new(Year + 1, 1, 1);
 
     public ImpactScope WithYear(int year) => this with { Year = year };
 }
@@ -54,6 +55,7 @@ public sealed class Indicator(string key, string name, string unit, ReportSectio
         };
     }
 
+    // Every row must set Id in its projection (0 where there is none): EF orders by it and cannot order by an unset member.
     public async Task<IReadOnlyList<IndicatorRecord>> RecordsAsync(ImpactScope scope, int limit, CancellationToken ct)
     {
         var loaded = Load is not null

@@ -53,6 +53,7 @@ public static class ReportPdf
                 break;
             case ReportSection.Pool:
                 var s = r.Statistics;
+                md.Append("Zusammensetzung des Pools heute, aus den Profilen der aktiven Berater*innen (nur Angaben mit Einwilligung).\n\n");
                 Item("Aktive Berater*innen", s.Advisors.ToString(Money.German));
                 Item("Frauen / Männer", $"{s.Women} / {s.Men}");
                 if (s.YoungestAge is { } young && s.OldestAge is { } old) Item("Alter", $"{young}–{old} Jahre");

@@ -49,7 +49,7 @@ public sealed class ReportModel(AppDbContext db, ImpactPools pools, TimeProvider
         if (chosen is null) return false;
         Pools = managed;
         CurrentYear = time.LocalYear();
-        Report = await AnnualReport.BuildAsync(db, chosen, year, System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, ct);
+        Report = await AnnualReport.BuildAsync(db, chosen, year, CurrentYear, System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, ct);
         return true;
     }
 
