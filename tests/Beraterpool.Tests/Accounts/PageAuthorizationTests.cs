@@ -29,7 +29,7 @@ public sealed class PageAuthorizationTests(DemoApp demo, PageAuthorizationTests.
         "/advisors", "/advisors/{slug}", "/advisors/{slug}/photo", "/api/advisors",
         "/municipalities", "/municipalities/{ags}", "/api/municipalities",
         "/requests/new", "/requests/sent", "/requests/link-renewed", "/requests/track/{token}", "/requests/track/{token}/withdraw", "/requests/track/{token}/engagement/{id:int}",
-        "/events", "/events.ics", "/events/{id:int}", "/events/{id:int}.ics", "/events/registration/{token}",
+        "/events", "/events.ics", "/events/{id:int}", "/events/{id:int}.ics", "/events/registration/{token}", "/impact",
         "/pools/{slug}/logo", "/culture",
         "/{**path:file}", // static files: MapStaticAssets answers addresses that look like a file
     ];

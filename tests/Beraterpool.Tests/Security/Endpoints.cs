@@ -71,6 +71,8 @@ public static partial class Endpoints
         if (operation.Pattern == "/manage/fees/export") url += $"?from={DateTime.UtcNow.Year}-01&to={DateTime.UtcNow.Year}-12";
         // A handbook's exports and restore name a version by its number.
         if (operation.Pattern.StartsWith("/manage/pools/", StringComparison.Ordinal) && operation.Pattern.EndsWith("/versions", StringComparison.Ordinal) && operation.Handler is not null) url += "?number=1";
+        // A report names its pool by query; the year and the indicator are no records.
+        if (Starts("/manage/reports/") && set is not null) url += string.Create(System.Globalization.CultureInfo.InvariantCulture, $"?pool={set.PoolId}");
         if (operation.Handler is not null) url += (url.Contains('?') ? "&" : "?") + "handler=" + operation.Handler;
         return url;
 
@@ -103,6 +105,8 @@ public static partial class Endpoints
             "key" when Starts("/municipality/") => s.MunicipalityKey,
             "userId" when Starts("/municipality/") => s.ContactUserId,
             "token" when Starts("/events/registration/") => s.EventToken,
+            "year" when Starts("/manage/reports/") => 2025,
+            "key" when Starts("/manage/reports/") => "anfragen",
             "token" => s.TrackingToken,
             _ => throw new InvalidOperationException(
                 $"{operation}: which record does {{{name}}} name? Add it to {nameof(Endpoints)}.{nameof(Url)} and to the record sets of {nameof(SecurityWorld)}."),

@@ -36,7 +36,9 @@ public static class TableExport
     public static byte[] Xlsx(string sheetName, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<ExportCell>> rows)
     {
         using var workbook = new XLWorkbook();
-        var sheet = workbook.Worksheets.Add(sheetName.Length > 31 ? sheetName[..31] : sheetName);
+        // Excel refuses these characters and more than 31 in a sheet's name ("Berater*innen").
+        var name = new string(sheetName.Select(c => "[]:*?/\\".Contains(c) ? ' ' : c).ToArray());
+        var sheet = workbook.Worksheets.Add(name.Length > 31 ? name[..31] : name);
         for (var c = 0; c < headers.Count; c++)
         {
             sheet.Cell(1, c + 1).SetValue(headers[c]);
