@@ -2,6 +2,7 @@ using Beraterpool.Web.Features.Events;
 using Beraterpool.Web.Features.Gazetteer;
 using Beraterpool.Web.Features.Handbooks;
 using Beraterpool.Web.Features.Municipalities;
+using Beraterpool.Web.Features.Outreach;
 using Beraterpool.Web.Features.Advisors.Directory;
 using Beraterpool.Web.Features.Bench;
 using Beraterpool.Web.Features.Matching;
@@ -43,6 +44,7 @@ public static class FeatureRegistration
         services.AddRetention();
         services.AddEvents();
         services.AddHandbooks();
+        services.AddOutreach();
         return services;
     }
 
@@ -52,6 +54,7 @@ public static class FeatureRegistration
         app.MapPoolLogo();
         app.MapEditorPhotos();
         app.MapEventCalendars();
+        app.MapOutreach();
         // The language switch: a plain link that works without JavaScript.
         app.MapGet("/culture", (string lang, string? returnUrl, HttpContext context, TimeProvider time) =>
         {
