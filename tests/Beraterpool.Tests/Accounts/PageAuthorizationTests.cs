@@ -26,7 +26,7 @@ public sealed class PageAuthorizationTests(DemoApp demo, PageAuthorizationTests.
         "/", "/about-data", "/statistics", "/datenschutz", "/impressum", "/error/{code:int}", "/handbooks", "/handbooks/{slug}",
         "/account/login", "/account/login-two-factor", "/account/login-recovery-code", "/account/logout", "/account/forgot-password", "/account/reset-password", "/account/invitation", "/account/access-denied",
         "/account/email-link", "/account/email-link/sign-in",
-        "/advisors", "/advisors/{slug}", "/advisors/{slug}/photo", "/api/advisors",
+        "/advisors", "/advisors/{slug}", "/advisors/{slug}.vcf", "/advisors/{slug}/photo", "/api/advisors", "/flyer.pdf",
         "/municipalities", "/municipalities/{ags}", "/api/municipalities",
         "/requests/new", "/requests/sent", "/requests/link-renewed", "/requests/track/{token}", "/requests/track/{token}/withdraw", "/requests/track/{token}/engagement/{id:int}",
         "/events", "/events.ics", "/events/{id:int}", "/events/{id:int}.ics", "/events/registration/{token}", "/impact",

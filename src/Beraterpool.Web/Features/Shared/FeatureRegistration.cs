@@ -3,6 +3,7 @@ using Beraterpool.Web.Features.Events;
 using Beraterpool.Web.Features.Gazetteer;
 using Beraterpool.Web.Features.Handbooks;
 using Beraterpool.Web.Features.Municipalities;
+using Beraterpool.Web.Features.Outreach;
 using Beraterpool.Web.Features.Advisors.Directory;
 using Beraterpool.Web.Features.Bench;
 using Beraterpool.Web.Features.Matching;
@@ -45,6 +46,7 @@ public static class FeatureRegistration
         services.AddEvents();
         services.AddHandbooks();
         services.AddImpact();
+        services.AddOutreach();
         return services;
     }
 
@@ -55,6 +57,7 @@ public static class FeatureRegistration
         app.MapEditorPhotos();
         app.MapEventCalendars();
         app.MapImpact();
+        app.MapOutreach();
         // The language switch: a plain link that works without JavaScript.
         app.MapGet("/culture", (string lang, string? returnUrl, HttpContext context, TimeProvider time) =>
         {
