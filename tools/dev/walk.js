@@ -121,6 +121,21 @@ function latestMailTo(address) {
       await office.getByRole('link', { name: /Wuppertal/ }).first().click(); await office.waitForLoadState(); await shot(office, 'events-office-desk');
       await office.getByRole('link', { name: 'Bearbeiten' }).click(); await office.waitForLoadState(); await shot(office, 'events-office-edit');
     }
+    if (steps.includes('impact')) {
+      // The public impact page and flyer; the office's 2015 report, a drill-down, the texts form; the PDF and a card as files.
+      const visitor = await (await browser.newContext({ locale: 'de-DE' })).newPage();
+      await visitor.goto(BASE + '/'); await visitor.getByRole('link', { name: 'Wirkung' }).first().click(); await visitor.waitForLoadState(); await shot(visitor, 'impact-public');
+      const flyer = await visitor.request.get(BASE + '/flyer.pdf'); fs.writeFileSync(path.join(OUT, 'flyer.pdf'), await flyer.body());
+      report.push(`flyer.pdf ${flyer.status()} ${flyer.headers()['content-type']}`);
+      const office = await (await browser.newContext({ locale: 'de-DE', acceptDownloads: true })).newPage();
+      await login(office, 'koordination@miglobe.local');
+      await office.goto(BASE + '/manage'); await office.getByRole('link', { name: 'Wirkung und Jahresbericht' }).click(); await office.waitForLoadState(); await shot(office, 'impact-report-current');
+      await office.goto(BASE + '/manage/reports/2015'); await shot(office, 'impact-report-2015');
+      await office.locator('tr[data-indicator="veranstaltungen"] a[data-figure]').first().click(); await office.waitForLoadState(); await shot(office, 'impact-drilldown');
+      await office.goto(BASE + '/manage/reports/2015'); await office.getByRole('link', { name: /Texte schreiben/ }).click(); await office.waitForLoadState(); await shot(office, 'impact-texts');
+      const pdf = await office.request.get(BASE + '/manage/reports/2015.pdf'); fs.writeFileSync(path.join(OUT, 'report-2015.pdf'), await pdf.body());
+      report.push(`report-2015.pdf ${pdf.status()} ${pdf.headers()['content-type']}`);
+    }
     if (steps.includes('privacy')) {
       // The privacy pages: the public notices, an advisor's own data, the administrator's privacy desk (no erasure is executed).
       const visitor = await (await browser.newContext({ locale: 'de-DE' })).newPage();
