@@ -193,6 +193,18 @@ public sealed partial class ImpactTests(ImpactWorld app) : IClassFixture<ImpactW
         Assert.Contains("Beratungstage (Tage) 3", Html.Text(impact));
     }
 
+    [Fact]
+    public async Task The_administrator_sees_every_pool_side_by_side_and_their_sum()
+    {
+        var admin = await app.SignedInBrowserAsync("admin-wirkung@example.org", Roles.Administrator);
+        var html = await admin.GetStringAsync("/manage/reports/2025/pools", Ct);
+        var row = Regex.Match(html, "data-indicator=\"anfragen\">(.*?)</tr>", RegexOptions.Singleline).Groups[1].Value;
+        // Pool "anderer-pool" (R5) and pool "wirkung" (3), sorted by name, then both together.
+        Assert.Equal(["1", "3", "4"], Regex.Matches(row, "<td[^>]*>(.*?)</td>", RegexOptions.Singleline).Select(m => Html.Text(m.Groups[1].Value)));
+        var coordinator = await CoordinatorAsync();
+        Assert.NotEqual(HttpStatusCode.OK, (await coordinator.GetAsync("/manage/reports/2025/pools", Ct)).StatusCode);
+    }
+
     private static string? Figure(string html, string key) => FigureCell(html, key, 1);
 
     private static string? Previous(string html, string key) => FigureCell(html, key, 2);
