@@ -172,6 +172,21 @@ public sealed partial class TranslationTests
         finally { System.Globalization.CultureInfo.CurrentUICulture = before; }
     }
 
+    /// <summary>
+    /// In a view, <c>Localizer["… {0}", x].Value</c> is the text before formatting (the HTML localizer formats on output):
+    /// a page title read "Jahresbericht {0}: {1}". Code that needs the string uses <c>Localizer.GetString(…)</c>.
+    /// </summary>
+    [Fact]
+    public void No_view_takes_the_unformatted_value_of_a_text_with_placeholders()
+    {
+        var wrong = Catalog.Sources.Where(s => s.Key.EndsWith(".cshtml", StringComparison.Ordinal))
+            .SelectMany(s => UnformattedValue().Matches(s.Value).Select(m => $"{s.Key}: {m.Value}")).ToList();
+        Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
+    }
+
+    [GeneratedRegex(@"Localizer\[""[^""]*\{\d+\}[^""]*""\s*,[^\[\]]*\]\.Value")]
+    private static partial Regex UnformattedValue();
+
     private static HashSet<string> Placeholders(string text) => Placeholder().Matches(text).Select(m => m.Groups[1].Value).ToHashSet();
 
     [GeneratedRegex(@"\{(\d+)(?:[:,][^}]*)?\}")]
