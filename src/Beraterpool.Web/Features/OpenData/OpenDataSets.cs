@@ -32,8 +32,9 @@ public static class OpenDataSets
     {
         var today = time.LocalToday();
         var active = db.Advisors.AsNoTracking().Where(a => a.PoolId == pool.Id && a.Status == AdvisorStatus.Active);
-        // Latest of profile edits and consents given; a withdrawn consent deletes its row and touches the profile.
-        var profile = await Latest(active.Select(a => a.UpdatedAt), ct);
+        // Latest of profile edits and consents given; a withdrawn consent deletes its row and touches the profile. Every
+        // status counts: an advisor who leaves the pool changes the published data too.
+        var profile = await Latest(db.Advisors.AsNoTracking().Where(a => a.PoolId == pool.Id).Select(a => a.UpdatedAt), ct);
         var consent = await Latest(db.AdvisorConsents.AsNoTracking().Where(c => active.Any(a => a.Id == c.AdvisorId)).Select(c => c.GrantedAt), ct);
         var advisors = Day(new[] { profile, consent }.Max(), today);
         var events = Day(await Latest(db.Events.AsNoTracking().Where(e => e.PoolId == pool.Id && e.IsPublic).Select(e => e.UpdatedAt), ct), today);
