@@ -46,6 +46,8 @@ public sealed class AccessibilityTests(BrowserApp app)
     [InlineData("/handbooks/profil", Phone)]
     [InlineData("/impact", Desktop)]
     [InlineData("/impact", Phone)]
+    [InlineData("/opendata", Desktop)]
+    [InlineData("/opendata", Phone)]
     public async Task Public_page_has_no_axe_violations_or_console_errors(string path, int width)
     {
         path = await ResolveAsync(path);

@@ -26,6 +26,7 @@ public sealed class DetailsModel(AppDbContext db, CurrentPool current, TimeProvi
     [BindProperty] public RegistrationInput Input { get; set; } = new();
 
     public Event Event { get; private set; } = null!;
+    public PoolInfo Pool { get; private set; } = null!;
     public IReadOnlyList<string> Municipalities { get; private set; } = [];
     public IReadOnlyList<Presenter> Presenters { get; private set; } = [];
     public int Taken { get; private set; }
@@ -77,6 +78,7 @@ public sealed class DetailsModel(AppDbContext db, CurrentPool current, TimeProvi
         var e = await db.Events.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.PoolId == pool.Id && x.IsPublic, ct);
         if (e is null) return false;
         Event = e;
+        Pool = pool;
         Municipalities = await db.EventMunicipalities.AsNoTracking().Where(m => m.EventId == id)
             .Join(db.Municipalities, m => m.MunicipalityKey, m => m.OfficialKey, (_, m) => m.Name).OrderBy(n => n).ToListAsync(ct);
         // Only advisors the directory shows are named in public.

@@ -3,7 +3,6 @@ using Beraterpool.Web.Features.Pools;
 using Beraterpool.Web.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Beraterpool.Web.Features.Impact;
 
@@ -23,11 +22,6 @@ public sealed class IndexModel(AppDbContext db, CurrentPool current, TimeProvide
         Pool = current.Pool;
         Year = time.LocalYear();
         if (Pool is null) return;
-        var published = await db.PublishedIndicators.AsNoTracking().Where(p => p.PoolId == Pool.Id).Select(p => p.Key).ToListAsync(ct);
-        var scope = new ImpactScope(db, [Pool.Id], Year);
-        var figures = new List<IndicatorFigure>();
-        foreach (var indicator in BuiltInIndicators.All.Where(i => published.Contains(i.Key)))
-            figures.Add(new(indicator, await indicator.FigureAsync(scope, ct), await indicator.FigureAsync(scope.WithYear(Year - 1), ct)));
-        Figures = figures;
+        Figures = await PublishedFigures.ForPoolAsync(db, Pool.Id, Year, ct);
     }
 }

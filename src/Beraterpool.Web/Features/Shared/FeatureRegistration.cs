@@ -3,6 +3,7 @@ using Beraterpool.Web.Features.Events;
 using Beraterpool.Web.Features.Gazetteer;
 using Beraterpool.Web.Features.Handbooks;
 using Beraterpool.Web.Features.Municipalities;
+using Beraterpool.Web.Features.OpenData;
 using Beraterpool.Web.Features.Outreach;
 using Beraterpool.Web.Features.Advisors.Directory;
 using Beraterpool.Web.Features.Bench;
@@ -58,6 +59,7 @@ public static class FeatureRegistration
         app.MapEventCalendars();
         app.MapImpact();
         app.MapOutreach();
+        app.MapOpenData();
         // The language switch: a plain link that works without JavaScript.
         app.MapGet("/culture", (string lang, string? returnUrl, HttpContext context, TimeProvider time) =>
         {

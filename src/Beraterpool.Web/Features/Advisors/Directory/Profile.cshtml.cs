@@ -11,6 +11,7 @@ namespace Beraterpool.Web.Features.Advisors.Directory;
 public sealed class ProfileModel(TimeProvider time, CurrentPool current, AdvisorDirectory directory) : PageModel
 {
     public DirectoryAdvisor Advisor { get; private set; } = null!;
+    public PoolInfo Pool { get; private set; } = null!;
     public IReadOnlyList<DirectoryTopic> Topics { get; private set; } = [];
     public string Culture { get; } = WebUi.CurrentCulture;
     public int? Age { get; private set; }
@@ -22,6 +23,7 @@ public sealed class ProfileModel(TimeProvider time, CurrentPool current, Advisor
         // Unknown, not active, or of another pool: the index of this pool simply does not hold it.
         if (index.Find(slug) is not { } advisor) return NotFound();
         Advisor = advisor;
+        Pool = pool;
         Age = advisor.Age(time.LocalYear());
         Topics = advisor.TopicIds?.Select(index.Topic).OfType<DirectoryTopic>().ToArray() ?? [];
         return Page();
