@@ -191,6 +191,7 @@ public sealed partial class ImpactTests(ImpactWorld app) : IClassFixture<ImpactW
         Assert.DoesNotContain("data-indicator=\"anfragen\"", impact);
         Assert.DoesNotContain("Ausgezahlte Honorare", impact);
         Assert.Contains("Beratungstage (Tage) 3", Html.Text(impact));
+        Assert.Contains("3 Beratungstage (2025)", Html.Text(impact)); // the key figures name last year, not a formula
     }
 
     [Fact]
