@@ -72,6 +72,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Features.Events.EventMunicipality> EventMunicipalities => Set<Features.Events.EventMunicipality>();
     public DbSet<Features.Events.EventPresenter> EventPresenters => Set<Features.Events.EventPresenter>();
     public DbSet<Features.Events.EventRegistration> EventRegistrations => Set<Features.Events.EventRegistration>();
+    public DbSet<Features.Seminars.SeminarSeries> SeminarSeries => Set<Features.Seminars.SeminarSeries>();
+    public DbSet<Features.Seminars.Seminar> Seminars => Set<Features.Seminars.Seminar>();
+    public DbSet<Features.Seminars.SeminarParticipant> SeminarParticipants => Set<Features.Seminars.SeminarParticipant>();
+    public DbSet<Features.Seminars.SeminarAttendance> SeminarAttendances => Set<Features.Seminars.SeminarAttendance>();
+    public DbSet<Features.Seminars.SeminarCertificate> SeminarCertificates => Set<Features.Seminars.SeminarCertificate>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -46,6 +46,7 @@ public static partial class DemoSeed
         db.Audit("demo.seeded", "pools", null, details: "Demo data: pools nrw, bw; 26 advisors; demo accounts");
         await db.SaveChangesAsync(ct);
         await DemoEvents.SeedAsync(db, nrw, nrwAdvisors, now, ct);
+        DemoSeminars.Add(db, nrw, nrwAdvisors, now);
 
         var users = services.GetRequiredService<UserManager<AppUser>>();
         string? nrwCoordinator = null;

@@ -26,6 +26,7 @@ public static class MailCatalog
         .. FeeMails.Templates,
         .. MessageMails.Templates,
         .. EventMails.Templates,
+        .. Seminars.SeminarMails.Templates,
     ];
 
     public static MailTemplate? Find(string id) => All.FirstOrDefault(t => t.Id == id);

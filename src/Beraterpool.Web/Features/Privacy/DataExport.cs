@@ -155,9 +155,21 @@ public sealed class DataExport(AppDbContext db, UserManager<AppUser> users, Iban
                 r.Notes, r.Status, r.RegisteredAt, r.ConsentGivenAt, r.CancelledAt, r.CheckedInAt))
             .ToListAsync(ct);
 
+        var seminarRows = await db.SeminarAttendances.AsNoTracking()
+            .Join(db.SeminarParticipants.Where(p => advisorIds.Contains(p.AdvisorId)), a => a.ParticipantId, p => p.Id, (a, p) => new { a, p })
+            .Join(db.Seminars, x => x.a.SeminarId, m => m.Id, (x, m) => new { x.a, x.p, m })
+            .Join(db.SeminarSeries, x => x.m.SeriesId, s => s.Id, (x, s) => new { x.a, x.p, x.m, Series = s.Title })
+            .ToListAsync(ct);
+        var seminarAttendance = seminarRows.OrderBy(x => x.m.StartsAt).Select(x => new ExportSeminarAttendance(x.Series, x.m.Title, x.m.StartsAt, x.p.JoinedAt,
+            x.a.Rsvp, x.a.RsvpAt, x.a.Status, x.a.RecordedAt)).ToList();
+        var certificates = (await db.SeminarCertificates.AsNoTracking()
+                .Join(db.SeminarParticipants.Where(p => advisorIds.Contains(p.AdvisorId)), c => c.ParticipantId, p => p.Id, (c, p) => c)
+                .Join(db.SeminarSeries, c => c.SeriesId, s => s.Id, (c, s) => new { c, s.Title }).ToListAsync(ct))
+            .OrderBy(x => x.c.IssuedAt).Select(x => new ExportCertificate(x.Title, Seminars.SeminarProgram.FormatCode(x.c.Code), x.c.HolderName, x.c.IssuedAt)).ToList();
+
         return new ExportData(ExportData.FormatName, ExportData.CurrentVersion, time.GetUtcNow(), person.Email, account, advisors, bank, requests,
             invitations, engagements, activities, days, options, learnings, comments, documents, shares, statements, messages, notes, audit,
-            consents, mails, registrations);
+            consents, mails, registrations, seminarAttendance, certificates);
     }
 
     /// <summary>The audit subjects that name the person: their account and their advisor profiles.</summary>

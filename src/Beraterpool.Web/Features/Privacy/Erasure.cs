@@ -48,6 +48,8 @@ public sealed class Erasure(AppDbContext db, UserManager<AppUser> users, FeeStat
         ["documents"] = "hochgeladene Dokumente",
         ["outboxMails"] = "E-Mails im Postausgang",
         ["eventRegistrations"] = "Anmeldungen zu Veranstaltungen",
+        ["seminarAttendance"] = "Zu- und Absagen und Anwesenheit in Seminaren",
+        ["certificates"] = "Zertifikate (der Prüfcode bestätigt keinen Namen mehr)",
         ["advisorProfiles"] = "Berater*innen-Profile (Name, Adresse, alle Angaben)",
         ["requests"] = "Anfragen (Kontaktangaben der Ansprechperson)",
         ["reflections"] = "Reflexionen zu Begleitungen",
@@ -90,6 +92,7 @@ public sealed class Erasure(AppDbContext db, UserManager<AppUser> users, FeeStat
             ["documents"] = await q.Documents.CountAsync(ct),
             ["outboxMails"] = OutboxFiles(person).Count + await OutboxRows(person).CountAsync(ct),
             ["eventRegistrations"] = person.EventRegistrationIds.Count,
+            ["seminarAttendance"] = await SeminarAttendance(person).CountAsync(ct),
         };
         var anonymised = new Dictionary<string, int>
         {
@@ -101,6 +104,7 @@ public sealed class Erasure(AppDbContext db, UserManager<AppUser> users, FeeStat
             ["texts"] = await q.Learnings.CountAsync(ct) + await q.Comments.CountAsync(ct) + await q.Messages.CountAsync(ct) + await q.Notes.CountAsync(ct),
             ["statusChanges"] = await q.StatusChanges.CountAsync(ct),
             ["auditEntries"] = await q.Audit.CountAsync(ct),
+            ["certificates"] = await Certificates(person).CountAsync(ct),
         };
         return new ErasureCounts(erased, anonymised, await KeptAsync(q, ct));
     }
@@ -146,6 +150,10 @@ public sealed class Erasure(AppDbContext db, UserManager<AppUser> users, FeeStat
                 .SetProperty(a => a.Expertise, (string?)null).SetProperty(a => a.Bio, (string?)null).SetProperty(a => a.DaysPerMonth, (int?)null)
                 .SetProperty(a => a.EmployerKey, (string?)null).SetProperty(a => a.UpdatedAt, now), ct);
         anonymised["advisorProfiles"] = advisorIds.Count;
+        // Seminars: answers and attendance go; a certificate stays issued (its code answers) but names nobody.
+        erased["seminarAttendance"] = await SeminarAttendance(person).ExecuteDeleteAsync(ct);
+        anonymised["certificates"] = await Certificates(person).ExecuteUpdateAsync(s => s
+            .SetProperty(c => c.HolderName, (string?)null).SetProperty(c => c.ErasedAt, now), ct);
         anonymised["reflections"] = await q.Reflections.ExecuteUpdateAsync(s => s.SetProperty(x => x.Reflection, (string?)null), ct);
         anonymised["invitations"] = await q.Invitations.ExecuteUpdateAsync(s => s
             .SetProperty(i => i.Reason, (string?)null).SetProperty(i => i.MatchExplanation, (string?)null), ct);
@@ -230,6 +238,12 @@ public sealed class Erasure(AppDbContext db, UserManager<AppUser> users, FeeStat
             }
     }
 
+    private IQueryable<Seminars.SeminarAttendance> SeminarAttendance(Person person) =>
+        db.SeminarAttendances.Where(a => db.SeminarParticipants.Any(p => p.Id == a.ParticipantId && person.AdvisorIds.Contains(p.AdvisorId)));
+
+    private IQueryable<Seminars.SeminarCertificate> Certificates(Person person) =>
+        db.SeminarCertificates.Where(c => db.SeminarParticipants.Any(p => p.Id == c.ParticipantId && person.AdvisorIds.Contains(p.AdvisorId)));
+
     private static async Task<Dictionary<string, int>> KeptAsync(Scope q, CancellationToken ct) => new()
     {
         ["feeStatements"] = await q.Statements.CountAsync(ct),
@@ -247,6 +261,8 @@ public sealed class Erasure(AppDbContext db, UserManager<AppUser> users, FeeStat
         await db.Set<Revision>().Where(r => r.ReplacedByUserId == userId).ExecuteUpdateAsync(s => s.SetProperty(r => r.ReplacedByUserId, (string?)null), ct);
         await db.EngagementDocuments.Where(d => d.UploadedByUserId == userId).ExecuteUpdateAsync(s => s.SetProperty(d => d.UploadedByUserId, (string?)null), ct);
         await db.HandbookVersions.Where(v => v.AuthorUserId == userId).ExecuteUpdateAsync(s => s.SetProperty(v => v.AuthorUserId, (string?)null), ct);
+        await db.SeminarAttendances.Where(a => a.RecordedByUserId == userId).ExecuteUpdateAsync(s => s.SetProperty(a => a.RecordedByUserId, (string?)null), ct);
+        await db.SeminarCertificates.Where(c => c.IssuedByUserId == userId).ExecuteUpdateAsync(s => s.SetProperty(c => c.IssuedByUserId, (string?)null), ct);
         await db.ReportTexts.Where(t => t.UpdatedByUserId == userId).ExecuteUpdateAsync(s => s.SetProperty(t => t.UpdatedByUserId, (string?)null), ct);
     }
 

@@ -33,7 +33,9 @@ public sealed record ExportData(
     IReadOnlyList<ExportAudit> AuditEntries,
     IReadOnlyList<ExportConsentRecord> ConsentHistory,
     IReadOnlyList<ExportMail> Mails,
-    IReadOnlyList<ExportEventRegistration> EventRegistrations)
+    IReadOnlyList<ExportEventRegistration> EventRegistrations,
+    IReadOnlyList<ExportSeminarAttendance> SeminarAttendance,
+    IReadOnlyList<ExportCertificate> Certificates)
 {
     public const string FormatName = "beraterpool-auskunft";
     public const int CurrentVersion = 1;
@@ -119,3 +121,8 @@ public sealed record ExportMail(
 public sealed record ExportEventRegistration(
     string Event, DateTimeOffset StartsAt, string Name, string Email, string? Organisation, string? Function, string? Notes,
     Events.RegistrationStatus Status, DateTimeOffset RegisteredAt, DateTimeOffset ConsentGivenAt, DateTimeOffset? CancelledAt, DateTimeOffset? CheckedInAt);
+
+public sealed record ExportSeminarAttendance(string Series, string Seminar, DateTimeOffset StartsAt, DateTimeOffset JoinedAt, Seminars.RsvpAnswer? Rsvp,
+    DateTimeOffset? RsvpAt, Seminars.AttendanceStatus? Attendance, DateTimeOffset? RecordedAt);
+
+public sealed record ExportCertificate(string Series, string Code, string? HolderName, DateTimeOffset IssuedAt);

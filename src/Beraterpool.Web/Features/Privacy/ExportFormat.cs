@@ -62,6 +62,9 @@ public static class ExportFormat
                           solange die E-Mail noch nicht versandt ist (danach wird er geleert)
         eventRegistrations Anmeldungen zu Veranstaltungen unter Ihrer Adresse: Veranstaltung, Ihre Angaben,
                           Stand (status), Zeitpunkte von Anmeldung, Einwilligung, Absage und Anwesenheit
+        seminarAttendance Seminare der Qualifizierung: Reihe, Seminar, Beginn, seit wann Sie teilnehmen
+                          (joinedAt), Ihre Antwort (rsvp) und die erfasste Anwesenheit (attendance)
+        certificates      Ihre Zertifikate: Reihe, Prüfcode, Name, Ausstellungsdatum
 
         Fragen zu dieser Auskunft beantwortet die Koordinierungsstelle Ihres Pools.
         """;

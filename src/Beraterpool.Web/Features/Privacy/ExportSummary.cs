@@ -20,6 +20,7 @@ public static class ExportSummary
         ("feeStatements", "Honorarabrechnungen"), ("messages", "Nachrichten"), ("internalNotes", "Interne Notizen"),
         ("auditEntries", "Protokolleinträge"), ("consentHistory", "Verlauf Ihrer Einwilligungen"), ("mails", "E-Mails an Sie im Postausgang"),
         ("eventRegistrations", "Anmeldungen zu Veranstaltungen"),
+        ("seminarAttendance", "Seminare: Zu- und Absagen, Anwesenheit"), ("certificates", "Zertifikate"),
     ];
 
     private static readonly Dictionary<string, string> Labels = new()
@@ -55,6 +56,8 @@ public static class ExportSummary
         ["note"] = "Notiz", ["actorName"] = "Durch", ["purpose"] = "Zweck", ["wording"] = "Wortlaut", ["via"] = "Wie", ["byName"] = "Durch",
         ["templateId"] = "Art der Nachricht", ["event"] = "Veranstaltung", ["startsAt"] = "Beginn", ["organisation"] = "Organisation", ["function"] = "Funktion",
         ["registeredAt"] = "Angemeldet am", ["cancelledAt"] = "Abgesagt am", ["checkedInAt"] = "Anwesend seit", ["recipient"] = "An",
+        ["series"] = "Seminarreihe", ["seminar"] = "Seminar", ["joinedAt"] = "Teilnahme seit", ["rsvp"] = "Antwort", ["rsvpAt"] = "Geantwortet am",
+        ["attendance"] = "Anwesenheit", ["recordedAt"] = "Erfasst am", ["holderName"] = "Name auf dem Zertifikat", ["issuedAt"] = "Ausgestellt am",
     };
 
     public static string Html(ExportData data)

@@ -1,5 +1,6 @@
 using Beraterpool.Web.Features.Impact;
 using Beraterpool.Web.Features.Events;
+using Beraterpool.Web.Features.Seminars;
 using Beraterpool.Web.Features.Gazetteer;
 using Beraterpool.Web.Features.Handbooks;
 using Beraterpool.Web.Features.Municipalities;
@@ -45,6 +46,7 @@ public static class FeatureRegistration
         services.AddJobs(config);
         services.AddRetention();
         services.AddEvents();
+        services.AddSeminars();
         services.AddHandbooks();
         services.AddImpact();
         services.AddOutreach();

@@ -2348,6 +2348,236 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                     b.ToTable("RequestTopics");
                 });
 
+            modelBuilder.Entity("Beraterpool.Web.Features.Seminars.Seminar", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Agenda")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CalendarSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CalendarUid")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Materials")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OnlineUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SeriesId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topics")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Trainers")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SeriesId", "StartsAt");
+
+                    b.ToTable("Seminars");
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Seminars.SeminarAttendance", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("InvitedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Rsvp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RsvpAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SeminarId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("SeminarId", "ParticipantId")
+                        .IsUnique();
+
+                    b.ToTable("SeminarAttendances");
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Seminars.SeminarCertificate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AttendedSeminars")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ErasedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HolderName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IssuedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SeriesId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("SeriesId", "ParticipantId")
+                        .IsUnique();
+
+                    b.ToTable("SeminarCertificates");
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Seminars.SeminarParticipant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AdvisorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Invited")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("JoinedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SeriesId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdvisorId");
+
+                    b.HasIndex("SeriesId", "AdvisorId")
+                        .IsUnique();
+
+                    b.ToTable("SeminarParticipants");
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Seminars.SeminarSeries", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LateCounts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LeftEarlyCounts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RequiredSeminars")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Signatory")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PoolId");
+
+                    b.ToTable("SeminarSeries");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -3103,6 +3333,69 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Beraterpool.Web.Features.Seminars.Seminar", b =>
+                {
+                    b.HasOne("Beraterpool.Web.Features.Seminars.SeminarSeries", null)
+                        .WithMany("Seminars")
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Seminars.SeminarAttendance", b =>
+                {
+                    b.HasOne("Beraterpool.Web.Features.Seminars.SeminarParticipant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Beraterpool.Web.Features.Seminars.Seminar", null)
+                        .WithMany()
+                        .HasForeignKey("SeminarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Seminars.SeminarCertificate", b =>
+                {
+                    b.HasOne("Beraterpool.Web.Features.Seminars.SeminarParticipant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Beraterpool.Web.Features.Seminars.SeminarSeries", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Seminars.SeminarParticipant", b =>
+                {
+                    b.HasOne("Beraterpool.Web.Features.Advisors.Advisor", null)
+                        .WithMany()
+                        .HasForeignKey("AdvisorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Beraterpool.Web.Features.Seminars.SeminarSeries", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Seminars.SeminarSeries", b =>
+                {
+                    b.HasOne("Beraterpool.Web.Features.Pools.Pool", null)
+                        .WithMany()
+                        .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -3207,6 +3500,13 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                     b.Navigation("StatusChanges");
 
                     b.Navigation("Topics");
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Seminars.SeminarSeries", b =>
+                {
+                    b.Navigation("Participants");
+
+                    b.Navigation("Seminars");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,11 @@
+namespace Beraterpool.Web.Features.Seminars;
+
+public static class SeminarsSetup
+{
+    public static IServiceCollection AddSeminars(this IServiceCollection services)
+    {
+        services.AddScoped<SeminarProgram>();
+        services.AddScoped<SeminarMails>();
+        return services;
+    }
+}
