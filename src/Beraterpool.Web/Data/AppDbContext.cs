@@ -72,6 +72,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Features.Events.EventMunicipality> EventMunicipalities => Set<Features.Events.EventMunicipality>();
     public DbSet<Features.Events.EventPresenter> EventPresenters => Set<Features.Events.EventPresenter>();
     public DbSet<Features.Events.EventRegistration> EventRegistrations => Set<Features.Events.EventRegistration>();
+    public DbSet<Features.Mentoring.Mentorship> Mentorships => Set<Features.Mentoring.Mentorship>();
+    public DbSet<Features.Mentoring.MentoringMeeting> MentoringMeetings => Set<Features.Mentoring.MentoringMeeting>();
+    public DbSet<Features.Mentoring.AdvisorContactPerson> AdvisorContactPersons => Set<Features.Mentoring.AdvisorContactPerson>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -33,7 +33,9 @@ public sealed record ExportData(
     IReadOnlyList<ExportAudit> AuditEntries,
     IReadOnlyList<ExportConsentRecord> ConsentHistory,
     IReadOnlyList<ExportMail> Mails,
-    IReadOnlyList<ExportEventRegistration> EventRegistrations)
+    IReadOnlyList<ExportEventRegistration> EventRegistrations,
+    IReadOnlyList<ExportMentorship> Mentorships,
+    IReadOnlyList<ExportContactPerson> ContactPersons)
 {
     public const string FormatName = "beraterpool-auskunft";
     public const int CurrentVersion = 1;
@@ -119,3 +121,13 @@ public sealed record ExportMail(
 public sealed record ExportEventRegistration(
     string Event, DateTimeOffset StartsAt, string Name, string Email, string? Organisation, string? Function, string? Notes,
     Events.RegistrationStatus Status, DateTimeOffset RegisteredAt, DateTimeOffset ConsentGivenAt, DateTimeOffset? CancelledAt, DateTimeOffset? CheckedInAt);
+
+/// <summary>A mentoring pair the person is in, as the advisor or as the mentor, with its meetings.</summary>
+public sealed record ExportMentorship(
+    string Role, string Pool, string Advisor, string Mentor, Mentoring.MentorshipStatus Status, DateOnly? StartDate, DateOnly? EndDate, string Goals,
+    DateTimeOffset CreatedAt, IReadOnlyList<ExportMentoringMeeting> Meetings);
+
+public sealed record ExportMentoringMeeting(DateOnly Date, string Topics, string? NextSteps, DateTimeOffset CreatedAt);
+
+/// <summary>An advisor's contact person at the office: the person's own (role advisor) or an advisor the person looks after (role contact).</summary>
+public sealed record ExportContactPerson(string Role, int AdvisorId, string Advisor, string ContactPerson, string? Phone, DateTimeOffset AssignedAt);

@@ -62,6 +62,10 @@ public static class ExportFormat
                           solange die E-Mail noch nicht versandt ist (danach wird er geleert)
         eventRegistrations Anmeldungen zu Veranstaltungen unter Ihrer Adresse: Veranstaltung, Ihre Angaben,
                           Stand (status), Zeitpunkte von Anmeldung, Einwilligung, Absage und Anwesenheit
+        mentorships       Mentoring, an dem Sie als Berater*in (role advisor) oder als Mentor*in (role mentor)
+                          teilnehmen: Ziele, Zeitraum, Stand und die Treffen mit Themen und nächsten Schritten
+        contactPersons    Ihre Ansprechperson in der Koordinierungsstelle (role advisor) oder die Berater*innen,
+                          deren Ansprechperson Sie sind (role contact), mit der angegebenen Telefonnummer
 
         Fragen zu dieser Auskunft beantwortet die Koordinierungsstelle Ihres Pools.
         """;

@@ -19,7 +19,7 @@ public static class ExportSummary
         ("comments", "Kommentare"), ("documents", "Dokumente"), ("contactShares", "Weitergegebene Kontaktdaten"),
         ("feeStatements", "Honorarabrechnungen"), ("messages", "Nachrichten"), ("internalNotes", "Interne Notizen"),
         ("auditEntries", "Protokolleinträge"), ("consentHistory", "Verlauf Ihrer Einwilligungen"), ("mails", "E-Mails an Sie im Postausgang"),
-        ("eventRegistrations", "Anmeldungen zu Veranstaltungen"),
+        ("eventRegistrations", "Anmeldungen zu Veranstaltungen"), ("mentorships", "Mentoring"), ("contactPersons", "Ansprechperson in der Koordinierungsstelle"),
     ];
 
     private static readonly Dictionary<string, string> Labels = new()
@@ -55,6 +55,8 @@ public static class ExportSummary
         ["note"] = "Notiz", ["actorName"] = "Durch", ["purpose"] = "Zweck", ["wording"] = "Wortlaut", ["via"] = "Wie", ["byName"] = "Durch",
         ["templateId"] = "Art der Nachricht", ["event"] = "Veranstaltung", ["startsAt"] = "Beginn", ["organisation"] = "Organisation", ["function"] = "Funktion",
         ["registeredAt"] = "Angemeldet am", ["cancelledAt"] = "Abgesagt am", ["checkedInAt"] = "Anwesend seit", ["recipient"] = "An",
+        ["advisor"] = "Berater*in", ["mentor"] = "Mentor*in", ["startDate"] = "Beginn", ["endDate"] = "Ende", ["goals"] = "Ziele", ["meetings"] = "Treffen",
+        ["topics"] = "Themen", ["nextSteps"] = "Nächste Schritte", ["contactPerson"] = "Ansprechperson", ["assignedAt"] = "Eingetragen am",
     };
 
     public static string Html(ExportData data)

@@ -2,6 +2,7 @@ using Beraterpool.Web.Features.Impact;
 using Beraterpool.Web.Features.Events;
 using Beraterpool.Web.Features.Gazetteer;
 using Beraterpool.Web.Features.Handbooks;
+using Beraterpool.Web.Features.Mentoring;
 using Beraterpool.Web.Features.Municipalities;
 using Beraterpool.Web.Features.OpenData;
 using Beraterpool.Web.Features.Outreach;
@@ -48,6 +49,7 @@ public static class FeatureRegistration
         services.AddHandbooks();
         services.AddImpact();
         services.AddOutreach();
+        services.AddMentoring();
         return services;
     }
 
