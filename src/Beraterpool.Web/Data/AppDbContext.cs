@@ -77,6 +77,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Features.Seminars.SeminarParticipant> SeminarParticipants => Set<Features.Seminars.SeminarParticipant>();
     public DbSet<Features.Seminars.SeminarAttendance> SeminarAttendances => Set<Features.Seminars.SeminarAttendance>();
     public DbSet<Features.Seminars.SeminarCertificate> SeminarCertificates => Set<Features.Seminars.SeminarCertificate>();
+    public DbSet<Features.Mentoring.Mentorship> Mentorships => Set<Features.Mentoring.Mentorship>();
+    public DbSet<Features.Mentoring.MentoringMeeting> MentoringMeetings => Set<Features.Mentoring.MentoringMeeting>();
+    public DbSet<Features.Mentoring.AdvisorContactPerson> AdvisorContactPersons => Set<Features.Mentoring.AdvisorContactPerson>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -98,6 +98,13 @@ public sealed class AccessibilityTests(BrowserApp app)
     [InlineData("/manage/pools/{pool}/handbooks/{transfer}", DemoAccounts.CoordinatorNrw)]
     [InlineData("/manage/pools/{pool}/handbooks/{transfer}/versions", DemoAccounts.CoordinatorNrw)]
     [InlineData("/manage/pools/{pool}/handbooks/{transfer}/chapters/{chapter}", DemoAccounts.CoordinatorNrw)]
+    [InlineData("/me", DemoAccounts.Advisor)]
+    [InlineData("/mentoring", DemoAccounts.Mentor)]
+    [InlineData("/mentoring/{pair}", DemoAccounts.Mentor)]
+    [InlineData("/mentoring/{pair}", DemoAccounts.CoordinatorNrw)]
+    [InlineData("/manage/mentoring", DemoAccounts.CoordinatorNrw)]
+    [InlineData("/manage/mentoring/new", DemoAccounts.CoordinatorNrw)]
+    [InlineData("/manage/advisors/{serge}/contact-person", DemoAccounts.CoordinatorNrw)]
     public async Task Signed_in_page_has_no_axe_violations_or_console_errors(string path, string account)
     {
         path = await ResolveAsync(path);
@@ -118,7 +125,7 @@ public sealed class AccessibilityTests(BrowserApp app)
 
     /// <summary>
     /// Demo records by a name: {serge} an advisor's id, {info} the coming information evening's id, {transfer} the transfer
-    /// handbook's id, {pool} its pool and {chapter} its first chapter.
+    /// handbook's id, {pool} its pool and {chapter} its first chapter, {pair} the demo advisor's mentoring pair.
     /// </summary>
     private async Task<string> ResolveAsync(string path)
     {
@@ -132,6 +139,11 @@ public sealed class AccessibilityTests(BrowserApp app)
         {
             var id = await app.App.WithDbAsync(db => db.Events.Where(e => e.Title.StartsWith("Informationsabend")).Select(e => e.Id).SingleAsync(ct));
             path = path.Replace("{info}", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        if (path.Contains("{pair}"))
+        {
+            var id = await app.App.WithDbAsync(db => db.Mentorships.Where(m => db.Advisors.Any(a => a.Id == m.AdvisorId && a.Slug == "amina-tesfaye")).Select(m => m.Id).FirstAsync(ct));
+            path = path.Replace("{pair}", Invariant(id));
         }
         if (path.Contains("{transfer}") || path.Contains("{pool}"))
         {

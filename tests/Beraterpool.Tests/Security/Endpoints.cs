@@ -87,6 +87,7 @@ public static partial class Endpoints
             "id" when Starts("/me/fees/") || Starts("/manage/fees/") => s.StatementId,
             "id" when Starts("/me/invitations/") => s.InvitationId,
             "id" when Starts("/events/") || Starts("/manage/events/") => s.EventId,
+            "id" when Starts("/mentoring/") => s.MentorshipId,
             "documentId" => s.DocumentId,
             "handbookId" => s.HandbookId,
             "chapterId" => s.ChapterId,

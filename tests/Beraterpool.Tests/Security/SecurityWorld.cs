@@ -70,7 +70,7 @@ public class SecurityApp : TestApp
 public sealed record RecordSet(string Name, int PoolId, string PoolSlug, int AdvisorId, string AdvisorSlug, string MunicipalityKey, int RequestId,
     string TrackingToken, int EngagementId, int ActivityId, int OptionId, int DocumentId, int StatementId, int TravelId, int InvitationId,
     string RequestReference, string StatementReference, string Iban, string ContactUserId, int CommentId = 0, int IntakeId = 0, int EventId = 0, string EventToken = "",
-    int HandbookId = 0, int ChapterId = 0, string HandbookSlug = "")
+    int HandbookId = 0, int ChapterId = 0, string HandbookSlug = "", int MentorshipId = 0)
 {
     /// <summary>Texts only this set's people (and its pool's coordinators) may read: none of them may show up anywhere else.</summary>
     public string[] Secrets => [RequestReference, $"Kontakt {Name}", $"kontakt-{Name}@stadt.example", $"Option {Name}", $"protokoll-{Name}.pdf", StatementReference, Iban];
@@ -81,7 +81,7 @@ public sealed record Caller(string Role, string Email, string Cookies, string Re
 
 public sealed class SecurityWorld
 {
-    public const string OtherAdvisor = "zweite.beraterin@example.org", OtherContact = "kontakt@bonn.example";
+    public const string OtherAdvisor = "zweite.beraterin@example.org", OtherContact = "kontakt@bonn.example", OtherMentor = "zweite.mentorin@example.org";
     private const string BwAdvisor = "beraterin.bw@example.org", BwContact = "kontakt@stuttgart.example";
 
     /// <summary>The roles of the matrix, in the order the table lists them.</summary>
@@ -110,6 +110,10 @@ public sealed class SecurityWorld
         };
 
         for (var i = 0; i < sets.Count; i++) sets[i] = await WithHandbookAsync(app, sets[i]);
+        // The demo mentor mentors set a1's advisor; the other sets' pairs have another mentor, so the matrix shows isolation.
+        var otherMentorId = (await app.CreateUserAsync(OtherMentor, Web.Features.Accounts.Roles.Mentor)).Id;
+        var mentorId = await UserIdAsync(app, DemoAccounts.Mentor);
+        for (var i = 0; i < sets.Count; i++) sets[i] = await WithMentorshipAsync(app, sets[i], i == 0 ? mentorId : otherMentorId);
 
         var callers = new Dictionary<string, Caller>
         {
@@ -126,6 +130,18 @@ public sealed class SecurityWorld
         };
         return new SecurityWorld { Sets = sets, Callers = callers };
     }
+
+    private static Task<RecordSet> WithMentorshipAsync(SecurityApp app, RecordSet set, string mentorUserId) => app.WithDbAsync(async db =>
+    {
+        var pair = new Web.Features.Mentoring.Mentorship
+        {
+            PoolId = set.PoolId, AdvisorId = set.AdvisorId, MentorUserId = mentorUserId, Goals = $"Ziele {set.Name}",
+            Status = Web.Features.Mentoring.MentorshipStatus.Active, CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+        };
+        db.Mentorships.Add(pair);
+        await db.SaveChangesAsync();
+        return set with { MentorshipId = pair.Id };
+    });
 
     /// <summary>The pool's participant handbook (the demo's in pool A, a new one in pool B) and its first chapter.</summary>
     private static Task<RecordSet> WithHandbookAsync(SecurityApp app, RecordSet set) => app.WithDbAsync(async db =>

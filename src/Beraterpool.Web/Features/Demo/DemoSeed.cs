@@ -50,6 +50,7 @@ public static partial class DemoSeed
 
         var users = services.GetRequiredService<UserManager<AppUser>>();
         string? nrwCoordinator = null;
+        string? mentor = null;
         foreach (var account in DemoAccounts.All)
         {
             var user = new AppUser
@@ -64,9 +65,11 @@ public static partial class DemoSeed
                 if (slug != "bw") nrwCoordinator ??= user.Id;
             }
             if (account.Role == Roles.Advisor) nrwAdvisors[0].UserId = user.Id;
+            if (account.Role == Roles.Mentor) mentor = user.Id;
         }
         HandbookExamples.Add(db, nrw, nrwCoordinator, now);
         ImpactExamples.Add(db, nrw, nrwCoordinator, now);
+        if (mentor is not null) DemoMentoring.Add(db, nrw.Id, nrwAdvisors, mentor, nrwCoordinator, now);
         await db.SaveChangesAsync(ct);
 
         if (services.GetRequiredService<IConfiguration>().GetValue("Demo:Year", true))

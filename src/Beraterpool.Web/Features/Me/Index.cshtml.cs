@@ -3,6 +3,7 @@ using Beraterpool.Web.Features.Shared;
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Accounts;
 using Beraterpool.Web.Features.Engagements;
+using Beraterpool.Web.Features.Mentoring;
 using Beraterpool.Web.Features.Pools;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,9 +11,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Beraterpool.Web.Features.Me;
 
-/// <summary>The advisor's start page: invitations to answer, running engagements with their days, own days this year.</summary>
+/// <summary>The advisor's start page: invitations to answer, running engagements with their days, own days this year, the contact person and the mentoring.</summary>
 [Authorize(Roles = Roles.Advisor)]
-public sealed class IndexModel(TimeProvider time, AppDbContext db, PoolAccess access, DayBalances balances) : PageModel
+public sealed class IndexModel(TimeProvider time, AppDbContext db, PoolAccess access, DayBalances balances, Mentorships mentoring, ContactPersons contacts) : PageModel
 {
     public sealed record InvitationRow(int Id, string Municipality, string Reference, DateTimeOffset CreatedAt, bool Tandem);
     public sealed record EngagementRow(int Id, string Municipality, EngagementStatus Status, DayBalance Days);
@@ -23,6 +24,8 @@ public sealed class IndexModel(TimeProvider time, AppDbContext db, PoolAccess ac
     public int HalfDaysThisYear { get; private set; }
     public int UnapprovedHalfDays { get; private set; }
     public int ClosedCount { get; private set; }
+    public IReadOnlyList<ContactPersons.Contact> ContactPersons { get; private set; } = [];
+    public IReadOnlyList<Mentorships.AdvisorPair> Mentoring { get; private set; } = [];
     public int Year { get; } = time.LocalYear();
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -58,6 +61,8 @@ public sealed class IndexModel(TimeProvider time, AppDbContext db, PoolAccess ac
         var to = new DateOnly(year, 12, 31);
         var activities = db.Activities.AsNoTracking().Where(a => ids.Contains(a.AdvisorId) && a.Date >= from && a.Date <= to);
         HalfDaysThisYear = await activities.SumAsync(a => a.HalfDays, ct);
+        ContactPersons = await contacts.OfAsync(ids, ct);
+        Mentoring = await mentoring.OfAdvisorsAsync(ids, ct);
         UnapprovedHalfDays = await activities.Where(a => a.ApprovedAt == null).SumAsync(a => a.HalfDays, ct);
     }
 }

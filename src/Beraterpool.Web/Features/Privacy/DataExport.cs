@@ -167,9 +167,33 @@ public sealed class DataExport(AppDbContext db, UserManager<AppUser> users, Iban
                 .Join(db.SeminarSeries, c => c.SeriesId, s => s.Id, (c, s) => new { c, s.Title }).ToListAsync(ct))
             .OrderBy(x => x.c.IssuedAt).Select(x => new ExportCertificate(x.Title, Seminars.SeminarProgram.FormatCode(x.c.Code), x.c.HolderName, x.c.IssuedAt)).ToList();
 
+        var mentorships = await MentorshipsAsync(advisorIds, userId, pools, ct);
+        var contactPersons = await db.AdvisorContactPersons.AsNoTracking()
+            .Where(c => advisorIds.Contains(c.AdvisorId) || (userId != null && c.UserId == userId)).OrderBy(c => c.AdvisorId)
+            .Select(c => new ExportContactPerson(advisorIds.Contains(c.AdvisorId) ? "advisor" : "contact", c.AdvisorId,
+                db.Advisors.Where(a => a.Id == c.AdvisorId).Select(a => a.FirstName + " " + a.LastName).First(),
+                db.Users.Where(u => u.Id == c.UserId).Select(u => u.DisplayName ?? u.Email ?? "").First(), c.Phone, c.AssignedAt))
+            .ToListAsync(ct);
+
         return new ExportData(ExportData.FormatName, ExportData.CurrentVersion, time.GetUtcNow(), person.Email, account, advisors, bank, requests,
             invitations, engagements, activities, days, options, learnings, comments, documents, shares, statements, messages, notes, audit,
-            consents, mails, registrations, seminarAttendance, certificates);
+            consents, mails, registrations, seminarAttendance, certificates, mentorships, contactPersons);
+    }
+
+    private async Task<List<ExportMentorship>> MentorshipsAsync(List<int> advisorIds, string? userId, Dictionary<int, string> pools, CancellationToken ct)
+    {
+        var pairs = await db.Mentorships.AsNoTracking().Where(m => advisorIds.Contains(m.AdvisorId) || (userId != null && m.MentorUserId == userId))
+            .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
+            .Select(m => new
+            {
+                m.Id, m.PoolId, m.AdvisorId, m.Status, m.StartDate, m.EndDate, m.Goals, m.CreatedAt,
+                Advisor = db.Advisors.Where(a => a.Id == m.AdvisorId).Select(a => a.FirstName + " " + a.LastName).First(),
+                Mentor = db.Users.Where(u => u.Id == m.MentorUserId).Select(u => u.DisplayName ?? u.Email ?? "").First(),
+                Meetings = m.Meetings.OrderBy(x => x.Date).ThenBy(x => x.Id).Select(x => new ExportMentoringMeeting(x.Date, x.Topics, x.NextSteps, x.CreatedAt)).ToList(),
+            })
+            .ToListAsync(ct);
+        return pairs.Select(p => new ExportMentorship(advisorIds.Contains(p.AdvisorId) ? "advisor" : "mentor", pools.GetValueOrDefault(p.PoolId) ?? "",
+            p.Advisor, p.Mentor, p.Status, p.StartDate, p.EndDate, p.Goals, p.CreatedAt, p.Meetings)).ToList();
     }
 
     /// <summary>The audit subjects that name the person: their account and their advisor profiles.</summary>

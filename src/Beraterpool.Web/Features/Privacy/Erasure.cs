@@ -50,6 +50,8 @@ public sealed class Erasure(AppDbContext db, UserManager<AppUser> users, FeeStat
         ["eventRegistrations"] = "Anmeldungen zu Veranstaltungen",
         ["seminarAttendance"] = "Zu- und Absagen und Anwesenheit in Seminaren",
         ["certificates"] = "Zertifikate (der Prüfcode bestätigt keinen Namen mehr)",
+        ["mentorships"] = "Mentoring mit Zielen und Treffen",
+        ["contactPersons"] = "Zuordnungen zur Ansprechperson in der Koordinierungsstelle",
         ["advisorProfiles"] = "Berater*innen-Profile (Name, Adresse, alle Angaben)",
         ["requests"] = "Anfragen (Kontaktangaben der Ansprechperson)",
         ["reflections"] = "Reflexionen zu Begleitungen",
@@ -93,6 +95,8 @@ public sealed class Erasure(AppDbContext db, UserManager<AppUser> users, FeeStat
             ["outboxMails"] = OutboxFiles(person).Count + await OutboxRows(person).CountAsync(ct),
             ["eventRegistrations"] = person.EventRegistrationIds.Count,
             ["seminarAttendance"] = await SeminarAttendance(person).CountAsync(ct),
+            ["mentorships"] = await q.Mentorships.CountAsync(ct),
+            ["contactPersons"] = await q.ContactPersons.CountAsync(ct),
         };
         var anonymised = new Dictionary<string, int>
         {
@@ -139,6 +143,9 @@ public sealed class Erasure(AppDbContext db, UserManager<AppUser> users, FeeStat
         erased["bankDetails"] = await q.Bank.ExecuteDeleteAsync(ct);
         erased["contactShares"] = await q.Shares.ExecuteDeleteAsync(ct);
         erased["documents"] = await q.Documents.ExecuteDeleteAsync(ct);
+        // A pair's goals and meetings are about the two of them: it goes with either (the meetings by the foreign key).
+        erased["mentorships"] = await q.Mentorships.ExecuteDeleteAsync(ct);
+        erased["contactPersons"] = await q.ContactPersons.ExecuteDeleteAsync(ct);
 
         // The profile row stays: fee statements, engagements and activities point at it. Everything in it goes.
         foreach (var id in advisorIds)
@@ -263,6 +270,7 @@ public sealed class Erasure(AppDbContext db, UserManager<AppUser> users, FeeStat
         await db.HandbookVersions.Where(v => v.AuthorUserId == userId).ExecuteUpdateAsync(s => s.SetProperty(v => v.AuthorUserId, (string?)null), ct);
         await db.SeminarAttendances.Where(a => a.RecordedByUserId == userId).ExecuteUpdateAsync(s => s.SetProperty(a => a.RecordedByUserId, (string?)null), ct);
         await db.SeminarCertificates.Where(c => c.IssuedByUserId == userId).ExecuteUpdateAsync(s => s.SetProperty(c => c.IssuedByUserId, (string?)null), ct);
+        await db.MentoringMeetings.Where(m => m.CreatedByUserId == userId).ExecuteUpdateAsync(s => s.SetProperty(m => m.CreatedByUserId, (string?)null), ct);
         await db.ReportTexts.Where(t => t.UpdatedByUserId == userId).ExecuteUpdateAsync(s => s.SetProperty(t => t.UpdatedByUserId, (string?)null), ct);
     }
 
@@ -385,7 +393,12 @@ public sealed class Erasure(AppDbContext db, UserManager<AppUser> users, FeeStat
             Audit = db.AuditEntries.Where(e => (user != null && e.UserId == user) || subjects.Contains(e.Subject));
             Statements = db.FeeStatements.Where(s => ids.Contains(s.AdvisorId));
             Receipts = db.TravelCosts.Where(t => t.Receipt != null && db.FeeStatements.Any(s => s.Id == t.FeeStatementId && ids.Contains(s.AdvisorId)));
+            Mentorships = db.Mentorships.Where(m => ids.Contains(m.AdvisorId) || (user != null && m.MentorUserId == user));
+            ContactPersons = db.AdvisorContactPersons.Where(c => ids.Contains(c.AdvisorId) || (user != null && c.UserId == user));
         }
+
+        public IQueryable<Mentoring.Mentorship> Mentorships { get; }
+        public IQueryable<Mentoring.AdvisorContactPerson> ContactPersons { get; }
 
         public IQueryable<AdvisorPhoto> Photos { get; }
         public IQueryable<AdvisorCountry> Countries { get; }

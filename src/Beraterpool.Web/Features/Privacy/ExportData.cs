@@ -35,7 +35,9 @@ public sealed record ExportData(
     IReadOnlyList<ExportMail> Mails,
     IReadOnlyList<ExportEventRegistration> EventRegistrations,
     IReadOnlyList<ExportSeminarAttendance> SeminarAttendance,
-    IReadOnlyList<ExportCertificate> Certificates)
+    IReadOnlyList<ExportCertificate> Certificates,
+    IReadOnlyList<ExportMentorship> Mentorships,
+    IReadOnlyList<ExportContactPerson> ContactPersons)
 {
     public const string FormatName = "beraterpool-auskunft";
     public const int CurrentVersion = 1;
@@ -126,3 +128,12 @@ public sealed record ExportSeminarAttendance(string Series, string Seminar, Date
     DateTimeOffset? RsvpAt, Seminars.AttendanceStatus? Attendance, DateTimeOffset? RecordedAt);
 
 public sealed record ExportCertificate(string Series, string Code, string? HolderName, DateTimeOffset IssuedAt);
+/// <summary>A mentoring pair the person is in, as the advisor or as the mentor, with its meetings.</summary>
+public sealed record ExportMentorship(
+    string Role, string Pool, string Advisor, string Mentor, Mentoring.MentorshipStatus Status, DateOnly? StartDate, DateOnly? EndDate, string Goals,
+    DateTimeOffset CreatedAt, IReadOnlyList<ExportMentoringMeeting> Meetings);
+
+public sealed record ExportMentoringMeeting(DateOnly Date, string Topics, string? NextSteps, DateTimeOffset CreatedAt);
+
+/// <summary>An advisor's contact person at the office: the person's own (role advisor) or an advisor the person looks after (role contact).</summary>
+public sealed record ExportContactPerson(string Role, int AdvisorId, string Advisor, string ContactPerson, string? Phone, DateTimeOffset AssignedAt);

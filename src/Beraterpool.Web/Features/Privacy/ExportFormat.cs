@@ -65,6 +65,10 @@ public static class ExportFormat
         seminarAttendance Seminare der Qualifizierung: Reihe, Seminar, Beginn, seit wann Sie teilnehmen
                           (joinedAt), Ihre Antwort (rsvp) und die erfasste Anwesenheit (attendance)
         certificates      Ihre Zertifikate: Reihe, Prüfcode, Name, Ausstellungsdatum
+        mentorships       Mentoring, an dem Sie als Berater*in (role advisor) oder als Mentor*in (role mentor)
+                          teilnehmen: Ziele, Zeitraum, Stand und die Treffen mit Themen und nächsten Schritten
+        contactPersons    Ihre Ansprechperson in der Koordinierungsstelle (role advisor) oder die Berater*innen,
+                          deren Ansprechperson Sie sind (role contact), mit der angegebenen Telefonnummer
 
         Fragen zu dieser Auskunft beantwortet die Koordinierungsstelle Ihres Pools.
         """;

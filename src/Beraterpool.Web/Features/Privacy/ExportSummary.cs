@@ -21,6 +21,7 @@ public static class ExportSummary
         ("auditEntries", "Protokolleinträge"), ("consentHistory", "Verlauf Ihrer Einwilligungen"), ("mails", "E-Mails an Sie im Postausgang"),
         ("eventRegistrations", "Anmeldungen zu Veranstaltungen"),
         ("seminarAttendance", "Seminare: Zu- und Absagen, Anwesenheit"), ("certificates", "Zertifikate"),
+        ("eventRegistrations", "Anmeldungen zu Veranstaltungen"), ("mentorships", "Mentoring"), ("contactPersons", "Ansprechperson in der Koordinierungsstelle"),
     ];
 
     private static readonly Dictionary<string, string> Labels = new()
@@ -58,6 +59,8 @@ public static class ExportSummary
         ["registeredAt"] = "Angemeldet am", ["cancelledAt"] = "Abgesagt am", ["checkedInAt"] = "Anwesend seit", ["recipient"] = "An",
         ["series"] = "Seminarreihe", ["seminar"] = "Seminar", ["joinedAt"] = "Teilnahme seit", ["rsvp"] = "Antwort", ["rsvpAt"] = "Geantwortet am",
         ["attendance"] = "Anwesenheit", ["recordedAt"] = "Erfasst am", ["holderName"] = "Name auf dem Zertifikat", ["issuedAt"] = "Ausgestellt am",
+        ["advisor"] = "Berater*in", ["mentor"] = "Mentor*in", ["startDate"] = "Beginn", ["endDate"] = "Ende", ["goals"] = "Ziele", ["meetings"] = "Treffen",
+        ["topics"] = "Themen", ["nextSteps"] = "Nächste Schritte", ["contactPerson"] = "Ansprechperson", ["assignedAt"] = "Eingetragen am",
     };
 
     public static string Html(ExportData data)

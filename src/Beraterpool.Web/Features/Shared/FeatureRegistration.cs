@@ -3,6 +3,7 @@ using Beraterpool.Web.Features.Events;
 using Beraterpool.Web.Features.Seminars;
 using Beraterpool.Web.Features.Gazetteer;
 using Beraterpool.Web.Features.Handbooks;
+using Beraterpool.Web.Features.Mentoring;
 using Beraterpool.Web.Features.Municipalities;
 using Beraterpool.Web.Features.OpenData;
 using Beraterpool.Web.Features.Outreach;
@@ -50,6 +51,7 @@ public static class FeatureRegistration
         services.AddHandbooks();
         services.AddImpact();
         services.AddOutreach();
+        services.AddMentoring();
         return services;
     }
 
