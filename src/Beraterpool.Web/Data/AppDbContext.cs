@@ -72,6 +72,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Features.Events.EventMunicipality> EventMunicipalities => Set<Features.Events.EventMunicipality>();
     public DbSet<Features.Events.EventPresenter> EventPresenters => Set<Features.Events.EventPresenter>();
     public DbSet<Features.Events.EventRegistration> EventRegistrations => Set<Features.Events.EventRegistration>();
+    public DbSet<Features.Stakeholders.Organisation> Organisations => Set<Features.Stakeholders.Organisation>();
+    public DbSet<Features.Stakeholders.Contact> Contacts => Set<Features.Stakeholders.Contact>();
+    public DbSet<Features.Stakeholders.ContactOrganisation> ContactOrganisations => Set<Features.Stakeholders.ContactOrganisation>();
+    public DbSet<Features.Stakeholders.TimelineEntry> TimelineEntries => Set<Features.Stakeholders.TimelineEntry>();
+    public DbSet<Features.Stakeholders.FollowUp> FollowUps => Set<Features.Stakeholders.FollowUp>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -67,6 +67,7 @@ public static partial class DemoSeed
         HandbookExamples.Add(db, nrw, nrwCoordinator, now);
         ImpactExamples.Add(db, nrw, nrwCoordinator, now);
         await db.SaveChangesAsync(ct);
+        await DemoStakeholders.SeedAsync(db, nrw, nrwCoordinator, now, ct);
 
         if (services.GetRequiredService<IConfiguration>().GetValue("Demo:Year", true))
         {

@@ -48,6 +48,7 @@ public sealed class Erasure(AppDbContext db, UserManager<AppUser> users, FeeStat
         ["documents"] = "hochgeladene Dokumente",
         ["outboxMails"] = "E-Mails im Postausgang",
         ["eventRegistrations"] = "Anmeldungen zu Veranstaltungen",
+        ["stakeholderContacts"] = "Kontakte im Netzwerk des Pools (mit Verlauf und Wiedervorlagen)",
         ["advisorProfiles"] = "Berater*innen-Profile (Name, Adresse, alle Angaben)",
         ["requests"] = "Anfragen (Kontaktangaben der Ansprechperson)",
         ["reflections"] = "Reflexionen zu Begleitungen",
@@ -90,6 +91,7 @@ public sealed class Erasure(AppDbContext db, UserManager<AppUser> users, FeeStat
             ["documents"] = await q.Documents.CountAsync(ct),
             ["outboxMails"] = OutboxFiles(person).Count + await OutboxRows(person).CountAsync(ct),
             ["eventRegistrations"] = person.EventRegistrationIds.Count,
+            ["stakeholderContacts"] = person.ContactIds.Count,
         };
         var anonymised = new Dictionary<string, int>
         {
@@ -195,6 +197,8 @@ public sealed class Erasure(AppDbContext db, UserManager<AppUser> users, FeeStat
         erased["outboxMails"] = outboxFiles.Count + await OutboxRows(person).ExecuteDeleteAsync(ct);
         // An event's figures count places taken and attendance; a person erased before the event leaves a place free.
         erased["eventRegistrations"] = await db.EventRegistrations.Where(r => person.EventRegistrationIds.Contains(r.Id)).ExecuteDeleteAsync(ct);
+        // The contact's own timeline entries and follow-ups go with it (cascade); the organisations stay.
+        erased["stakeholderContacts"] = await db.Contacts.Where(c => person.ContactIds.Contains(c.Id)).ExecuteDeleteAsync(ct);
 
         var receipt = new ErasureReceipt
         {

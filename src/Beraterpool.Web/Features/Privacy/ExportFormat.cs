@@ -62,6 +62,8 @@ public static class ExportFormat
                           solange die E-Mail noch nicht versandt ist (danach wird er geleert)
         eventRegistrations Anmeldungen zu Veranstaltungen unter Ihrer Adresse: Veranstaltung, Ihre Angaben,
                           Stand (status), Zeitpunkte von Anmeldung, Einwilligung, Absage und Anwesenheit
+        stakeholderContacts Ihre Angaben als Kontakt im Netzwerk eines Pools: Name, Funktion, Organisationen,
+                          Notizen, Einwilligung in die Kontaktaufnahme (Datum, Quelle, Widerruf)
 
         Fragen zu dieser Auskunft beantwortet die Koordinierungsstelle Ihres Pools.
         """;

@@ -20,6 +20,7 @@ public static class ExportSummary
         ("feeStatements", "Honorarabrechnungen"), ("messages", "Nachrichten"), ("internalNotes", "Interne Notizen"),
         ("auditEntries", "Protokolleinträge"), ("consentHistory", "Verlauf Ihrer Einwilligungen"), ("mails", "E-Mails an Sie im Postausgang"),
         ("eventRegistrations", "Anmeldungen zu Veranstaltungen"),
+        ("stakeholderContacts", "Kontakte im Netzwerk"),
     ];
 
     private static readonly Dictionary<string, string> Labels = new()

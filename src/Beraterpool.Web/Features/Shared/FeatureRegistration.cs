@@ -48,6 +48,7 @@ public static class FeatureRegistration
         services.AddHandbooks();
         services.AddImpact();
         services.AddOutreach();
+        services.AddScoped<Stakeholders.StakeholderTimeline>();
         return services;
     }
 
