@@ -42,6 +42,9 @@ public sealed class ContactModel(AppDbContext db, TimeProvider time, PoolAccess 
     public async Task<IActionResult> OnPostAddEntryAsync(int id, CancellationToken ct)
     {
         Activity.KeepOnly(ModelState, nameof(Entry));
+        // Validated by hand: a post without any of the fields binds nothing, and nothing would be checked.
+        ModelState.ClearValidationState(nameof(Entry));
+        TryValidateModel(Entry, nameof(Entry));
         if (!await LoadAsync(id, ct)) return NotFound();
         if (!ModelState.IsValid) return Page();
         Activity.AddEntry(db, Item.PoolId, null, Item.Id, Entry, time.GetUtcNow());
@@ -53,6 +56,8 @@ public sealed class ContactModel(AppDbContext db, TimeProvider time, PoolAccess 
     public async Task<IActionResult> OnPostAddFollowUpAsync(int id, CancellationToken ct)
     {
         Activity.KeepOnly(ModelState, nameof(FollowUp));
+        ModelState.ClearValidationState(nameof(FollowUp));
+        TryValidateModel(FollowUp, nameof(FollowUp));
         if (!await LoadAsync(id, ct)) return NotFound();
         if (FollowUp.OwnerUserId is { } owner && Panel.Owners.All(o => o.Value != owner))
             ModelState.AddModelError("FollowUp.OwnerUserId", text["Bitte wählen Sie eine Person aus der Koordinierung des Pools."]);
