@@ -80,6 +80,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Features.Mentoring.Mentorship> Mentorships => Set<Features.Mentoring.Mentorship>();
     public DbSet<Features.Mentoring.MentoringMeeting> MentoringMeetings => Set<Features.Mentoring.MentoringMeeting>();
     public DbSet<Features.Mentoring.AdvisorContactPerson> AdvisorContactPersons => Set<Features.Mentoring.AdvisorContactPerson>();
+    public DbSet<Features.Stakeholders.Organisation> Organisations => Set<Features.Stakeholders.Organisation>();
+    public DbSet<Features.Stakeholders.Contact> Contacts => Set<Features.Stakeholders.Contact>();
+    public DbSet<Features.Stakeholders.ContactOrganisation> ContactOrganisations => Set<Features.Stakeholders.ContactOrganisation>();
+    public DbSet<Features.Stakeholders.TimelineEntry> TimelineEntries => Set<Features.Stakeholders.TimelineEntry>();
+    public DbSet<Features.Stakeholders.FollowUp> FollowUps => Set<Features.Stakeholders.FollowUp>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

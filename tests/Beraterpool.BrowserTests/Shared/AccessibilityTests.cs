@@ -105,6 +105,14 @@ public sealed class AccessibilityTests(BrowserApp app)
     [InlineData("/manage/mentoring", DemoAccounts.CoordinatorNrw)]
     [InlineData("/manage/mentoring/new", DemoAccounts.CoordinatorNrw)]
     [InlineData("/manage/advisors/{serge}/contact-person", DemoAccounts.CoordinatorNrw)]
+    [InlineData("/manage/stakeholders", DemoAccounts.CoordinatorNrw)]
+    [InlineData("/manage/stakeholders/contacts", DemoAccounts.CoordinatorNrw)]
+    [InlineData("/manage/stakeholders/organisations/{lks}", DemoAccounts.CoordinatorNrw)]
+    [InlineData("/manage/stakeholders/organisations/edit/{lks}", DemoAccounts.CoordinatorNrw)]
+    [InlineData("/manage/stakeholders/contacts/{lks-contact}", DemoAccounts.CoordinatorNrw)]
+    [InlineData("/manage/stakeholders/contacts/edit/{lks-contact}", DemoAccounts.CoordinatorNrw)]
+    [InlineData("/manage/stakeholders/followups?done=true", DemoAccounts.CoordinatorNrw)]
+    [InlineData("/manage/stakeholders/import", DemoAccounts.CoordinatorNrw)]
     public async Task Signed_in_page_has_no_axe_violations_or_console_errors(string path, string account)
     {
         path = await ResolveAsync(path);
@@ -125,7 +133,8 @@ public sealed class AccessibilityTests(BrowserApp app)
 
     /// <summary>
     /// Demo records by a name: {serge} an advisor's id, {info} the coming information evening's id, {transfer} the transfer
-    /// handbook's id, {pool} its pool and {chapter} its first chapter, {pair} the demo advisor's mentoring pair.
+    /// handbook's id, {pool} its pool and {chapter} its first chapter, {pair} the demo advisor's mentoring pair,
+    /// {lks} the state coordination office of the integration centres and {lks-contact} its contact.
     /// </summary>
     private async Task<string> ResolveAsync(string path)
     {
@@ -144,6 +153,13 @@ public sealed class AccessibilityTests(BrowserApp app)
         {
             var id = await app.App.WithDbAsync(db => db.Mentorships.Where(m => db.Advisors.Any(a => a.Id == m.AdvisorId && a.Slug == "amina-tesfaye")).Select(m => m.Id).FirstAsync(ct));
             path = path.Replace("{pair}", Invariant(id));
+        }
+        if (path.Contains("{lks}") || path.Contains("{lks-contact}"))
+        {
+            var ids = await app.App.WithDbAsync(db => db.ContactOrganisations
+                .Where(c => db.Organisations.Any(o => o.Id == c.OrganisationId && o.Name.StartsWith("Landeskoordinierungsstelle")))
+                .Select(c => new { c.OrganisationId, c.ContactId }).FirstAsync(ct));
+            path = path.Replace("{lks-contact}", Invariant(ids.ContactId)).Replace("{lks}", Invariant(ids.OrganisationId));
         }
         if (path.Contains("{transfer}") || path.Contains("{pool}"))
         {

@@ -88,6 +88,8 @@ public static partial class Endpoints
             "id" when Starts("/me/invitations/") => s.InvitationId,
             "id" when Starts("/events/") || Starts("/manage/events/") => s.EventId,
             "id" when Starts("/mentoring/") => s.MentorshipId,
+            "id" when Starts("/manage/stakeholders/organisations/") => s.OrganisationId,
+            "id" when Starts("/manage/stakeholders/contacts/") => s.StakeholderContactId,
             "documentId" => s.DocumentId,
             "handbookId" => s.HandbookId,
             "chapterId" => s.ChapterId,

@@ -70,7 +70,7 @@ public class SecurityApp : TestApp
 public sealed record RecordSet(string Name, int PoolId, string PoolSlug, int AdvisorId, string AdvisorSlug, string MunicipalityKey, int RequestId,
     string TrackingToken, int EngagementId, int ActivityId, int OptionId, int DocumentId, int StatementId, int TravelId, int InvitationId,
     string RequestReference, string StatementReference, string Iban, string ContactUserId, int CommentId = 0, int IntakeId = 0, int EventId = 0, string EventToken = "",
-    int HandbookId = 0, int ChapterId = 0, string HandbookSlug = "", int MentorshipId = 0)
+    int HandbookId = 0, int ChapterId = 0, string HandbookSlug = "", int MentorshipId = 0, int OrganisationId = 0, int StakeholderContactId = 0)
 {
     /// <summary>Texts only this set's people (and its pool's coordinators) may read: none of them may show up anywhere else.</summary>
     public string[] Secrets => [RequestReference, $"Kontakt {Name}", $"kontakt-{Name}@stadt.example", $"Option {Name}", $"protokoll-{Name}.pdf", StatementReference, Iban];
@@ -114,6 +114,7 @@ public sealed class SecurityWorld
         var otherMentorId = (await app.CreateUserAsync(OtherMentor, Web.Features.Accounts.Roles.Mentor)).Id;
         var mentorId = await UserIdAsync(app, DemoAccounts.Mentor);
         for (var i = 0; i < sets.Count; i++) sets[i] = await WithMentorshipAsync(app, sets[i], i == 0 ? mentorId : otherMentorId);
+        for (var i = 0; i < sets.Count; i++) sets[i] = await WithStakeholdersAsync(app, sets[i]);
 
         var callers = new Dictionary<string, Caller>
         {
@@ -141,6 +142,25 @@ public sealed class SecurityWorld
         db.Mentorships.Add(pair);
         await db.SaveChangesAsync();
         return set with { MentorshipId = pair.Id };
+    });
+
+    /// <summary>An organisation of the pool's network with one contact.</summary>
+    private static Task<RecordSet> WithStakeholdersAsync(SecurityApp app, RecordSet set) => app.WithDbAsync(async db =>
+    {
+        var organisation = new Web.Features.Stakeholders.Organisation
+        {
+            PoolId = set.PoolId, Name = $"Netzwerk {set.Name}", Kind = Web.Features.Stakeholders.OrganisationKind.Network, CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+        };
+        db.Organisations.Add(organisation);
+        await db.SaveChangesAsync();
+        var contact = new Web.Features.Stakeholders.Contact
+        {
+            PoolId = set.PoolId, Name = $"Ansprechperson {set.Name}", Email = $"netz-{set.Name}@verband.example", CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+            Organisations = [new Web.Features.Stakeholders.ContactOrganisation { OrganisationId = organisation.Id }],
+        };
+        db.Contacts.Add(contact);
+        await db.SaveChangesAsync();
+        return set with { OrganisationId = organisation.Id, StakeholderContactId = contact.Id };
     });
 
     /// <summary>The pool's participant handbook (the demo's in pool A, a new one in pool B) and its first chapter.</summary>

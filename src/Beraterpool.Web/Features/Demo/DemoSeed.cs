@@ -71,6 +71,7 @@ public static partial class DemoSeed
         ImpactExamples.Add(db, nrw, nrwCoordinator, now);
         if (mentor is not null) DemoMentoring.Add(db, nrw.Id, nrwAdvisors, mentor, nrwCoordinator, now);
         await db.SaveChangesAsync(ct);
+        await DemoStakeholders.SeedAsync(db, nrw, nrwCoordinator, now, ct);
 
         if (services.GetRequiredService<IConfiguration>().GetValue("Demo:Year", true))
         {

@@ -175,9 +175,14 @@ public sealed class DataExport(AppDbContext db, UserManager<AppUser> users, Iban
                 db.Users.Where(u => u.Id == c.UserId).Select(u => u.DisplayName ?? u.Email ?? "").First(), c.Phone, c.AssignedAt))
             .ToListAsync(ct);
 
+        var contactRows = db.Contacts.AsNoTracking().Where(c => person.ContactIds.Contains(c.Id)).OrderBy(c => c.Id);
+        var contactExtras = await contactRows.ToDictionaryAsync(c => c.Id, c => new { c.Notes, c.CreatedAt }, ct);
+        var contacts = (await Stakeholders.ContactCsv.ProjectAsync(db, contactRows, ct))
+            .Select(c => new ExportStakeholderContact(c.Name, c.Function, c.Email, c.Phone, c.Organisations, c.Tags, contactExtras[c.Id].Notes,
+                c.ConsentOn, c.ConsentSource, c.WithdrawnOn, contactExtras[c.Id].CreatedAt)).ToList();
         return new ExportData(ExportData.FormatName, ExportData.CurrentVersion, time.GetUtcNow(), person.Email, account, advisors, bank, requests,
             invitations, engagements, activities, days, options, learnings, comments, documents, shares, statements, messages, notes, audit,
-            consents, mails, registrations, seminarAttendance, certificates, mentorships, contactPersons);
+            consents, mails, registrations, seminarAttendance, certificates, mentorships, contactPersons, contacts);
     }
 
     private async Task<List<ExportMentorship>> MentorshipsAsync(List<int> advisorIds, string? userId, Dictionary<int, string> pools, CancellationToken ct)

@@ -52,6 +52,7 @@ public sealed class Erasure(AppDbContext db, UserManager<AppUser> users, FeeStat
         ["certificates"] = "Zertifikate (der Prüfcode bestätigt keinen Namen mehr)",
         ["mentorships"] = "Mentoring mit Zielen und Treffen",
         ["contactPersons"] = "Zuordnungen zur Ansprechperson in der Koordinierungsstelle",
+        ["stakeholderContacts"] = "Kontakte im Netzwerk des Pools (mit Verlauf und Wiedervorlagen)",
         ["advisorProfiles"] = "Berater*innen-Profile (Name, Adresse, alle Angaben)",
         ["requests"] = "Anfragen (Kontaktangaben der Ansprechperson)",
         ["reflections"] = "Reflexionen zu Begleitungen",
@@ -97,6 +98,7 @@ public sealed class Erasure(AppDbContext db, UserManager<AppUser> users, FeeStat
             ["seminarAttendance"] = await SeminarAttendance(person).CountAsync(ct),
             ["mentorships"] = await q.Mentorships.CountAsync(ct),
             ["contactPersons"] = await q.ContactPersons.CountAsync(ct),
+            ["stakeholderContacts"] = person.ContactIds.Count,
         };
         var anonymised = new Dictionary<string, int>
         {
@@ -210,6 +212,8 @@ public sealed class Erasure(AppDbContext db, UserManager<AppUser> users, FeeStat
         erased["outboxMails"] = outboxFiles.Count + await OutboxRows(person).ExecuteDeleteAsync(ct);
         // An event's figures count places taken and attendance; a person erased before the event leaves a place free.
         erased["eventRegistrations"] = await db.EventRegistrations.Where(r => person.EventRegistrationIds.Contains(r.Id)).ExecuteDeleteAsync(ct);
+        // The contact's own timeline entries and follow-ups go with it (cascade); the organisations stay.
+        erased["stakeholderContacts"] = await db.Contacts.Where(c => person.ContactIds.Contains(c.Id)).ExecuteDeleteAsync(ct);
 
         var receipt = new ErasureReceipt
         {

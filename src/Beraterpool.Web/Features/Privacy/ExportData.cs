@@ -37,7 +37,8 @@ public sealed record ExportData(
     IReadOnlyList<ExportSeminarAttendance> SeminarAttendance,
     IReadOnlyList<ExportCertificate> Certificates,
     IReadOnlyList<ExportMentorship> Mentorships,
-    IReadOnlyList<ExportContactPerson> ContactPersons)
+    IReadOnlyList<ExportContactPerson> ContactPersons,
+    IReadOnlyList<ExportStakeholderContact> StakeholderContacts)
 {
     public const string FormatName = "beraterpool-auskunft";
     public const int CurrentVersion = 1;
@@ -118,6 +119,11 @@ public sealed record ExportConsentRecord(
 /// <summary>A mail to the person in the outbox; the text only while it waits (a sent mail's text is emptied).</summary>
 public sealed record ExportMail(
     DateTimeOffset CreatedAt, string Recipient, string Subject, string TemplateId, OutboxStatus Status, DateTimeOffset? SentAt, string? Text);
+
+/// <summary>The person as a contact in a pool's network, with the consent to be contacted.</summary>
+public sealed record ExportStakeholderContact(
+    string Name, string? Function, string? Email, string? Phone, string? Organisations, string? Tags, string? Notes,
+    DateOnly? ConsentGivenOn, string? ConsentSource, DateOnly? ConsentWithdrawnOn, DateTimeOffset CreatedAt);
 
 /// <summary>A registration for one of the pool's events under the person's address.</summary>
 public sealed record ExportEventRegistration(

@@ -69,6 +69,8 @@ public static class ExportFormat
                           teilnehmen: Ziele, Zeitraum, Stand und die Treffen mit Themen und nächsten Schritten
         contactPersons    Ihre Ansprechperson in der Koordinierungsstelle (role advisor) oder die Berater*innen,
                           deren Ansprechperson Sie sind (role contact), mit der angegebenen Telefonnummer
+        stakeholderContacts Ihre Angaben als Kontakt im Netzwerk eines Pools: Name, Funktion, Organisationen,
+                          Notizen, Einwilligung in die Kontaktaufnahme (Datum, Quelle, Widerruf)
 
         Fragen zu dieser Auskunft beantwortet die Koordinierungsstelle Ihres Pools.
         """;

@@ -22,6 +22,7 @@ public static class ExportSummary
         ("eventRegistrations", "Anmeldungen zu Veranstaltungen"),
         ("seminarAttendance", "Seminare: Zu- und Absagen, Anwesenheit"), ("certificates", "Zertifikate"),
         ("eventRegistrations", "Anmeldungen zu Veranstaltungen"), ("mentorships", "Mentoring"), ("contactPersons", "Ansprechperson in der Koordinierungsstelle"),
+        ("stakeholderContacts", "Kontakte im Netzwerk"),
     ];
 
     private static readonly Dictionary<string, string> Labels = new()

@@ -11,9 +11,9 @@ namespace Beraterpool.Web.Features.Privacy;
 /// municipality contact who never had an account.
 /// </summary>
 public sealed record Person(string Email, AppUser? Account, IReadOnlyList<int> AdvisorIds, IReadOnlyList<int> ContactRequestIds, IReadOnlyList<string> Names,
-    IReadOnlyList<int> EventRegistrationIds)
+    IReadOnlyList<int> EventRegistrationIds, IReadOnlyList<int> ContactIds)
 {
-    public bool Found => Account is not null || AdvisorIds.Count > 0 || ContactRequestIds.Count > 0 || EventRegistrationIds.Count > 0;
+    public bool Found => Account is not null || AdvisorIds.Count > 0 || ContactRequestIds.Count > 0 || EventRegistrationIds.Count > 0 || ContactIds.Count > 0;
     public string? UserId => Account?.Id;
     /// <summary>The name to show the administrator: the account's, else a profile's or a request's.</summary>
     public string DisplayName => Names.FirstOrDefault() ?? Email;
@@ -44,9 +44,12 @@ public sealed class PersonFinder(AppDbContext db, UserManager<AppUser> users)
         var registrations = await db.EventRegistrations.AsNoTracking()
             .Where(r => (lower != "" && r.Email.ToLower() == lower) || r.Email.ToLower() == accountEmail)
             .OrderBy(r => r.Id).Select(r => new { r.Id, r.Name }).ToListAsync(ct);
-        var names = new[] { account?.DisplayName }.Concat(advisors.Select(a => a.Name)).Concat(requests.Select(r => r.ContactName)).Concat(registrations.Select(r => r.Name))
+        var contacts = await db.Contacts.AsNoTracking()
+            .Where(c => c.Email != null && ((lower != "" && c.Email.ToLower() == lower) || c.Email.ToLower() == accountEmail))
+            .OrderBy(c => c.Id).Select(c => new { c.Id, c.Name }).ToListAsync(ct);
+        var names = new[] { account?.DisplayName }.Concat(advisors.Select(a => a.Name)).Concat(requests.Select(r => r.ContactName)).Concat(registrations.Select(r => r.Name)).Concat(contacts.Select(c => c.Name))
             .Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n!.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         return new Person(account?.Email ?? email, account, advisors.Select(a => a.Id).ToList(), requests.Select(r => r.Id).ToList(), names,
-            registrations.Select(r => r.Id).ToList());
+            registrations.Select(r => r.Id).ToList(), contacts.Select(c => c.Id).ToList());
     }
 }

@@ -52,6 +52,7 @@ public static class FeatureRegistration
         services.AddImpact();
         services.AddOutreach();
         services.AddMentoring();
+        services.AddScoped<Stakeholders.StakeholderTimeline>();
         return services;
     }
 

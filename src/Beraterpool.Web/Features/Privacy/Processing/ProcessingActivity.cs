@@ -64,5 +64,6 @@ public static class NotPersonalData
         [typeof(Data.DataVersion)] = "Versionszähler der Zwischenspeicher (Verzeichnis, Vorschläge, Kataloge)",
         [typeof(Impact.PublishedIndicator)] = "welche Kennzahlen ein Pool öffentlich zeigt",
         [typeof(Jobs.JobLease)] = "Sperre, damit nur eine Instanz eine geplante Aufgabe ausführt",
+        [typeof(Stakeholders.Organisation)] = "Organisationen des Netzwerks (Behörden, Netzwerke, Kommunen): Name, Anschrift, Website",
     };
 }
