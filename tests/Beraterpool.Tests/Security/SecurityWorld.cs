@@ -70,7 +70,7 @@ public class SecurityApp : TestApp
 public sealed record RecordSet(string Name, int PoolId, string PoolSlug, int AdvisorId, string AdvisorSlug, string MunicipalityKey, int RequestId,
     string TrackingToken, int EngagementId, int ActivityId, int OptionId, int DocumentId, int StatementId, int TravelId, int InvitationId,
     string RequestReference, string StatementReference, string Iban, string ContactUserId, int CommentId = 0, int IntakeId = 0, int EventId = 0, string EventToken = "",
-    int HandbookId = 0, int ChapterId = 0, string HandbookSlug = "", int MentorshipId = 0, int OrganisationId = 0, int StakeholderContactId = 0)
+    int HandbookId = 0, int ChapterId = 0, string HandbookSlug = "", int MentorshipId = 0, int OrganisationId = 0, int StakeholderContactId = 0, int SeriesId = 0, int SeminarId = 0, string SeminarToken = "")
 {
     /// <summary>Texts only this set's people (and its pool's coordinators) may read: none of them may show up anywhere else.</summary>
     public string[] Secrets => [RequestReference, $"Kontakt {Name}", $"kontakt-{Name}@stadt.example", $"Option {Name}", $"protokoll-{Name}.pdf", StatementReference, Iban];
@@ -115,6 +115,7 @@ public sealed class SecurityWorld
         var mentorId = await UserIdAsync(app, DemoAccounts.Mentor);
         for (var i = 0; i < sets.Count; i++) sets[i] = await WithMentorshipAsync(app, sets[i], i == 0 ? mentorId : otherMentorId);
         for (var i = 0; i < sets.Count; i++) sets[i] = await WithStakeholdersAsync(app, sets[i]);
+        for (var i = 0; i < sets.Count; i++) sets[i] = await WithSeminarAsync(app, sets[i]);
 
         var callers = new Dictionary<string, Caller>
         {
@@ -164,6 +165,25 @@ public sealed class SecurityWorld
     });
 
     /// <summary>The pool's participant handbook (the demo's in pool A, a new one in pool B) and its first chapter.</summary>
+    /// <summary>A seminar series of the set's pool with a coming seminar; the set's advisor takes part and holds an RSVP link.</summary>
+    private static Task<RecordSet> WithSeminarAsync(SecurityApp app, RecordSet set) => app.WithDbAsync(async db =>
+    {
+        var token = $"seminar-link-{set.Name}-{Guid.NewGuid():N}";
+        var now = DateTimeOffset.UtcNow;
+        var series = new Web.Features.Seminars.SeminarSeries { PoolId = set.PoolId, Title = $"Reihe {set.Name}", CreatedAt = now, UpdatedAt = now };
+        series.Seminars.Add(new Web.Features.Seminars.Seminar { Title = $"Seminar {set.Name}", StartsAt = now.AddDays(30), EndsAt = now.AddDays(30).AddHours(6), CreatedAt = now, UpdatedAt = now });
+        series.Participants.Add(new Web.Features.Seminars.SeminarParticipant { AdvisorId = set.AdvisorId, JoinedAt = DateTimeOffset.UnixEpoch });
+        db.SeminarSeries.Add(series);
+        await db.SaveChangesAsync();
+        db.SeminarAttendances.Add(new Web.Features.Seminars.SeminarAttendance
+        {
+            SeminarId = series.Seminars[0].Id, ParticipantId = series.Participants[0].Id, InvitedAt = now,
+            TokenHash = Web.Features.Seminars.SeminarProgram.HashToken(token),
+        });
+        await db.SaveChangesAsync();
+        return set with { SeriesId = series.Id, SeminarId = series.Seminars[0].Id, SeminarToken = token };
+    });
+
     private static Task<RecordSet> WithHandbookAsync(SecurityApp app, RecordSet set) => app.WithDbAsync(async db =>
     {
         var handbook = await db.Handbooks.Include(h => h.Chapters).Where(h => h.PoolId == set.PoolId && h.Kind == HandbookKind.Participant).FirstOrDefaultAsync();
