@@ -48,6 +48,10 @@ public sealed class AccessibilityTests(BrowserApp app)
     [InlineData("/impact", Phone)]
     [InlineData("/opendata", Desktop)]
     [InlineData("/opendata", Phone)]
+    [InlineData("/barrierefreiheit", Desktop)]
+    [InlineData("/barrierefreiheit", Phone)]
+    [InlineData("/leichte-sprache", Desktop)]
+    [InlineData("/leichte-sprache", Phone)]
     public async Task Public_page_has_no_axe_violations_or_console_errors(string path, int width)
     {
         path = await ResolveAsync(path);
