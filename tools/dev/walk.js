@@ -136,6 +136,29 @@ function latestMailTo(address) {
       const pdf = await office.request.get(BASE + '/manage/reports/2015.pdf'); fs.writeFileSync(path.join(OUT, 'report-2015.pdf'), await pdf.body());
       report.push(`report-2015.pdf ${pdf.status()} ${pdf.headers()['content-type']}`);
     }
+    if (steps.includes('establishment')) {
+      // Building the pool: the office's seminar series, its attendance list and a certificate check; mentoring as the mentor;
+      // the network's organisations and contacts; the advisor's own seminars, mentoring and contact person; the statement pages.
+      const office = await (await browser.newContext({ locale: 'de-DE' })).newPage();
+      await login(office, 'koordination@miglobe.local');
+      await office.goto(BASE + '/manage'); await office.getByRole('link', { name: 'Seminarreihen' }).click(); await office.waitForLoadState(); await shot(office, 'seminars-list');
+      await office.locator('main a[href*="/manage/seminars/"]').first().click(); await office.waitForLoadState(); await shot(office, 'seminars-series');
+      await office.locator('main a[href*="/attendance/"]').first().click().catch(e => report.push('attendance: ' + e.message)); await office.waitForLoadState(); await shot(office, 'seminars-attendance');
+      await office.goto(BASE + '/manage/mentoring'); await shot(office, 'mentoring-office');
+      await office.goto(BASE + '/manage'); await office.getByRole('link', { name: 'Netzwerk: Organisationen und Kontakte' }).click(); await office.waitForLoadState(); await shot(office, 'stakeholders');
+      await office.goto(BASE + '/manage/stakeholders/contacts'); await shot(office, 'stakeholders-contacts');
+      await office.goto(BASE + '/manage/stakeholders/import'); await shot(office, 'stakeholders-import');
+      const mentor = await (await browser.newContext({ locale: 'de-DE' })).newPage();
+      await login(mentor, 'mentoring@miglobe.local'); await shot(mentor, 'mentoring-mentor');
+      await mentor.locator('main a[href^="/mentoring/"]').first().click().catch(e => report.push('pair: ' + e.message)); await mentor.waitForLoadState(); await shot(mentor, 'mentoring-pair');
+      const advisor = await (await browser.newContext({ locale: 'de-DE' })).newPage();
+      await login(advisor, 'amina.tesfaye@miglobe.local'); await advisor.goto(BASE + '/me'); await shot(advisor, 'advisor-me');
+      await advisor.goto(BASE + '/me/seminars'); await shot(advisor, 'advisor-seminars');
+      const visitor = await (await browser.newContext({ locale: 'de-DE' })).newPage();
+      for (const [u, name] of [['/barrierefreiheit', 'accessibility-statement'], ['/leichte-sprache', 'easy-read'], ['/certificates/verify/UNBEKANNT', 'certificate-unknown']]) {
+        await visitor.goto(BASE + u); await shot(visitor, name);
+      }
+    }
     if (steps.includes('privacy')) {
       // The privacy pages: the public notices, an advisor's own data, the administrator's privacy desk (no erasure is executed).
       const visitor = await (await browser.newContext({ locale: 'de-DE' })).newPage();

@@ -181,10 +181,18 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app, I
 
     private void Restore(SqliteConnection snapshot)
     {
-        using (var live = new SqliteConnection(LiveDatabase))
+        // The app's background work (the outbox sender, a mail still leaving after the answer) may hold the write lock for a
+        // moment; the restore waits for it rather than failing the whole matrix on a busy machine.
+        for (var attempt = 1; ; attempt++)
         {
-            live.Open();
-            snapshot.BackupDatabase(live);
+            try
+            {
+                using var live = new SqliteConnection(LiveDatabase);
+                live.Open();
+                snapshot.BackupDatabase(live);
+                break;
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6 && attempt < 50) { Thread.Sleep(100); }
         }
         // The restored database may hold an older catalogue version than the one in memory; bumping it reloads at once.
         app.ChangedAsync(DataVersions.Catalogue).GetAwaiter().GetResult();
