@@ -52,6 +52,8 @@ public sealed class AccessibilityTests(BrowserApp app)
     [InlineData("/barrierefreiheit", Phone)]
     [InlineData("/leichte-sprache", Desktop)]
     [InlineData("/leichte-sprache", Phone)]
+    [InlineData("/certificates/verify/{certificate}", Desktop)]
+    [InlineData("/certificates/verify/{certificate}", Phone)]
     public async Task Public_page_has_no_axe_violations_or_console_errors(string path, int width)
     {
         path = await ResolveAsync(path);
@@ -117,6 +119,10 @@ public sealed class AccessibilityTests(BrowserApp app)
     [InlineData("/manage/stakeholders/contacts/edit/{lks-contact}", DemoAccounts.CoordinatorNrw)]
     [InlineData("/manage/stakeholders/followups?done=true", DemoAccounts.CoordinatorNrw)]
     [InlineData("/manage/stakeholders/import", DemoAccounts.CoordinatorNrw)]
+    [InlineData("/manage/seminars", DemoAccounts.CoordinatorNrw)]
+    [InlineData("/manage/seminars/{series}", DemoAccounts.CoordinatorNrw)]
+    [InlineData("/manage/seminars/attendance/{seminar}", DemoAccounts.CoordinatorNrw)]
+    [InlineData("/me/seminars", DemoAccounts.Advisor)]
     public async Task Signed_in_page_has_no_axe_violations_or_console_errors(string path, string account)
     {
         path = await ResolveAsync(path);
@@ -137,7 +143,8 @@ public sealed class AccessibilityTests(BrowserApp app)
 
     /// <summary>
     /// Demo records by a name: {serge} an advisor's id, {info} the coming information evening's id, {transfer} the transfer
-    /// handbook's id, {pool} its pool and {chapter} its first chapter, {pair} the demo advisor's mentoring pair,
+    /// handbook's id, {pool} its pool and {chapter} its first chapter, {pair} the demo advisor's mentoring pair, {series}/{seminar}/{certificate}
+    /// the demo qualification series, its first seminar and a certificate's code,
     /// {lks} the state coordination office of the integration centres and {lks-contact} its contact.
     /// </summary>
     private async Task<string> ResolveAsync(string path)
@@ -152,6 +159,14 @@ public sealed class AccessibilityTests(BrowserApp app)
         {
             var id = await app.App.WithDbAsync(db => db.Events.Where(e => e.Title.StartsWith("Informationsabend")).Select(e => e.Id).SingleAsync(ct));
             path = path.Replace("{info}", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        if (path.Contains("{series}") || path.Contains("{seminar}") || path.Contains("{certificate}"))
+        {
+            var s = await app.App.WithDbAsync(db => db.SeminarSeries.Where(x => x.Title == "Qualifizierung 2014/2015")
+                .Select(x => new { x.Id, Seminar = db.Seminars.Where(m => m.SeriesId == x.Id).OrderBy(m => m.StartsAt).Select(m => m.Id).First(),
+                    Code = db.SeminarCertificates.Where(c => c.SeriesId == x.Id).Select(c => c.Code).First() }).FirstAsync(ct));
+            path = path.Replace("{series}", Invariant(s.Id)).Replace("{seminar}", Invariant(s.Seminar))
+                .Replace("{certificate}", Web.Features.Seminars.SeminarProgram.FormatCode(s.Code));
         }
         if (path.Contains("{pair}"))
         {
