@@ -1,6 +1,7 @@
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Advisors;
 using Beraterpool.Web.Features.Mentoring;
+using Beraterpool.Web.Features.Shared;
 
 namespace Beraterpool.Web.Features.Demo;
 
@@ -57,15 +58,15 @@ public static class DemoMentoring
     {
         foreach (var p in Pairs.Where(p => p.Advisor < advisors.Count))
         {
-            var created = new DateTimeOffset(p.Start.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(1));
+            var created = At(p.Start, 9);
             db.Mentorships.Add(new Mentorship
             {
                 PoolId = poolId, AdvisorId = advisors[p.Advisor].Id, MentorUserId = mentorUserId, Goals = p.Goals,
-                StartDate = p.Start, EndDate = p.End, Status = p.Status, CreatedAt = created, UpdatedAt = new DateTimeOffset(p.End.ToDateTime(new TimeOnly(17, 0)), TimeSpan.FromHours(1)),
+                StartDate = p.Start, EndDate = p.End, Status = p.Status, CreatedAt = created, UpdatedAt = At(p.End, 17),
                 Meetings = p.Meetings.Select(m => new MentoringMeeting
                 {
                     Date = m.Date, Topics = m.Topics, NextSteps = m.NextSteps, CreatedByUserId = mentorUserId,
-                    CreatedAt = new DateTimeOffset(m.Date.ToDateTime(new TimeOnly(18, 0)), TimeSpan.FromHours(1)),
+                    CreatedAt = At(m.Date, 18),
                 }).ToList(),
             });
         }
@@ -73,4 +74,7 @@ public static class DemoMentoring
         foreach (var advisor in advisors)
             db.AdvisorContactPersons.Add(new AdvisorContactPerson { AdvisorId = advisor.Id, PoolId = poolId, UserId = coordinatorUserId, Phone = OfficePhone, AssignedAt = now });
     }
+
+    // Stored as UTC like every instant (PostgreSQL accepts no other offset); the wall-clock time is German.
+    private static DateTimeOffset At(DateOnly date, int hour) => ProgrammeTime.FromLocal(date, new TimeOnly(hour, 0))!.Value;
 }
