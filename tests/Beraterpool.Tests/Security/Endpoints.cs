@@ -94,6 +94,7 @@ public static partial class Endpoints
             "handbookId" => s.HandbookId,
             "chapterId" => s.ChapterId,
             "slug" when Starts("/handbooks/") => s.HandbookSlug,
+            "slug" when Starts("/info/") => s.SitePageSlug,
             "activityId" => s.ActivityId,
             "optionId" => s.OptionId,
             // The contact's comment: only its author may correct it.

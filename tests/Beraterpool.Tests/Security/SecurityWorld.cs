@@ -70,7 +70,7 @@ public class SecurityApp : TestApp
 public sealed record RecordSet(string Name, int PoolId, string PoolSlug, int AdvisorId, string AdvisorSlug, string MunicipalityKey, int RequestId,
     string TrackingToken, int EngagementId, int ActivityId, int OptionId, int DocumentId, int StatementId, int TravelId, int InvitationId,
     string RequestReference, string StatementReference, string Iban, string ContactUserId, int CommentId = 0, int IntakeId = 0, int EventId = 0, string EventToken = "",
-    int HandbookId = 0, int ChapterId = 0, string HandbookSlug = "", int MentorshipId = 0, int OrganisationId = 0, int StakeholderContactId = 0, int SeriesId = 0, int SeminarId = 0, string SeminarToken = "")
+    int HandbookId = 0, int ChapterId = 0, string HandbookSlug = "", int MentorshipId = 0, int OrganisationId = 0, int StakeholderContactId = 0, int SeriesId = 0, int SeminarId = 0, string SeminarToken = "", string SitePageSlug = "")
 {
     /// <summary>Texts only this set's people (and its pool's coordinators) may read: none of them may show up anywhere else.</summary>
     public string[] Secrets => [RequestReference, $"Kontakt {Name}", $"kontakt-{Name}@stadt.example", $"Option {Name}", $"protokoll-{Name}.pdf", StatementReference, Iban];
@@ -200,7 +200,16 @@ public sealed class SecurityWorld
             db.Handbooks.Add(handbook);
             await db.SaveChangesAsync();
         }
-        return set with { HandbookId = handbook.Id, ChapterId = handbook.Chapters.OrderBy(c => c.Position).First().Id, HandbookSlug = handbook.Slug };
+        // A site page still in draft: only the pool's office may look at it before it goes public.
+        var draft = new Handbook
+        {
+            PoolId = set.PoolId, Slug = $"entwurf-{set.Name}", Title = $"Entwurf {set.Name}", Kind = HandbookKind.SitePage,
+            Visibility = HandbookVisibility.Coordinators, Revision = 1, UpdatedAt = DateTimeOffset.UtcNow,
+            Chapters = [new HandbookChapter { Position = 1, Title = "Seite", Markdown = "Noch nicht öffentlich" }],
+        };
+        db.Handbooks.Add(draft);
+        await db.SaveChangesAsync();
+        return set with { HandbookId = handbook.Id, ChapterId = handbook.Chapters.OrderBy(c => c.Position).First().Id, HandbookSlug = handbook.Slug, SitePageSlug = draft.Slug };
     });
 
     private static async Task<RecordSet> RecordsAsync(SecurityApp app, string name, string poolSlug, string advisorUserId, string contactUserId,

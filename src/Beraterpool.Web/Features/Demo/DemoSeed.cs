@@ -68,6 +68,7 @@ public static partial class DemoSeed
             if (account.Role == Roles.Mentor) mentor = user.Id;
         }
         HandbookExamples.Add(db, nrw, nrwCoordinator, now);
+        Site.SitePageExamples.Add(db, nrw, nrwCoordinator, now);
         ImpactExamples.Add(db, nrw, nrwCoordinator, now);
         if (mentor is not null) DemoMentoring.Add(db, nrw.Id, nrwAdvisors, mentor, nrwCoordinator, now);
         await db.SaveChangesAsync(ct);
