@@ -52,6 +52,8 @@ public sealed class AccessibilityTests(BrowserApp app)
     [InlineData("/barrierefreiheit", Phone)]
     [InlineData("/leichte-sprache", Desktop)]
     [InlineData("/leichte-sprache", Phone)]
+    [InlineData("/info/ablauf", Desktop)]
+    [InlineData("/info/faq", Phone)]
     [InlineData("/certificates/verify/{certificate}", Desktop)]
     [InlineData("/certificates/verify/{certificate}", Phone)]
     public async Task Public_page_has_no_axe_violations_or_console_errors(string path, int width)
