@@ -85,6 +85,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Features.Stakeholders.ContactOrganisation> ContactOrganisations => Set<Features.Stakeholders.ContactOrganisation>();
     public DbSet<Features.Stakeholders.TimelineEntry> TimelineEntries => Set<Features.Stakeholders.TimelineEntry>();
     public DbSet<Features.Stakeholders.FollowUp> FollowUps => Set<Features.Stakeholders.FollowUp>();
+    public DbSet<Features.Interviews.InterviewGuide> InterviewGuides => Set<Features.Interviews.InterviewGuide>();
+    public DbSet<Features.Interviews.InterviewQuestion> InterviewQuestions => Set<Features.Interviews.InterviewQuestion>();
+    public DbSet<Features.Interviews.Interview> Interviews => Set<Features.Interviews.Interview>();
+    public DbSet<Features.Interviews.InterviewAnswer> InterviewAnswers => Set<Features.Interviews.InterviewAnswer>();
+    public DbSet<Features.Interviews.InterviewInterviewer> InterviewInterviewers => Set<Features.Interviews.InterviewInterviewer>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

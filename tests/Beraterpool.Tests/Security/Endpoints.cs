@@ -90,6 +90,8 @@ public static partial class Endpoints
             "id" when Starts("/mentoring/") => s.MentorshipId,
             "id" when Starts("/manage/stakeholders/organisations/") => s.OrganisationId,
             "id" when Starts("/manage/stakeholders/contacts/") => s.StakeholderContactId,
+            "id" when Starts("/manage/interviews/guides/") => s.InterviewGuideId,
+            "id" when Starts("/manage/interviews/interview/") => s.InterviewId,
             "documentId" => s.DocumentId,
             "handbookId" => s.HandbookId,
             "chapterId" => s.ChapterId,

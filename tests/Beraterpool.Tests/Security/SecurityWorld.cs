@@ -70,7 +70,7 @@ public class SecurityApp : TestApp
 public sealed record RecordSet(string Name, int PoolId, string PoolSlug, int AdvisorId, string AdvisorSlug, string MunicipalityKey, int RequestId,
     string TrackingToken, int EngagementId, int ActivityId, int OptionId, int DocumentId, int StatementId, int TravelId, int InvitationId,
     string RequestReference, string StatementReference, string Iban, string ContactUserId, int CommentId = 0, int IntakeId = 0, int EventId = 0, string EventToken = "",
-    int HandbookId = 0, int ChapterId = 0, string HandbookSlug = "", int MentorshipId = 0, int OrganisationId = 0, int StakeholderContactId = 0, int SeriesId = 0, int SeminarId = 0, string SeminarToken = "", string SitePageSlug = "")
+    int HandbookId = 0, int ChapterId = 0, string HandbookSlug = "", int MentorshipId = 0, int OrganisationId = 0, int StakeholderContactId = 0, int SeriesId = 0, int SeminarId = 0, string SeminarToken = "", string SitePageSlug = "", int InterviewGuideId = 0, int InterviewId = 0)
 {
     /// <summary>Texts only this set's people (and its pool's coordinators) may read: none of them may show up anywhere else.</summary>
     public string[] Secrets => [RequestReference, $"Kontakt {Name}", $"kontakt-{Name}@stadt.example", $"Option {Name}", $"protokoll-{Name}.pdf", StatementReference, Iban];
@@ -110,6 +110,7 @@ public sealed class SecurityWorld
         };
 
         for (var i = 0; i < sets.Count; i++) sets[i] = await WithHandbookAsync(app, sets[i]);
+        for (var i = 0; i < sets.Count; i++) sets[i] = await WithInterviewAsync(app, sets[i]);
         // The demo mentor mentors set a1's advisor; the other sets' pairs have another mentor, so the matrix shows isolation.
         var otherMentorId = (await app.CreateUserAsync(OtherMentor, Web.Features.Accounts.Roles.Mentor)).Id;
         var mentorId = await UserIdAsync(app, DemoAccounts.Mentor);
@@ -182,6 +183,27 @@ public sealed class SecurityWorld
         });
         await db.SaveChangesAsync();
         return set with { SeriesId = series.Id, SeminarId = series.Seminars[0].Id, SeminarToken = token };
+    });
+
+    /// <summary>An interview guide of the set's pool and a draft interview with the set's municipality.</summary>
+    private static Task<RecordSet> WithInterviewAsync(SecurityApp app, RecordSet set) => app.WithDbAsync(async db =>
+    {
+        var now = DateTimeOffset.UtcNow;
+        var guide = new Web.Features.Interviews.InterviewGuide
+        {
+            PoolId = set.PoolId, Title = $"Leitfaden {set.Name}", CreatedAt = now, UpdatedAt = now,
+            Questions = [new Web.Features.Interviews.InterviewQuestion { Position = 1, Kind = Web.Features.Interviews.QuestionKind.Open, Text = "Was braucht Ihre Kommune?" }],
+        };
+        db.InterviewGuides.Add(guide);
+        await db.SaveChangesAsync();
+        guide.FamilyId = guide.Id;
+        var interview = new Web.Features.Interviews.Interview
+        {
+            PoolId = set.PoolId, GuideId = guide.Id, MunicipalityKey = set.MunicipalityKey, HeldOn = new DateOnly(2026, 3, 2), CreatedAt = now, UpdatedAt = now,
+        };
+        db.Interviews.Add(interview);
+        await db.SaveChangesAsync();
+        return set with { InterviewGuideId = guide.Id, InterviewId = interview.Id };
     });
 
     private static Task<RecordSet> WithHandbookAsync(SecurityApp app, RecordSet set) => app.WithDbAsync(async db =>

@@ -73,6 +73,7 @@ public static partial class DemoSeed
         if (mentor is not null) DemoMentoring.Add(db, nrw.Id, nrwAdvisors, mentor, nrwCoordinator, now);
         await db.SaveChangesAsync(ct);
         await DemoStakeholders.SeedAsync(db, nrw, nrwCoordinator, now, ct);
+        await DemoInterviews.SeedAsync(db, nrw, nrwAdvisors, nrwCoordinator, now, ct);
 
         if (services.GetRequiredService<IConfiguration>().GetValue("Demo:Year", true))
         {

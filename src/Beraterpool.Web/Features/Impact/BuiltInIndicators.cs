@@ -7,12 +7,12 @@ namespace Beraterpool.Web.Features.Impact;
 
 /// <summary>
 /// The indicators the programme reports, each computed from the records of the pools and year in scope. Sources that the
-/// product does not hold yet (calls, seminars, interviews, stakeholders) plug in here as further entries when they exist.
+/// product does not hold yet (calls, seminars, stakeholders) plug in here as further entries when they exist.
 /// </summary>
 public static class BuiltInIndicators
 {
     private const string Municipalities = "Kommunen", Requests = "Anfragen", Engagements = "Begleitungen", Days = "Tage", Options = "Handlungsoptionen",
-        Events = "Veranstaltungen", People = "Personen", Organisations = "Organisationen", Advisors = "Berater*innen", Rating = "von 5", Euro = "€";
+        Events = "Veranstaltungen", People = "Personen", Organisations = "Organisationen", Advisors = "Berater*innen", Rating = "von 5", Euro = "€", Interviews = "Interviews";
 
     public static readonly IReadOnlyList<Indicator> All =
     [
@@ -60,6 +60,14 @@ public static class BuiltInIndicators
                 Id = r.Id, Label = s.Db.Events.Where(e => e.Id == r.EventId).Select(e => e.Title).First(), Detail = r.Organisation,
                 Link = "/manage/events/" + r.EventId,
             })),
+        // Finished interviews by the day they were held; drafts never count.
+        new("interviews", "Interviews mit Kommunen", Interviews, ReportSection.Network, IndicatorKind.Count, s =>
+            s.Db.Interviews.AsNoTracking().Where(i => s.PoolIds.Contains(i.PoolId) && i.FinishedAt != null && i.HeldOn >= s.FirstDay && i.HeldOn < s.NextYear)
+                .Select(i => new IndicatorRow
+                {
+                    Id = i.Id, Link = "/manage/interviews/interview/" + i.Id, Detail = i.IntervieweeFunction,
+                    Label = s.Db.Municipalities.Where(m => m.OfficialKey == i.MunicipalityKey).Select(m => m.ShortName).FirstOrDefault() ?? i.MunicipalityKey,
+                })),
         new("neue-organisationen", "Neu erreichte Organisationen", Organisations, ReportSection.Network, IndicatorKind.Count, s =>
             NewOrganisations(s).Select(o => new IndicatorRow { Id = 0, Label = o })),
         new("berater-im-einsatz", "Berater*innen im Einsatz", Advisors, ReportSection.Pool, IndicatorKind.Count, s =>

@@ -1407,6 +1407,181 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                     b.ToTable("ReportTexts");
                 });
 
+            modelBuilder.Entity("Beraterpool.Web.Features.Interviews.Interview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GuideId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IntervieweeFunction")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MunicipalityKey")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GuideId");
+
+                    b.HasIndex("MunicipalityKey");
+
+                    b.HasIndex("PoolId", "HeldOn");
+
+                    b.ToTable("Interviews");
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Interviews.InterviewAnswer", b =>
+                {
+                    b.Property<int>("InterviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("InterviewId", "QuestionId");
+
+                    b.HasIndex("QuestionId");
+
+                    b.ToTable("InterviewAnswers");
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Interviews.InterviewGuide", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FamilyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Findings")
+                        .HasMaxLength(40000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SupersededById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PoolId", "FamilyId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("InterviewGuides");
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Interviews.InterviewInterviewer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AdvisorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InterviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdvisorId");
+
+                    b.HasIndex("InterviewId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("InterviewInterviewers");
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Interviews.InterviewQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GuideId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Help")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Options")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GuideId", "Position");
+
+                    b.ToTable("InterviewQuestions");
+                });
+
             modelBuilder.Entity("Beraterpool.Web.Features.Jobs.JobLease", b =>
                 {
                     b.Property<string>("Name")
@@ -3387,6 +3562,79 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Beraterpool.Web.Features.Interviews.Interview", b =>
+                {
+                    b.HasOne("Beraterpool.Web.Features.Interviews.InterviewGuide", null)
+                        .WithMany()
+                        .HasForeignKey("GuideId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Beraterpool.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityKey")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Beraterpool.Web.Features.Pools.Pool", null)
+                        .WithMany()
+                        .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Interviews.InterviewAnswer", b =>
+                {
+                    b.HasOne("Beraterpool.Web.Features.Interviews.Interview", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("InterviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Beraterpool.Web.Features.Interviews.InterviewQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Interviews.InterviewGuide", b =>
+                {
+                    b.HasOne("Beraterpool.Web.Features.Pools.Pool", null)
+                        .WithMany()
+                        .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Interviews.InterviewInterviewer", b =>
+                {
+                    b.HasOne("Beraterpool.Web.Features.Advisors.Advisor", null)
+                        .WithMany()
+                        .HasForeignKey("AdvisorId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Beraterpool.Web.Features.Interviews.Interview", null)
+                        .WithMany("Interviewers")
+                        .HasForeignKey("InterviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Beraterpool.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Interviews.InterviewQuestion", b =>
+                {
+                    b.HasOne("Beraterpool.Web.Features.Interviews.InterviewGuide", null)
+                        .WithMany("Questions")
+                        .HasForeignKey("GuideId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Beraterpool.Web.Features.Mentoring.AdvisorContactPerson", b =>
                 {
                     b.HasOne("Beraterpool.Web.Features.Advisors.Advisor", null)
@@ -3948,6 +4196,18 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                     b.Navigation("Chapters");
 
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Interviews.Interview", b =>
+                {
+                    b.Navigation("Answers");
+
+                    b.Navigation("Interviewers");
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Interviews.InterviewGuide", b =>
+                {
+                    b.Navigation("Questions");
                 });
 
             modelBuilder.Entity("Beraterpool.Web.Features.Mentoring.Mentorship", b =>
