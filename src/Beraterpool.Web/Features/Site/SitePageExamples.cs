@@ -84,7 +84,7 @@ public static class SitePageExamples
 
     private const string FaqApplicants = """
         **Wie werde ich Berater\*in im Pool?**
-        Der Pool sucht über Ausschreibungen neue Berater\*innen. Offene Ausschreibungen stehen auf der Startseite.
+        Der Pool sucht über öffentliche Ausschreibungen neue Berater\*innen; die Koordinierungsstelle informiert über den nächsten Aufruf.
 
         **Was erwartet mich?**
         Eine Seminarreihe zur Qualifizierung, eine feste Ansprechperson in der Koordinierungsstelle und auf Wunsch ein Mentoring.
