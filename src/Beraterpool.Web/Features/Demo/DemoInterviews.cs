@@ -60,7 +60,7 @@ public static class DemoInterviews
     ];
 
     public const string Findings = """
-        ## Was die Kommunen brauchen
+        # Was die Kommunen brauchen
 
         Die 17 Interviews von 2014 und 2015 zeigen: Faire Beschaffung und die **SDGs in der Verwaltung** sind die meistgenannten Themen.
         Die Verwaltungsspitze hält das Thema meist für wichtig, in der Fachverwaltung fehlen aber Zeit und Wissen.
