@@ -103,6 +103,7 @@ public sealed class AccessibilityTests(BrowserApp app)
     [InlineData("/manage/reports/2015/indicators/veranstaltungen", DemoAccounts.CoordinatorNrw)]
     [InlineData("/manage/reports/2015/texts", DemoAccounts.CoordinatorNrw)]
     [InlineData("/manage/pools/{pool}/handbooks", DemoAccounts.CoordinatorNrw)]
+    [InlineData("/manage/pools/{pool}/brand", DemoAccounts.CoordinatorNrw)]
     [InlineData("/manage/pools/{pool}/handbooks/{transfer}", DemoAccounts.CoordinatorNrw)]
     [InlineData("/manage/pools/{pool}/handbooks/{transfer}/versions", DemoAccounts.CoordinatorNrw)]
     [InlineData("/manage/pools/{pool}/handbooks/{transfer}/chapters/{chapter}", DemoAccounts.CoordinatorNrw)]

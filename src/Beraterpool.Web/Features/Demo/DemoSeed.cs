@@ -95,6 +95,8 @@ public static partial class DemoSeed
         Name = name,
         BrandName = "MiGlobe",
         Claim = "Neue Chancen für die kommunale Entwicklungspolitik",
+        BrandPrimaryColor = "#0b4f6c",
+        BrandAccentColor = "#8a2e52",
         StateCodes = [state],
         ContactEmail = email,
         DayRate = 250.00m,

@@ -12,6 +12,8 @@ public sealed record AdvisorCard(string Slug, string FirstName, string LastName,
 {
     private const string Culture = "de";
 
+    public Pools.BrandColours Colours { get; init; } = Pools.BrandColours.Default;
+
     public string Name => $"{FirstName} {LastName}";
     public string Role => $"Berater*in im Beraterpool {Brand}";
     public IReadOnlyList<string> LanguageNames => Languages.Select(l => DirectoryAdvisor.LanguageName(l.Code, Culture)).ToArray();

@@ -13,7 +13,7 @@ public sealed class AdvisorCards(AppDbContext db, AdvisorDirectory directory, Po
     public async Task<AdvisorCard?> PublicAsync(PoolInfo pool, string slug, CancellationToken ct)
     {
         var index = await directory.ForPoolAsync(pool.Id, ct);
-        return index.Find(slug) is { } a ? Published(a, index, pool) : null;
+        return index.Find(slug) is { } a ? Published(a, index, pool) with { Colours = await BrandColours.ForPoolAsync(db, pool.Id, ct) } : null;
     }
 
     public Task<int?> OwnAdvisorIdAsync(string? userId, CancellationToken ct) => userId is null
@@ -30,9 +30,10 @@ public sealed class AdvisorCards(AppDbContext db, AdvisorDirectory directory, Po
             .Select(x => new { x.Id, x.PoolId, x.Slug, x.FirstName, x.LastName }).FirstOrDefaultAsync(ct);
         if (a is null || await pools.FindAsync(a.PoolId, ct) is not { } pool) return null;
         var index = await directory.ForPoolAsync(pool.Id, ct);
-        return index.Find(a.Slug) is { } published && published.Id == a.Id
+        var card = index.Find(a.Slug) is { } published && published.Id == a.Id
             ? Published(published, index, pool)
             : AdvisorCard.NameOnly(a.Slug, a.FirstName, a.LastName, pool.BrandName, pool.ContactEmail);
+        return card with { Colours = await BrandColours.ForPoolAsync(db, pool.Id, ct) };
     }
 
     private AdvisorCard Published(DirectoryAdvisor a, DirectoryIndex index, PoolInfo pool) =>

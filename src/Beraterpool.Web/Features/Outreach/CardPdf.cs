@@ -12,8 +12,6 @@ public static class CardPdf
 {
     public static readonly XUnit Width = XUnit.FromMillimeter(85), Height = XUnit.FromMillimeter(55);
     private const int Columns = 2, Rows = 5;
-    private static readonly XColor Accent = XColor.FromArgb(0, 59, 110);
-    private static readonly XBrush AccentBrush = new XSolidBrush(Accent);
     private static readonly XPen CropPen = new(XColors.Black, 0.25);
     private static readonly XFont Brand, Name, Body, Small;
 
@@ -91,9 +89,10 @@ public static class CardPdf
     {
         const double margin = 10, qrSize = 70;
         double w = Width.Point, h = Height.Point;
-        gfx.DrawRectangle(AccentBrush, x, y, w, 4);
+        // The line across the top in the pool's primary colour, the word mark in its accent colour.
+        gfx.DrawRectangle(FlyerPdf.Brush(card.Colours.Primary), x, y, w, 4);
         var text = new PdfText(gfx, x + margin, w - 2 * margin - qrSize - 6) { Y = y + margin };
-        text.Line(card.Brand, Brand, AccentBrush, 12);
+        text.Line(card.Brand, Brand, FlyerPdf.Brush(card.Colours.Accent), 12);
         text.Paragraph(card.Name, Name, maxLines: 2);
         text.Paragraph(card.Role, Body, XBrushes.DimGray, maxLines: 2);
         text.Y += 4;

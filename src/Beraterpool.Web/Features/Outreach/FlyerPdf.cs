@@ -14,8 +14,6 @@ namespace Beraterpool.Web.Features.Outreach;
 public static class FlyerPdf
 {
     private const double Left = 56, Right = 539;
-    private static readonly XColor Accent = XColor.FromArgb(0, 59, 110);
-    private static readonly XBrush AccentBrush = new XSolidBrush(Accent);
     private static readonly XFont Brand, Claim, Heading, Body, Bold, Figure, Small;
 
     static FlyerPdf()
@@ -30,8 +28,11 @@ public static class FlyerPdf
         Small = new XFont(DejaVuFontResolver.Family, 8, XFontStyleEx.Regular);
     }
 
-    public static byte[] Render(PoolInfo pool, PoolStatistics figures, string websiteUrl)
+    /// <summary>The band and headings in the pool's primary colour, the big figures in its accent colour.</summary>
+    public static byte[] Render(PoolInfo pool, BrandColours colours, PoolStatistics figures, string websiteUrl)
     {
+        var primary = Brush(colours.Primary);
+        var accent = Brush(colours.Accent);
         using var document = new PdfDocument();
         document.Info.Title = $"{pool.BrandName} – Flyer";
         document.Info.Author = pool.Name;
@@ -40,23 +41,23 @@ public static class FlyerPdf
         using (var gfx = XGraphics.FromPdfPage(page))
         {
             // A band with the word mark across the top.
-            gfx.DrawRectangle(AccentBrush, 0, 0, page.Width.Point, 120);
+            gfx.DrawRectangle(primary, 0, 0, page.Width.Point, 120);
             var head = new PdfText(gfx, Left, Right - Left) { Y = 40 };
             head.Line(pool.BrandName, Brand, XBrushes.White, 34);
             head.Line(pool.Claim ?? pool.Name, Claim, XBrushes.White);
 
             var text = new PdfText(gfx, Left, Right - Left) { Y = 120 + 28 };
-            Section(text, "Unser Angebot");
+            Section(text, primary, "Unser Angebot");
             text.Paragraph("Berater*innen mit Migrationsgeschichte begleiten Kommunen in der Entwicklungspolitik: faire Beschaffung, "
                 + "fairer Handel, Partnerschaften mit dem Globalen Süden und die Agenda 2030. Im dialogischen Gespräch entwickeln "
                 + "Kommune und Berater*in gemeinsam Handlungsoptionen, die die Kommune selbst umsetzen kann.", Body);
 
-            Section(text, "Der Rahmen");
+            Section(text, primary, "Der Rahmen");
             text.Paragraph("• Kostenlos für Kommunen: Die Honorare trägt das Programm.", Body);
             text.Paragraph($"• Bis zu {pool.AnnualDayQuota} Beratungstage je Kommune und Kalenderjahr.", Body);
             text.Paragraph("• Ein Poolmitglied begleitet Ihre Kommune, bei Bedarf ein Tandem.", Body);
 
-            Section(text, "So läuft eine Beratung ab");
+            Section(text, primary, "So läuft eine Beratung ab");
             string[] steps =
             [
                 "Anfrage: Ihre Kommune beschreibt Ziel und Bedarf.",
@@ -68,14 +69,14 @@ public static class FlyerPdf
 
             if (figures.Topics.Count > 0)
             {
-                Section(text, "Unsere Themen");
+                Section(text, primary, "Unsere Themen");
                 text.Paragraph(string.Join(" · ", figures.Topics), Body);
             }
 
-            Section(text, "Der Pool in Zahlen");
-            Figures(gfx, text, figures);
+            Section(text, primary, "Der Pool in Zahlen");
+            Figures(gfx, text, accent, figures);
 
-            Section(text, "Kontakt");
+            Section(text, primary, "Kontakt");
             var contactTop = text.Y;
             text.Line(pool.Name, Bold);
             text.Line($"E-Mail: {pool.ContactEmail}", Body);
@@ -90,20 +91,26 @@ public static class FlyerPdf
         return output.ToArray();
     }
 
-    private static void Section(PdfText text, string title)
+    public static XBrush Brush(string colour)
+    {
+        var (r, g, b) = BrandColours.Rgb(colour);
+        return new XSolidBrush(XColor.FromArgb(r, g, b));
+    }
+
+    private static void Section(PdfText text, XBrush brush, string title)
     {
         text.Y += 10;
-        text.Line(title, Heading, AccentBrush, 19);
+        text.Line(title, Heading, brush, 19);
     }
 
     /// <summary>Three big numbers in a row, then the lists; a list no advisor consented to is left out.</summary>
-    private static void Figures(XGraphics gfx, PdfText text, PoolStatistics s)
+    private static void Figures(XGraphics gfx, PdfText text, XBrush accent, PoolStatistics s)
     {
         (string Value, string Label)[] big = [($"{s.Advisors}", "Berater*innen"), ($"{s.Women}", "Frauen"), ($"{s.Men}", "Männer")];
         for (var i = 0; i < big.Length; i++)
         {
             var x = Left + i * 120;
-            gfx.DrawString(big[i].Value, Figure, AccentBrush, x, text.Y, XStringFormats.TopLeft);
+            gfx.DrawString(big[i].Value, Figure, accent, x, text.Y, XStringFormats.TopLeft);
             gfx.DrawString(big[i].Label, Body, XBrushes.Black, x, text.Y + 26, XStringFormats.TopLeft);
         }
         text.Y += 46;

@@ -22,8 +22,9 @@ public static class OutreachSetup
         {
             if (current.Pool is not { } pool) return Results.NotFound();
             var figures = await PoolStatistics.ComputeAsync(db, pool.Id, "de", time.LocalYear(), ct);
+            var colours = await BrandColours.ForPoolAsync(db, pool.Id, ct);
             context.Response.Headers.CacheControl = "public, max-age=300";
-            return Results.File(FlyerPdf.Render(pool, figures, links.Pool(pool)), Pdf, $"{pool.Slug}-flyer.pdf");
+            return Results.File(FlyerPdf.Render(pool, colours, figures, links.Pool(pool)), Pdf, $"{pool.Slug}-flyer.pdf");
         }).AllowAnonymous();
 
         app.MapGet("/advisors/{slug}.vcf", async (string slug, CurrentPool current, AdvisorCards cards, HttpContext context, CancellationToken ct) =>

@@ -22,6 +22,9 @@ public sealed class Pool
     public bool IsDefault { get; set; }
     public byte[]? Logo { get; set; }
     public string? LogoContentType { get; set; }
+    /// <summary>"#rrggbb", checked for WCAG AA contrast (<see cref="BrandColours"/>); null: the standard colour.</summary>
+    public string? BrandPrimaryColor { get; set; }
+    public string? BrandAccentColor { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public Matching.MatchingWeights Matching { get; set; } = new();
 
@@ -80,6 +83,8 @@ public sealed class PoolConfiguration : IEntityTypeConfiguration<Pool>, IEntityT
         b.Property(p => p.ContactEmail).HasMaxLength(200);
         b.Property(p => p.Host).HasMaxLength(200);
         b.Property(p => p.LogoContentType).HasMaxLength(40);
+        b.Property(p => p.BrandPrimaryColor).HasMaxLength(7);
+        b.Property(p => p.BrandAccentColor).HasMaxLength(7);
         b.Property(p => p.DayRate).HasPrecision(10, 2);
         b.Property(p => p.InvoiceRecipient).HasMaxLength(140);
         b.Property(p => p.InvoiceStreet).HasMaxLength(150);

@@ -3,6 +3,7 @@
 //    field, or to the first control of a group, and scrolls its label or legend into view with it.
 // 2. Checkbox lists with a filter: the filter box appears and hides the options that do not match as you type;
 //    the line "Ausgewählt: …" follows the ticks.
+// 3. Colour fields: a colour picker appears beside the hex field and the two follow each other.
 (function () {
     'use strict';
 
@@ -77,10 +78,23 @@
         checks.forEach(function (c) { c.addEventListener('change', summarise); });
     }
 
+    function initColour(picker) {
+        var field = document.getElementById(picker.getAttribute('data-colour-for'));
+        if (!field) return;
+        picker.hidden = false;
+        picker.addEventListener('input', function () { field.value = picker.value; });
+        field.addEventListener('input', function () {
+            var v = field.value.trim();
+            if (/^#?[0-9a-fA-F]{6}$/.test(v)) picker.value = v.charAt(0) === '#' ? v.toLowerCase() : '#' + v.toLowerCase();
+        });
+    }
+
     document.addEventListener('DOMContentLoaded', function () {
         var summary = document.querySelector('[data-error-summary]');
         if (summary) initSummary(summary);
         var groups = document.querySelectorAll('[data-checkbox-filter]');
         for (var i = 0; i < groups.length; i++) initFilter(groups[i]);
+        var pickers = document.querySelectorAll('[data-colour-for]');
+        for (var j = 0; j < pickers.length; j++) initColour(pickers[j]);
     });
 })();

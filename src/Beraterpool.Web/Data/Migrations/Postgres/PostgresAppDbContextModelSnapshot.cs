@@ -2033,10 +2033,18 @@ namespace Beraterpool.Web.Data.Migrations.Postgres
                     b.Property<int>("AnnualDayQuota")
                         .HasColumnType("integer");
 
+                    b.Property<string>("BrandAccentColor")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
                     b.Property<string>("BrandName")
                         .IsRequired()
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
+
+                    b.Property<string>("BrandPrimaryColor")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
 
                     b.Property<string>("Claim")
                         .HasMaxLength(200)

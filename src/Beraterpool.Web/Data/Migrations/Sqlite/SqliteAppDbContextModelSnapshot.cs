@@ -1968,9 +1968,17 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                     b.Property<int>("AnnualDayQuota")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("BrandAccentColor")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("BrandName")
                         .IsRequired()
                         .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BrandPrimaryColor")
+                        .HasMaxLength(7)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Claim")

@@ -24,6 +24,16 @@ public static class PoolManagementSetup
             context.Response.Headers.CacheControl = "public, max-age=300";
             return Results.File(logo.Logo, logo.LogoContentType ?? "application/octet-stream");
         }).AllowAnonymous();
+
+        // The pool's brand colours as custom properties; the layout links it with the colours in the address.
+        app.MapGet("/pools/{slug}/brand.css", async (string slug, AppDbContext db, HttpContext context, CancellationToken ct) =>
+        {
+            var id = await db.Pools.AsNoTracking().Where(p => p.Slug == slug).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
+            if (id is null) return Results.NotFound();
+            var colours = await BrandColours.ForPoolAsync(db, id.Value, ct);
+            context.Response.Headers.CacheControl = "public, max-age=300";
+            return Results.Text(colours.Css(), "text/css; charset=utf-8");
+        }).AllowAnonymous();
         return app;
     }
 }
