@@ -84,6 +84,17 @@ public sealed class RegistrationsModel(AppDbContext db, TimeProvider time, PoolA
         return File(ms.ToArray(), "text/csv; charset=utf-8", $"teilnahmeliste-{id}.csv");
     }
 
+    /// <summary>The list for the door: everyone with a place, sorted by name, a box to tick and a line to sign.</summary>
+    public async Task<IActionResult> OnGetCheckInPdfAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        var rows = Registrations.Where(r => EventRegistration.HoldsPlace(r.Status))
+            .Select(r => new CheckInListPdf.Row(r.Name, r.Organisation, r.CheckedInAt is not null)).ToList();
+        db.Audit("event.participants.exported", $"event:{id}", access.UserId, Event.PoolId, $"PDF, {rows.Count} rows");
+        await db.SaveChangesAsync(ct);
+        return File(CheckInListPdf.Render(Event, rows), "application/pdf", $"einlassliste-{id}.pdf");
+    }
+
     private async Task<IActionResult> ActAsync(int id, int registration, Func<Task<bool>> act, LocalizedString? done, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct) || Registrations.All(r => r.Id != registration)) return NotFound();
