@@ -85,6 +85,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Features.Stakeholders.ContactOrganisation> ContactOrganisations => Set<Features.Stakeholders.ContactOrganisation>();
     public DbSet<Features.Stakeholders.TimelineEntry> TimelineEntries => Set<Features.Stakeholders.TimelineEntry>();
     public DbSet<Features.Stakeholders.FollowUp> FollowUps => Set<Features.Stakeholders.FollowUp>();
+    public DbSet<Features.Applications.Call> Calls => Set<Features.Applications.Call>();
+    public DbSet<Features.Applications.CallCriterion> CallCriteria => Set<Features.Applications.CallCriterion>();
+    public DbSet<Features.Applications.CallQuestion> CallQuestions => Set<Features.Applications.CallQuestion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

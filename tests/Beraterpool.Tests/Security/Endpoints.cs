@@ -90,6 +90,7 @@ public static partial class Endpoints
             "id" when Starts("/mentoring/") => s.MentorshipId,
             "id" when Starts("/manage/stakeholders/organisations/") => s.OrganisationId,
             "id" when Starts("/manage/stakeholders/contacts/") => s.StakeholderContactId,
+            "id" when Starts("/calls/") || Starts("/manage/calls/") => s.CallId,
             "documentId" => s.DocumentId,
             "handbookId" => s.HandbookId,
             "chapterId" => s.ChapterId,

@@ -47,6 +47,7 @@ public static partial class DemoSeed
         await db.SaveChangesAsync(ct);
         await DemoEvents.SeedAsync(db, nrw, nrwAdvisors, now, ct);
         DemoSeminars.Add(db, nrw, nrwAdvisors, now);
+        await DemoCalls.SeedAsync(db, nrw, now, ct);
 
         var users = services.GetRequiredService<UserManager<AppUser>>();
         string? nrwCoordinator = null;
