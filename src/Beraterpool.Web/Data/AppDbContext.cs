@@ -88,6 +88,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Features.Applications.Call> Calls => Set<Features.Applications.Call>();
     public DbSet<Features.Applications.CallCriterion> CallCriteria => Set<Features.Applications.CallCriterion>();
     public DbSet<Features.Applications.CallQuestion> CallQuestions => Set<Features.Applications.CallQuestion>();
+    public DbSet<Features.Applications.Application> Applications => Set<Features.Applications.Application>();
+    public DbSet<Features.Applications.ApplicationAnswer> ApplicationAnswers => Set<Features.Applications.ApplicationAnswer>();
+    public DbSet<Features.Applications.ApplicationFile> ApplicationFiles => Set<Features.Applications.ApplicationFile>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -46,9 +46,10 @@ public sealed class CallTests(CallTests.App app) : IClassFixture<CallTests.App>
             new("Input.Questions[0].Prompt", "Wie viele Tage?"), new("Input.Questions[0].Kind", "SingleChoice"), new("Input.Questions[0].Options", "bis 5\r\nmehr als 5"),
             new("Input.Questions[1].Prompt", "Verein?"), new("Input.Questions[1].Kind", "ShortText"),
         ], $"/manage/calls/edit?pool={app.Pool}");
-        Assert.Contains("ist gespeichert", Html.Text(await saved.Content.ReadAsStringAsync(Ct)));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("ist gespeichert", Html.Text(await office.GetStringAsync(saved.Headers.Location, Ct)));
 
-        var call = await app.WithDbAsync(db => db.Calls.AsNoTracking().Include(c => c.Criteria).Include(c => c.Questions).SingleAsync(c => c.PoolId == app.Pool));
+        var call = await app.WithDbAsync(db => db.Calls.AsNoTracking().Include(c => c.Criteria).Include(c => c.Questions).SingleAsync(c => c.PoolId == app.Pool && c.Title == "Berater*innen gesucht 2026"));
         Assert.Equal(ProgrammeTime.FromLocal(new DateOnly(2026, 7, 31), new TimeOnly(23, 59)), call.ClosesAt);
         Assert.Equal([("Motivation", 3, 5)], call.Criteria.Select(c => (c.Name, c.Weight, c.ScaleMax)));
         Assert.Equal(["bis 5", "mehr als 5"], call.Questions.Single(q => q.Kind == QuestionKind.SingleChoice).OptionList);
@@ -64,7 +65,6 @@ public sealed class CallTests(CallTests.App app) : IClassFixture<CallTests.App>
         app.Time.SetUtcNow(call.ClosesAt.AddMinutes(1));
         Assert.DoesNotContain("Berater*innen gesucht 2026", Html.Text(await visitor.GetStringAsync($"{Prefix}/calls", Ct)));
         Assert.Contains("Bewerbungen sind nicht mehr möglich", Html.Text(await visitor.GetStringAsync($"{Prefix}/calls/{call.Id}", Ct)));
-        app.Time.SetUtcNow(new DateTimeOffset(2026, 7, 1, 8, 0, 0, TimeSpan.Zero));
     }
 
     [Fact]

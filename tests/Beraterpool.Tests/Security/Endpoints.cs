@@ -110,6 +110,7 @@ public static partial class Endpoints
             "userId" when Starts("/municipality/") => s.ContactUserId,
             "token" when Starts("/events/registration/") => s.EventToken,
             "token" when Starts("/seminars/rsvp/") => s.SeminarToken,
+            "token" when Starts("/calls/application/") => s.ApplicationToken,
             "seriesId" => s.SeriesId,
             "seminarId" => s.SeminarId,
             "year" when Starts("/manage/reports/") => 2025,

@@ -16,5 +16,14 @@ public static class CallProcessing
             "Art. 6 Abs. 1 lit. e DSGVO",
             ProcessingRegistry.CommonMeasures,
             [typeof(Call), typeof(CallCriterion), typeof(CallQuestion)]),
+        new("calls-applications",
+            "Bewerbungen auf Ausschreibungen: Eingang, Änderung über den persönlichen Link bis zum Bewerbungsschluss, Begutachtung durch die Auswahlkommission, Entscheidung",
+            "Bewerber*innen",
+            "Name, E-Mail-Adresse, Telefon, Wohnort, Geschlecht, Geburtsjahr, Sprachen, Themenfelder, Motivation, Erfahrung, Antworten auf die Fragen, Lebenslauf und weitere Dateien; Herkunftsländer (besondere Kategorie nach Art. 9 DSGVO) nur mit ausdrücklicher Einwilligung",
+            "Die Koordinierungsstelle des Pools; die Auswahlkommission (Gutachter*innen) bei anonymer Begutachtung ohne Name, Alter, Geschlecht und Herkunftsland",
+            "Abgelehnte Bewerbungen werden nach der Aufbewahrungsfrist des Pools (Voreinstellung 6 Monate nach der Entscheidung) gelöscht; angenommene gehen in das Profil der Berater*in über; hochgeladene, nie abgeschickte Dateien nach einem Tag",
+            "Art. 6 Abs. 1 lit. b DSGVO (Anbahnung der Zusammenarbeit); Art. 9 Abs. 2 lit. a DSGVO (ausdrückliche Einwilligung) für die Herkunftsländer",
+            ProcessingRegistry.CommonMeasures,
+            [typeof(Application), typeof(ApplicationAnswer), typeof(ApplicationFile)]),
     ];
 }

@@ -47,5 +47,55 @@ public static class DemoCalls
         };
         db.Calls.Add(call);
         await db.SaveChangesAsync(ct);
+
+        // A handful of fictional applications to the 2014 call, each with a CV.
+        var q = call.Questions.OrderBy(x => x.Position).ToList();
+        (string First, string Last, string Email, Advisors.Gender Gender, int Year, string Languages, string Countries, string Motivation)[] people =
+        [
+            ("Amara", "Okafor", "amara.okafor@bewerbung.example", Advisors.Gender.Female, 1979, "de,en,ig", "NG", "Ich möchte Kommunen zeigen, wie Partnerschaften mit Städten in Westafrika auf Augenhöhe gelingen."),
+            ("Tuan", "Nguyen", "tuan.nguyen@bewerbung.example", Advisors.Gender.Male, 1985, "de,vi", "VN", "Fairer Handel beginnt in der Beschaffung der Rathäuser – dabei möchte ich beraten."),
+            ("Lucía", "Fernández", "lucia.fernandez@bewerbung.example", Advisors.Gender.Female, 1990, "de,es,en", "CO", "Als Klimaaktivistin will ich die Agenda 2030 in die Kommunalpolitik tragen."),
+            ("Kerem", "Aydın", "kerem.aydin@bewerbung.example", Advisors.Gender.Male, 1972, "de,tr", "TR", "Seit zwanzig Jahren arbeite ich in Vereinen; das Wissen möchte ich an Verwaltungen weitergeben."),
+            ("Fatou", "Diallo", "fatou.diallo@bewerbung.example", Advisors.Gender.Female, 1988, "de,fr,wo", "SN", "Ich verbinde Diaspora-Vereine und Kommunen für gemeinsame Projekte."),
+            ("Samir", "Haddad", "samir.haddad@bewerbung.example", Advisors.Gender.Diverse, 1983, "de,ar,fr", "LB", "Migration und Entwicklung gehören zusammen – Kommunen können davon lernen."),
+        ];
+        var submitted = call.ClosesAt.AddDays(-10);
+        foreach (var p in people)
+        {
+            var a = new Application
+            {
+                CallId = call.Id, PoolId = pool.Id, FirstName = p.First, LastName = p.Last, Email = p.Email, Gender = p.Gender, BirthYear = p.Year,
+                Languages = p.Languages, CountryCodes = p.Countries, CountriesConsentAt = submitted, Motivation = p.Motivation,
+                Experience = "Vorstandsarbeit im Verein, Projekte der Entwicklungszusammenarbeit.", TokenHash = ApplicationDesk.Hash(ApplicationDesk.NewToken()),
+                Culture = "de", SubmittedAt = submitted, UpdatedAt = submitted,
+                Answers =
+                [
+                    new() { QuestionId = q[0].Id, Value = "Migrantenselbstorganisation in NRW" },
+                    new() { QuestionId = q[2].Id, Value = "6 bis 10" },
+                    new() { QuestionId = q[3].Id, Value = "ja" },
+                ],
+            };
+            db.Applications.Add(a);
+            await db.SaveChangesAsync(ct);
+            db.ApplicationFiles.Add(new ApplicationFile
+            {
+                ApplicationId = a.Id, FileName = "lebenslauf.pdf", ContentType = "application/pdf", Content = DemoPdf, Size = DemoPdf.Length, UploadedAt = submitted,
+            });
+            submitted = submitted.AddDays(1);
+        }
+
+        // An open call of the current period, so that /calls has something to show.
+        db.Calls.Add(new Call
+        {
+            PoolId = pool.Id, Title = "Neue Berater*innen für die Qualifizierungsreihe gesucht",
+            Eligibility = "Menschen mit Migrationsgeschichte in Nordrhein-Westfalen.",
+            Text = "Wir erweitern den Pool: Bewerben Sie sich für die nächste Qualifizierungsreihe.",
+            OpensAt = now.AddDays(-7), ClosesAt = now.AddDays(30), BlindReview = true, CreatedAt = now, UpdatedAt = now,
+            Criteria = [new() { Position = 1, Name = "Motivation", Weight = 2 }, new() { Position = 2, Name = "Erfahrung", Weight = 1 }],
+            Questions = [new() { Position = 1, Prompt = "Können Sie an allen Seminaren teilnehmen?", Kind = QuestionKind.YesNo, IsRequired = true }],
+        });
+        await db.SaveChangesAsync(ct);
     }
+
+    private static readonly byte[] DemoPdf = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
 }

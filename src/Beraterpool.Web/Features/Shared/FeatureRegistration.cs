@@ -48,6 +48,8 @@ public static class FeatureRegistration
         services.AddRetention();
         services.AddEvents();
         services.AddSeminars();
+        services.AddScoped<Features.Applications.ApplicationDesk>();
+        services.AddScheduledJob<Features.Applications.ApplicationJob>();
         services.AddHandbooks();
         services.AddImpact();
         services.AddOutreach();
