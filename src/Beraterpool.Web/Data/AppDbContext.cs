@@ -91,6 +91,14 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Features.Applications.Application> Applications => Set<Features.Applications.Application>();
     public DbSet<Features.Applications.ApplicationAnswer> ApplicationAnswers => Set<Features.Applications.ApplicationAnswer>();
     public DbSet<Features.Applications.ApplicationFile> ApplicationFiles => Set<Features.Applications.ApplicationFile>();
+    public DbSet<Features.Applications.CommitteeMember> CommitteeMembers => Set<Features.Applications.CommitteeMember>();
+    public DbSet<Features.Applications.Review> Reviews => Set<Features.Applications.Review>();
+    public DbSet<Features.Applications.ReviewScore> ReviewScores => Set<Features.Applications.ReviewScore>();
+    public DbSet<Features.Interviews.InterviewGuide> InterviewGuides => Set<Features.Interviews.InterviewGuide>();
+    public DbSet<Features.Interviews.InterviewQuestion> InterviewQuestions => Set<Features.Interviews.InterviewQuestion>();
+    public DbSet<Features.Interviews.Interview> Interviews => Set<Features.Interviews.Interview>();
+    public DbSet<Features.Interviews.InterviewAnswer> InterviewAnswers => Set<Features.Interviews.InterviewAnswer>();
+    public DbSet<Features.Interviews.InterviewInterviewer> InterviewInterviewers => Set<Features.Interviews.InterviewInterviewer>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

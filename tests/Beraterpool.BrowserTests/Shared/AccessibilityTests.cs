@@ -52,6 +52,8 @@ public sealed class AccessibilityTests(BrowserApp app)
     [InlineData("/barrierefreiheit", Phone)]
     [InlineData("/leichte-sprache", Desktop)]
     [InlineData("/leichte-sprache", Phone)]
+    [InlineData("/info/ablauf", Desktop)]
+    [InlineData("/info/faq", Phone)]
     [InlineData("/certificates/verify/{certificate}", Desktop)]
     [InlineData("/certificates/verify/{certificate}", Phone)]
     public async Task Public_page_has_no_axe_violations_or_console_errors(string path, int width)
@@ -123,6 +125,11 @@ public sealed class AccessibilityTests(BrowserApp app)
     [InlineData("/manage/seminars/{series}", DemoAccounts.CoordinatorNrw)]
     [InlineData("/manage/seminars/attendance/{seminar}", DemoAccounts.CoordinatorNrw)]
     [InlineData("/me/seminars", DemoAccounts.Advisor)]
+    [InlineData("/manage/interviews", DemoAccounts.CoordinatorNrw)]
+    [InlineData("/manage/interviews/guides/{guide}", DemoAccounts.CoordinatorNrw)]
+    [InlineData("/manage/interviews/guides/{guide}/compare", DemoAccounts.CoordinatorNrw)]
+    [InlineData("/manage/interviews/guides/edit/{guide}", DemoAccounts.CoordinatorNrw)]
+    [InlineData("/manage/interviews/interview/{interview}", DemoAccounts.CoordinatorNrw)]
     public async Task Signed_in_page_has_no_axe_violations_or_console_errors(string path, string account)
     {
         path = await ResolveAsync(path);
@@ -145,6 +152,7 @@ public sealed class AccessibilityTests(BrowserApp app)
     /// Demo records by a name: {serge} an advisor's id, {info} the coming information evening's id, {transfer} the transfer
     /// handbook's id, {pool} its pool and {chapter} its first chapter, {pair} the demo advisor's mentoring pair, {series}/{seminar}/{certificate}
     /// the demo qualification series, its first seminar and a certificate's code,
+    /// {guide}/{interview} the demo interview guide and one of its finished interviews,
     /// {lks} the state coordination office of the integration centres and {lks-contact} its contact.
     /// </summary>
     private async Task<string> ResolveAsync(string path)
@@ -167,6 +175,12 @@ public sealed class AccessibilityTests(BrowserApp app)
                     Code = db.SeminarCertificates.Where(c => c.SeriesId == x.Id).Select(c => c.Code).First() }).FirstAsync(ct));
             path = path.Replace("{series}", Invariant(s.Id)).Replace("{seminar}", Invariant(s.Seminar))
                 .Replace("{certificate}", Web.Features.Seminars.SeminarProgram.FormatCode(s.Code));
+        }
+        if (path.Contains("{guide}") || path.Contains("{interview}"))
+        {
+            var g = await app.App.WithDbAsync(db => db.InterviewGuides.Where(x => x.Title.StartsWith("Bedarfe der Kommunen"))
+                .Select(x => new { x.Id, Interview = db.Interviews.Where(i => i.GuideId == x.Id && i.FinishedAt != null).Select(i => i.Id).First() }).FirstAsync(ct));
+            path = path.Replace("{guide}", Invariant(g.Id)).Replace("{interview}", Invariant(g.Interview));
         }
         if (path.Contains("{pair}"))
         {

@@ -29,7 +29,10 @@ public sealed partial class ImpactTests(ImpactWorld app) : IClassFixture<ImpactW
         ["neue-organisationen"] = "1",       // Eine-Welt-Laden Köln; Stadt Köln came in 2024
         ["berater-im-einsatz"] = "2",
         ["tage-je-berater"] = "1,5",         // (2.5 + 0.5) / 2
-        ["honorare"] = "272,5",              // 1 day × 250 € + 12.50 € travel + 10 € other; the approved statement is not paid
+        ["honorare"] = "272,5",
+        ["seminare"] = "2",                  // S1, S2; not S3 (nothing recorded yet), not S0 (2024), not the other pool's
+        ["anwesenheitsquote"] = "50",        // present + late of present, late, absent, excused
+        ["interviews"] = "0",                // counted with its own data in InterviewTests              // 1 day × 250 € + 12.50 € travel + 10 € other; the approved statement is not paid
     };
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -54,6 +57,7 @@ public sealed partial class ImpactTests(ImpactWorld app) : IClassFixture<ImpactW
     [InlineData("kommunen-anfragen", new[] { "Köln", "Bonn" }, new[] { "Münster", "Dortmund" })]
     [InlineData("optionen-vereinbart", new[] { "Faire Beschaffung im Rathaus", "Fairtrade-Town bewerben" }, new[] { "Partnerschaft prüfen", "Nur vorgeschlagen", "Fremde Option" })]
     [InlineData("neue-organisationen", new[] { "Eine-Welt-Laden Köln" }, new[] { "Stadt Köln", "Kam nicht e. V.", "Abgesagt gGmbH", "Fremde Organisation" })]
+    [InlineData("seminare", new[] { "S1 Themenfelder", "S2 Profil" }, new[] { "S0 Kennenlernen", "S3 Arbeitsstruktur", "Fremdes Seminar" })]
     [InlineData("teilnehmende", new[] { "Stadt Köln", "Eine-Welt-Laden Köln" }, new[] { "Kam nicht e. V.", "Abgesagt gGmbH", "Fremde Organisation" })]
     public async Task The_drill_down_lists_exactly_the_records_the_figure_counts(string key, string[] listed, string[] absent)
     {

@@ -3,6 +3,7 @@ using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Accounts;
 using Beraterpool.Web.Features.Engagements;
 using Beraterpool.Web.Features.Events;
+using Beraterpool.Web.Features.Seminars;
 using Beraterpool.Web.Features.Fees;
 using Beraterpool.Web.Features.Quota;
 using Beraterpool.Web.Features.Requests;
@@ -91,6 +92,30 @@ public sealed class ImpactWorld : TestApp
             var foreign = Event(OtherPool, "Fremdes Forum", Local(2025, 5, 2, 17));
             foreign.Registrations.Add(Registration("Fremde Organisation", attended: true));
             db.Events.AddRange(forum, cancelled, earlier, foreign);
+            await db.SaveChangesAsync();
+
+            // Seminars: S1 and S2 of 2025 recorded (a1 present and late, a2 absent and excused), S3 of 2025 not recorded yet,
+            // S0 of 2024 and the other pool's seminar never count.
+            var series = new SeminarSeries { PoolId = Pool, Title = "Qualifizierung 2024/2025", CreatedAt = DateTimeOffset.UnixEpoch, UpdatedAt = DateTimeOffset.UnixEpoch };
+            var foreignSeries = new SeminarSeries { PoolId = OtherPool, Title = "Fremde Reihe", CreatedAt = DateTimeOffset.UnixEpoch, UpdatedAt = DateTimeOffset.UnixEpoch };
+            db.SeminarSeries.AddRange(series, foreignSeries);
+            await db.SaveChangesAsync();
+            var p1 = new SeminarParticipant { SeriesId = series.Id, AdvisorId = a1, JoinedAt = Local(2024, 1, 1) };
+            var p2 = new SeminarParticipant { SeriesId = series.Id, AdvisorId = a2, JoinedAt = Local(2024, 1, 1) };
+            var pf = new SeminarParticipant { SeriesId = foreignSeries.Id, AdvisorId = b1, JoinedAt = Local(2024, 1, 1) };
+            var s0 = Seminar(series.Id, "S0 Kennenlernen", Local(2024, 10, 5, 10));
+            var s1 = Seminar(series.Id, "S1 Themenfelder", Local(2025, 3, 8, 10));
+            var s2 = Seminar(series.Id, "S2 Profil", Local(2025, 9, 13, 10));
+            var s3 = Seminar(series.Id, "S3 Arbeitsstruktur", Local(2025, 11, 22, 10));
+            var sf = Seminar(foreignSeries.Id, "Fremdes Seminar", Local(2025, 4, 5, 10));
+            db.SeminarParticipants.AddRange(p1, p2, pf);
+            db.Seminars.AddRange(s0, s1, s2, s3, sf);
+            await db.SaveChangesAsync();
+            db.SeminarAttendances.AddRange(
+                Attendance(s0.Id, p1.Id, AttendanceStatus.Present), Attendance(s0.Id, p2.Id, AttendanceStatus.Present),
+                Attendance(s1.Id, p1.Id, AttendanceStatus.Present), Attendance(s1.Id, p2.Id, AttendanceStatus.Absent),
+                Attendance(s2.Id, p1.Id, AttendanceStatus.Late), Attendance(s2.Id, p2.Id, AttendanceStatus.Excused),
+                Attendance(s3.Id, p1.Id, null), Attendance(sf.Id, pf.Id, AttendanceStatus.Present));
             return await db.SaveChangesAsync();
         });
     }
@@ -126,6 +151,14 @@ public sealed class ImpactWorld : TestApp
         PoolId = pool, Title = title, Kind = EventKind.DialogueForum, StartsAt = at, EndsAt = at.AddHours(2), IsPublic = true,
         CreatedAt = DateTimeOffset.UnixEpoch, UpdatedAt = DateTimeOffset.UnixEpoch,
     };
+
+    private static Seminar Seminar(int series, string title, DateTimeOffset at) => new()
+    {
+        SeriesId = series, Title = title, StartsAt = at, EndsAt = at.AddHours(6), CreatedAt = DateTimeOffset.UnixEpoch, UpdatedAt = DateTimeOffset.UnixEpoch,
+    };
+
+    private static SeminarAttendance Attendance(int seminar, int participant, AttendanceStatus? status) =>
+        new() { SeminarId = seminar, ParticipantId = participant, Status = status };
 
     private static EventRegistration Registration(string organisation, bool attended) => new()
     {

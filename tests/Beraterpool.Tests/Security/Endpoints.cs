@@ -91,10 +91,13 @@ public static partial class Endpoints
             "id" when Starts("/manage/stakeholders/organisations/") => s.OrganisationId,
             "id" when Starts("/manage/stakeholders/contacts/") => s.StakeholderContactId,
             "id" when Starts("/calls/") || Starts("/manage/calls/") => s.CallId,
+            "id" when Starts("/manage/interviews/guides/") => s.InterviewGuideId,
+            "id" when Starts("/manage/interviews/interview/") => s.InterviewId,
             "documentId" => s.DocumentId,
             "handbookId" => s.HandbookId,
             "chapterId" => s.ChapterId,
             "slug" when Starts("/handbooks/") => s.HandbookSlug,
+            "slug" when Starts("/info/") => s.SitePageSlug,
             "activityId" => s.ActivityId,
             "optionId" => s.OptionId,
             // The contact's comment: only its author may correct it.

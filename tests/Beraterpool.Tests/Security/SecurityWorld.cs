@@ -70,7 +70,7 @@ public class SecurityApp : TestApp
 public sealed record RecordSet(string Name, int PoolId, string PoolSlug, int AdvisorId, string AdvisorSlug, string MunicipalityKey, int RequestId,
     string TrackingToken, int EngagementId, int ActivityId, int OptionId, int DocumentId, int StatementId, int TravelId, int InvitationId,
     string RequestReference, string StatementReference, string Iban, string ContactUserId, int CommentId = 0, int IntakeId = 0, int EventId = 0, string EventToken = "",
-    int HandbookId = 0, int ChapterId = 0, string HandbookSlug = "", int MentorshipId = 0, int OrganisationId = 0, int StakeholderContactId = 0, int SeriesId = 0, int SeminarId = 0, string SeminarToken = "", int CallId = 0, string ApplicationToken = "")
+    int HandbookId = 0, int ChapterId = 0, string HandbookSlug = "", int MentorshipId = 0, int OrganisationId = 0, int StakeholderContactId = 0, int SeriesId = 0, int SeminarId = 0, string SeminarToken = "", string SitePageSlug = "", int InterviewGuideId = 0, int InterviewId = 0, int CallId = 0, string ApplicationToken = "")
 {
     /// <summary>Texts only this set's people (and its pool's coordinators) may read: none of them may show up anywhere else.</summary>
     public string[] Secrets => [RequestReference, $"Kontakt {Name}", $"kontakt-{Name}@stadt.example", $"Option {Name}", $"protokoll-{Name}.pdf", StatementReference, Iban];
@@ -110,6 +110,7 @@ public sealed class SecurityWorld
         };
 
         for (var i = 0; i < sets.Count; i++) sets[i] = await WithHandbookAsync(app, sets[i]);
+        for (var i = 0; i < sets.Count; i++) sets[i] = await WithInterviewAsync(app, sets[i]);
         // The demo mentor mentors set a1's advisor; the other sets' pairs have another mentor, so the matrix shows isolation.
         var otherMentorId = (await app.CreateUserAsync(OtherMentor, Web.Features.Accounts.Roles.Mentor)).Id;
         var mentorId = await UserIdAsync(app, DemoAccounts.Mentor);
@@ -184,6 +185,27 @@ public sealed class SecurityWorld
         return set with { SeriesId = series.Id, SeminarId = series.Seminars[0].Id, SeminarToken = token };
     });
 
+    /// <summary>An interview guide of the set's pool and a draft interview with the set's municipality.</summary>
+    private static Task<RecordSet> WithInterviewAsync(SecurityApp app, RecordSet set) => app.WithDbAsync(async db =>
+    {
+        var now = DateTimeOffset.UtcNow;
+        var guide = new Web.Features.Interviews.InterviewGuide
+        {
+            PoolId = set.PoolId, Title = $"Leitfaden {set.Name}", CreatedAt = now, UpdatedAt = now,
+            Questions = [new Web.Features.Interviews.InterviewQuestion { Position = 1, Kind = Web.Features.Interviews.QuestionKind.Open, Text = "Was braucht Ihre Kommune?" }],
+        };
+        db.InterviewGuides.Add(guide);
+        await db.SaveChangesAsync();
+        guide.FamilyId = guide.Id;
+        var interview = new Web.Features.Interviews.Interview
+        {
+            PoolId = set.PoolId, GuideId = guide.Id, MunicipalityKey = set.MunicipalityKey, HeldOn = new DateOnly(2026, 3, 2), CreatedAt = now, UpdatedAt = now,
+        };
+        db.Interviews.Add(interview);
+        await db.SaveChangesAsync();
+        return set with { InterviewGuideId = guide.Id, InterviewId = interview.Id };
+    });
+
     private static Task<RecordSet> WithHandbookAsync(SecurityApp app, RecordSet set) => app.WithDbAsync(async db =>
     {
         var handbook = await db.Handbooks.Include(h => h.Chapters).Where(h => h.PoolId == set.PoolId && h.Kind == HandbookKind.Participant).FirstOrDefaultAsync();
@@ -200,7 +222,16 @@ public sealed class SecurityWorld
             db.Handbooks.Add(handbook);
             await db.SaveChangesAsync();
         }
-        return set with { HandbookId = handbook.Id, ChapterId = handbook.Chapters.OrderBy(c => c.Position).First().Id, HandbookSlug = handbook.Slug };
+        // A site page still in draft: only the pool's office may look at it before it goes public.
+        var draft = new Handbook
+        {
+            PoolId = set.PoolId, Slug = $"entwurf-{set.Name}", Title = $"Entwurf {set.Name}", Kind = HandbookKind.SitePage,
+            Visibility = HandbookVisibility.Coordinators, Revision = 1, UpdatedAt = DateTimeOffset.UtcNow,
+            Chapters = [new HandbookChapter { Position = 1, Title = "Seite", Markdown = "Noch nicht öffentlich" }],
+        };
+        db.Handbooks.Add(draft);
+        await db.SaveChangesAsync();
+        return set with { HandbookId = handbook.Id, ChapterId = handbook.Chapters.OrderBy(c => c.Position).First().Id, HandbookSlug = handbook.Slug, SitePageSlug = draft.Slug };
     });
 
     private static async Task<RecordSet> RecordsAsync(SecurityApp app, string name, string poolSlug, string advisorUserId, string contactUserId,

@@ -40,6 +40,8 @@ public sealed class Application
     public ApplicationStatus Status { get; set; } = ApplicationStatus.Submitted;
     public DateTimeOffset? DecidedAt { get; set; }
     public DateTimeOffset? DecisionSentAt { get; set; }
+    /// <summary>The advisor record an accepted application became (profile fields carried over).</summary>
+    public int? AdvisorId { get; set; }
     public required string TokenHash { get; set; }
     public string? Culture { get; set; }
     public DateTimeOffset SubmittedAt { get; set; }
@@ -102,6 +104,7 @@ public sealed class ApplicationConfiguration :
         b.HasIndex(x => new { x.CallId, x.Status });
         b.HasIndex(x => new { x.PoolId, x.Email });
         b.HasOne<Call>().WithMany().HasForeignKey(x => x.CallId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Advisor>().WithMany().HasForeignKey(x => x.AdvisorId).OnDelete(DeleteBehavior.SetNull);
         b.HasMany(x => x.Answers).WithOne().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
     }
 

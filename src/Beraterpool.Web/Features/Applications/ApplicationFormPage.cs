@@ -26,6 +26,8 @@ public abstract class ApplicationFormPage(AppDbContext db, ApplicationDesk desk,
     public IReadOnlyList<(int Id, string Name)> Topics { get; private set; } = [];
     public IReadOnlyList<(string Key, string Label)> CityMatches { get; private set; } = [];
     public bool CitySearched { get; private set; }
+    /// <summary>The pool's retention period for declined applications, which the form states.</summary>
+    public int RetentionMonths { get; private set; } = 6;
     public string? CvName { get; protected set; }
     public Dictionary<int, string> FileNames { get; } = [];
     /// <summary>Set when the deadline passed while the person was typing: the answers as text, to download.</summary>
@@ -39,6 +41,7 @@ public abstract class ApplicationFormPage(AppDbContext db, ApplicationDesk desk,
     {
         Call = call;
         Questions = call.Questions.OrderBy(q => q.Position).ToList();
+        RetentionMonths = await db.Pools.Where(p => p.Id == call.PoolId).Select(p => p.ApplicationRetentionMonths).FirstOrDefaultAsync(ct);
         var culture = WebUi.CurrentCulture;
         Topics = (await db.Topics.AsNoTracking().Where(t => t.PoolId == call.PoolId).OrderBy(t => t.SortOrder).ThenBy(t => t.Id).ToListAsync(ct))
             .Select(t => (t.Id, t.Name(culture))).ToList();

@@ -27,6 +27,8 @@ public sealed class Call
     public DateTimeOffset ClosesAt { get; set; }
     /// <summary>The review phase setting: reviewers see no name, photo, age, gender or country of origin.</summary>
     public bool BlindReview { get; set; } = true;
+    /// <summary>The review phase setting: a reviewer sees the others' scores of an application only after submitting their own.</summary>
+    public bool OthersScoresAfterOwn { get; set; } = true;
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 

@@ -69,10 +69,12 @@ public static partial class DemoSeed
             if (account.Role == Roles.Mentor) mentor = user.Id;
         }
         HandbookExamples.Add(db, nrw, nrwCoordinator, now);
+        Site.SitePageExamples.Add(db, nrw, nrwCoordinator, now);
         ImpactExamples.Add(db, nrw, nrwCoordinator, now);
         if (mentor is not null) DemoMentoring.Add(db, nrw.Id, nrwAdvisors, mentor, nrwCoordinator, now);
         await db.SaveChangesAsync(ct);
         await DemoStakeholders.SeedAsync(db, nrw, nrwCoordinator, now, ct);
+        await DemoInterviews.SeedAsync(db, nrw, nrwAdvisors, nrwCoordinator, now, ct);
 
         if (services.GetRequiredService<IConfiguration>().GetValue("Demo:Year", true))
         {

@@ -29,7 +29,11 @@ public sealed class Handbook
     public List<HandbookVersion> Versions { get; set; } = [];
 }
 
-public enum HandbookKind { Participant = 1, Transfer = 2, Other = 3, Profile = 4 }
+/// <summary>
+/// <see cref="SitePage"/>: a page of the public site (about the pool, the offer, how a consultation works, FAQ, contact) at
+/// /info/{Slug}, listed in every footer once public; kept as a handbook so it has the same chapters, versions, diff and restore.
+/// </summary>
+public enum HandbookKind { Participant = 1, Transfer = 2, Other = 3, Profile = 4, SitePage = 5 }
 
 /// <summary>Who may read a handbook; each level includes the ones after it (coordinators read everything of their pool).</summary>
 public enum HandbookVisibility { Public = 0, Advisors = 1, Coordinators = 2 }

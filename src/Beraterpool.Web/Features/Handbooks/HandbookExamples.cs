@@ -39,13 +39,13 @@ public static class HandbookExamples
         db.Handbooks.AddRange(participant, transfer, profile);
     }
 
-    private static Handbook New(Pool pool, string slug, string title, HandbookKind kind, HandbookVisibility visibility, (string Title, string Markdown)[] chapters) => new()
+    internal static Handbook New(Pool pool, string slug, string title, HandbookKind kind, HandbookVisibility visibility, (string Title, string Markdown)[] chapters) => new()
     {
         PoolId = pool.Id, Slug = slug, Title = title, Kind = kind, Visibility = visibility,
         Chapters = chapters.Select((c, i) => new HandbookChapter { Position = i + 1, Title = c.Title, Markdown = c.Markdown }).ToList(),
     };
 
-    private static void Version(Handbook handbook, HandbookChange change, string subject, string? authorUserId, DateTimeOffset at)
+    internal static void Version(Handbook handbook, HandbookChange change, string subject, string? authorUserId, DateTimeOffset at)
     {
         var snapshot = HandbookSnapshot.Of(handbook);
         handbook.Revision++;

@@ -12,6 +12,12 @@ public static class HandbookLinks
         $"{PoolResolution.Prefix}{pool.Slug}/handbooks/{Uri.EscapeDataString(slug)}" + (chapter is { } n ? $"#kapitel-{n}" : "");
 
     public static string List(PoolInfo pool) => $"{PoolResolution.Prefix}{pool.Slug}/handbooks";
+
+    /// <summary>Where readers find it: a site page under /info, anything else under /handbooks.</summary>
+    public static string Read(PoolInfo pool, string slug, HandbookKind kind) =>
+        kind == HandbookKind.SitePage ? SitePage(pool, slug) : Read(pool, slug);
+
+    public static string SitePage(PoolInfo pool, string slug) => $"{PoolResolution.Prefix}{pool.Slug}/info/{Uri.EscapeDataString(slug)}";
 }
 
 public static class HandbooksSetup
@@ -20,6 +26,7 @@ public static class HandbooksSetup
     {
         services.AddScoped<HandbookReaders>();
         services.AddScoped<HandbookVersions>();
+        services.AddScoped<Site.SitePages>();
         return services;
     }
 }

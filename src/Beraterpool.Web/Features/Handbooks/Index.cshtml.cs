@@ -26,7 +26,7 @@ public sealed class IndexModel(CurrentPool current, HandbookReaders readers, Poo
     {
         if (current.Pool is not { } pool) return;
         CanManage = await access.CanManageAsync(pool.Id, ct);
-        var readable = await readers.ReadableAsync(pool.Id, ct);
+        var readable = (await readers.ReadableAsync(pool.Id, ct)).Where(h => h.Kind != HandbookKind.SitePage);
         Handbooks = await readable.OrderBy(h => h.Kind).ThenBy(h => h.Title)
             .Select(h => new HandbookItem(h.Slug, h.Title, h.Kind, h.Visibility, h.Chapters.Count, h.UpdatedAt)).ToListAsync(ct);
 

@@ -24,8 +24,12 @@ public sealed class ReadModel(CurrentPool current, HandbookReaders readers, Pool
     public IReadOnlyList<ChapterView> Chapters { get; private set; } = [];
     public bool CanManage { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct) =>
-        await LoadAsync(slug, ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        if (!await LoadAsync(slug, ct)) return NotFound();
+        // A site page is read where the footer links it; old links and the chapter editor's "Ansehen" land there too.
+        return Kind == HandbookKind.SitePage ? Redirect(HandbookLinks.SitePage(Pool, Slug)) : Page();
+    }
 
     public async Task<IActionResult> OnGetPdfAsync(string slug, CancellationToken ct) =>
         await LoadAsync(slug, ct) ? File(HandbookExport.Pdf(Snapshot(), Info()), "application/pdf", Info().FileName("pdf")) : NotFound();

@@ -1,18 +1,19 @@
 using Beraterpool.Web.Features.Engagements;
 using Beraterpool.Web.Features.Events;
 using Beraterpool.Web.Features.Fees;
+using Beraterpool.Web.Features.Seminars;
 using Microsoft.EntityFrameworkCore;
 
 namespace Beraterpool.Web.Features.Impact;
 
 /// <summary>
 /// The indicators the programme reports, each computed from the records of the pools and year in scope. Sources that the
-/// product does not hold yet (calls, seminars, interviews, stakeholders) plug in here as further entries when they exist.
+/// product does not hold yet (calls, seminars, stakeholders) plug in here as further entries when they exist.
 /// </summary>
 public static class BuiltInIndicators
 {
     private const string Municipalities = "Kommunen", Requests = "Anfragen", Engagements = "Begleitungen", Days = "Tage", Options = "Handlungsoptionen",
-        Events = "Veranstaltungen", People = "Personen", Organisations = "Organisationen", Advisors = "Berater*innen", Rating = "von 5", Euro = "€";
+        Events = "Veranstaltungen", People = "Personen", Organisations = "Organisationen", Advisors = "Berater*innen", Rating = "von 5", Euro = "€", Interviews = "Interviews", Seminars = "Seminare", Percent = "%";
 
     public static readonly IReadOnlyList<Indicator> All =
     [
@@ -60,6 +61,33 @@ public static class BuiltInIndicators
                 Id = r.Id, Label = s.Db.Events.Where(e => e.Id == r.EventId).Select(e => e.Title).First(), Detail = r.Organisation,
                 Link = "/manage/events/" + r.EventId,
             })),
+        // A seminar counts as held once its attendance is recorded: a planned or forgotten one is not a seminar held.
+        new("seminare", "Durchgeführte Seminare", Seminars, ReportSection.Establishment, IndicatorKind.Count, s =>
+            SeminarsOf(s).Where(m => s.Db.SeminarAttendances.Any(a => a.SeminarId == m.Id && a.Status != null))
+                .Select(m => new IndicatorRow
+                {
+                    Id = m.Id, Label = m.Title, Link = "/manage/seminars/attendance/" + m.Id,
+                    Detail = s.Db.SeminarSeries.Where(x => x.Id == m.SeriesId).Select(x => x.Title).FirstOrDefault(),
+                })),
+        // Share of recorded places that were attended (present, late, left early); excused and absent are not attended.
+        new("anwesenheitsquote", "Anwesenheit bei Seminaren", Percent, ReportSection.Establishment, IndicatorKind.Average, s =>
+            s.Db.SeminarAttendances.AsNoTracking().Where(a => a.Status != null && SeminarsOf(s).Any(m => m.Id == a.SeminarId))
+                .Select(a => new IndicatorRow
+                {
+                    Id = a.Id, Link = "/manage/seminars/attendance/" + a.SeminarId,
+                    Value = a.Status == AttendanceStatus.Present || a.Status == AttendanceStatus.Late || a.Status == AttendanceStatus.LeftEarly ? 100 : 0,
+                    Label = s.Db.Seminars.Where(m => m.Id == a.SeminarId).Select(m => m.Title).First(),
+                    Detail = s.Db.SeminarParticipants.Where(p => p.Id == a.ParticipantId)
+                        .Select(p => s.Db.Advisors.Where(x => x.Id == p.AdvisorId).Select(x => x.FirstName + " " + x.LastName).FirstOrDefault()).FirstOrDefault(),
+                })),
+        // Finished interviews by the day they were held; drafts never count.
+        new("interviews", "Interviews mit Kommunen", Interviews, ReportSection.Network, IndicatorKind.Count, s =>
+            s.Db.Interviews.AsNoTracking().Where(i => s.PoolIds.Contains(i.PoolId) && i.FinishedAt != null && i.HeldOn >= s.FirstDay && i.HeldOn < s.NextYear)
+                .Select(i => new IndicatorRow
+                {
+                    Id = i.Id, Link = "/manage/interviews/interview/" + i.Id, Detail = i.IntervieweeFunction,
+                    Label = s.Db.Municipalities.Where(m => m.OfficialKey == i.MunicipalityKey).Select(m => m.ShortName).FirstOrDefault() ?? i.MunicipalityKey,
+                })),
         new("neue-organisationen", "Neu erreichte Organisationen", Organisations, ReportSection.Network, IndicatorKind.Count, s =>
             NewOrganisations(s).Select(o => new IndicatorRow { Id = 0, Label = o })),
         new("berater-im-einsatz", "Berater*innen im Einsatz", Advisors, ReportSection.Pool, IndicatorKind.Count, s =>
@@ -71,6 +99,10 @@ public static class BuiltInIndicators
     ];
 
     public static Indicator? Find(string key) => All.FirstOrDefault(i => i.Key == key);
+
+    /// <summary>The seminars of the pools' series that began in the year.</summary>
+    private static IQueryable<Seminar> SeminarsOf(ImpactScope s) =>
+        s.Db.Seminars.AsNoTracking().Where(m => s.Db.SeminarSeries.Any(x => x.Id == m.SeriesId && s.PoolIds.Contains(x.PoolId)) && m.StartsAt >= s.From && m.StartsAt < s.To);
 
     private static IQueryable<Requests.ConsultationRequest> RequestsOf(ImpactScope s) =>
         s.Db.ConsultationRequests.AsNoTracking().Where(r => s.PoolIds.Contains(r.PoolId) && r.CreatedAt >= s.From && r.CreatedAt < s.To);

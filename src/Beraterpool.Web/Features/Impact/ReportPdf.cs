@@ -71,6 +71,9 @@ public static class ReportPdf
                 if (r.Quota.Count == 0) md.Append("Keine Kommune hat in diesem Jahr Beratungstage genutzt.\n");
                 foreach (var q in r.Quota) Item(q.Municipality, $"{AnnualReport.Number(q.Used)} von {AnnualReport.Number(q.Quota)}");
                 break;
+            case ReportSection.Establishment:
+                Figures(r.In(ReportSection.Establishment));
+                break;
             case ReportSection.Network:
                 if (r.Events.Count == 0) md.Append("Keine Veranstaltungen in diesem Jahr.\n");
                 foreach (var e in r.Events) Item(EventKinds[e.Kind], $"{e.Events} (Teilnehmende: {e.Participants})");

@@ -280,6 +280,8 @@ public sealed class Erasure(AppDbContext db, UserManager<AppUser> users, FeeStat
         await db.SeminarCertificates.Where(c => c.IssuedByUserId == userId).ExecuteUpdateAsync(s => s.SetProperty(c => c.IssuedByUserId, (string?)null), ct);
         await db.MentoringMeetings.Where(m => m.CreatedByUserId == userId).ExecuteUpdateAsync(s => s.SetProperty(m => m.CreatedByUserId, (string?)null), ct);
         await db.ReportTexts.Where(t => t.UpdatedByUserId == userId).ExecuteUpdateAsync(s => s.SetProperty(t => t.UpdatedByUserId, (string?)null), ct);
+        // An interviewer from the office is known only by the account; without it, the interview keeps its other interviewers.
+        await db.InterviewInterviewers.Where(i => i.UserId == userId).ExecuteDeleteAsync(ct);
     }
 
     /// <summary>The person's names (also "Last, First", "Frau Last"), e-mail addresses and phone numbers, as they may appear in free text.</summary>

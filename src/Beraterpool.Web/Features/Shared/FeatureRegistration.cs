@@ -1,5 +1,6 @@
 using Beraterpool.Web.Features.Impact;
 using Beraterpool.Web.Features.Events;
+using Beraterpool.Web.Features.Interviews;
 using Beraterpool.Web.Features.Seminars;
 using Beraterpool.Web.Features.Gazetteer;
 using Beraterpool.Web.Features.Handbooks;
@@ -54,6 +55,7 @@ public static class FeatureRegistration
         services.AddImpact();
         services.AddOutreach();
         services.AddMentoring();
+        services.AddInterviews();
         services.AddScoped<Stakeholders.StakeholderTimeline>();
         return services;
     }

@@ -6,13 +6,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Beraterpool.Web.Features.Stakeholders;
 
 /// <summary>One line of a timeline: written by the office, or an event registration read from the events (<see cref="EventId"/> set).</summary>
-public sealed record TimelineItem(DateOnly On, TimelineKind Kind, string Subject, string? Notes, int? EntryId, int? EventId);
+/// <remarks><see cref="InterviewId"/> set: a finished interview with the organisation's municipality, read from the interviews.</remarks>
+public sealed record TimelineItem(DateOnly On, TimelineKind Kind, string Subject, string? Notes, int? EntryId, int? EventId, int? InterviewId = null);
 
 public sealed record FollowUpItem(int Id, string Title, DateOnly DueOn, string? OwnerUserId, string? OwnerName, bool Done, int? OrganisationId, int? ContactId, string About);
 
 /// <summary>
 /// The timeline of an organisation or a contact: the entries written by hand, and the pool's events someone registered
-/// for under the organisation's name or the contact's e-mail address — read from the registrations, never copied.
+/// for under the organisation's name or the contact's e-mail address — read from the registrations, never copied — and,
+/// for an organisation linked to a municipality, the pool's finished interviews with that municipality.
 /// </summary>
 public sealed class StakeholderTimeline(AppDbContext db)
 {
@@ -26,7 +28,13 @@ public sealed class StakeholderTimeline(AppDbContext db)
             .Join(db.Events.Where(e => e.PoolId == o.PoolId), r => r.EventId, e => e.Id, (r, e) => new { e.Id, e.Title, e.StartsAt })
             .GroupBy(x => new { x.Id, x.Title, x.StartsAt }).Select(g => new { g.Key.Id, g.Key.Title, g.Key.StartsAt, Count = g.Count() })
             .ToListAsync(ct);
-        return Merge(written, events.Select(e => new TimelineItem(ProgrammeTime.LocalDate(e.StartsAt), TimelineKind.EventAttendance, e.Title,
+        // The pool's finished interviews with the municipality the organisation stands for, read live like the registrations.
+        var interviews = o.MunicipalityKey is not { } key ? [] : await db.Interviews.AsNoTracking()
+            .Where(i => i.PoolId == o.PoolId && i.MunicipalityKey == key && i.FinishedAt != null)
+            .Select(i => new TimelineItem(i.HeldOn, TimelineKind.Interview,
+                db.InterviewGuides.Where(g => g.Id == i.GuideId).Select(g => g.Title).First(), i.IntervieweeFunction, null, null, i.Id))
+            .ToListAsync(ct);
+        return Merge(written.Concat(interviews), events.Select(e => new TimelineItem(ProgrammeTime.LocalDate(e.StartsAt), TimelineKind.EventAttendance, e.Title,
             e.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), null, e.Id)));
     }
 

@@ -320,6 +320,9 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("AdvisorId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("BirthYear")
                         .HasColumnType("INTEGER");
 
@@ -404,6 +407,8 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AdvisorId");
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
@@ -511,6 +516,9 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                     b.Property<long>("OpensAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("OthersScoresAfterOwn")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PoolId")
                         .HasColumnType("INTEGER");
 
@@ -598,6 +606,99 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                     b.HasIndex("CallId");
 
                     b.ToTable("CallQuestions");
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Applications.CommitteeMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("CallId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("CommitteeMembers");
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Applications.Review", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Assigned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Conflict")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewerUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewerUserId");
+
+                    b.HasIndex("ApplicationId", "ReviewerUserId")
+                        .IsUnique();
+
+                    b.ToTable("Reviews");
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Applications.ReviewScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CriterionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CriterionId");
+
+                    b.HasIndex("ReviewId", "CriterionId")
+                        .IsUnique();
+
+                    b.ToTable("ReviewScores");
                 });
 
             modelBuilder.Entity("Beraterpool.Web.Features.Audit.AuditEntry", b =>
@@ -1693,6 +1794,181 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                     b.ToTable("ReportTexts");
                 });
 
+            modelBuilder.Entity("Beraterpool.Web.Features.Interviews.Interview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GuideId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IntervieweeFunction")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MunicipalityKey")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GuideId");
+
+                    b.HasIndex("MunicipalityKey");
+
+                    b.HasIndex("PoolId", "HeldOn");
+
+                    b.ToTable("Interviews");
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Interviews.InterviewAnswer", b =>
+                {
+                    b.Property<int>("InterviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("InterviewId", "QuestionId");
+
+                    b.HasIndex("QuestionId");
+
+                    b.ToTable("InterviewAnswers");
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Interviews.InterviewGuide", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FamilyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Findings")
+                        .HasMaxLength(40000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SupersededById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PoolId", "FamilyId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("InterviewGuides");
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Interviews.InterviewInterviewer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AdvisorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InterviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdvisorId");
+
+                    b.HasIndex("InterviewId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("InterviewInterviewers");
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Interviews.InterviewQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GuideId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Help")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Options")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GuideId", "Position");
+
+                    b.ToTable("InterviewQuestions");
+                });
+
             modelBuilder.Entity("Beraterpool.Web.Features.Jobs.JobLease", b =>
                 {
                     b.Property<string>("Name")
@@ -2077,6 +2353,9 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("AnnualDayQuota")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApplicationRetentionMonths")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("BrandName")
@@ -3420,6 +3699,11 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Beraterpool.Web.Features.Applications.Application", b =>
                 {
+                    b.HasOne("Beraterpool.Web.Features.Advisors.Advisor", null)
+                        .WithMany()
+                        .HasForeignKey("AdvisorId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Beraterpool.Web.Features.Applications.Call", null)
                         .WithMany()
                         .HasForeignKey("CallId")
@@ -3478,6 +3762,51 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                     b.HasOne("Beraterpool.Web.Features.Applications.Call", null)
                         .WithMany("Questions")
                         .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Applications.CommitteeMember", b =>
+                {
+                    b.HasOne("Beraterpool.Web.Features.Applications.Call", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Beraterpool.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Applications.Review", b =>
+                {
+                    b.HasOne("Beraterpool.Web.Features.Applications.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Beraterpool.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewerUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Applications.ReviewScore", b =>
+                {
+                    b.HasOne("Beraterpool.Web.Features.Applications.CallCriterion", null)
+                        .WithMany()
+                        .HasForeignKey("CriterionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Beraterpool.Web.Features.Applications.Review", null)
+                        .WithMany("Scores")
+                        .HasForeignKey("ReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3733,6 +4062,79 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                     b.HasOne("Beraterpool.Web.Features.Pools.Pool", null)
                         .WithMany()
                         .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Interviews.Interview", b =>
+                {
+                    b.HasOne("Beraterpool.Web.Features.Interviews.InterviewGuide", null)
+                        .WithMany()
+                        .HasForeignKey("GuideId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Beraterpool.Web.Features.Municipalities.Municipality", null)
+                        .WithMany()
+                        .HasForeignKey("MunicipalityKey")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Beraterpool.Web.Features.Pools.Pool", null)
+                        .WithMany()
+                        .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Interviews.InterviewAnswer", b =>
+                {
+                    b.HasOne("Beraterpool.Web.Features.Interviews.Interview", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("InterviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Beraterpool.Web.Features.Interviews.InterviewQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Interviews.InterviewGuide", b =>
+                {
+                    b.HasOne("Beraterpool.Web.Features.Pools.Pool", null)
+                        .WithMany()
+                        .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Interviews.InterviewInterviewer", b =>
+                {
+                    b.HasOne("Beraterpool.Web.Features.Advisors.Advisor", null)
+                        .WithMany()
+                        .HasForeignKey("AdvisorId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Beraterpool.Web.Features.Interviews.Interview", null)
+                        .WithMany("Interviewers")
+                        .HasForeignKey("InterviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Beraterpool.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Interviews.InterviewQuestion", b =>
+                {
+                    b.HasOne("Beraterpool.Web.Features.Interviews.InterviewGuide", null)
+                        .WithMany("Questions")
+                        .HasForeignKey("GuideId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -4286,6 +4688,11 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                     b.Navigation("Questions");
                 });
 
+            modelBuilder.Entity("Beraterpool.Web.Features.Applications.Review", b =>
+                {
+                    b.Navigation("Scores");
+                });
+
             modelBuilder.Entity("Beraterpool.Web.Features.Engagements.Engagement", b =>
                 {
                     b.Navigation("Advisors");
@@ -4310,6 +4717,18 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                     b.Navigation("Chapters");
 
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Interviews.Interview", b =>
+                {
+                    b.Navigation("Answers");
+
+                    b.Navigation("Interviewers");
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Interviews.InterviewGuide", b =>
+                {
+                    b.Navigation("Questions");
                 });
 
             modelBuilder.Entity("Beraterpool.Web.Features.Mentoring.Mentorship", b =>

@@ -10,6 +10,13 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "ApplicationRetentionMonths",
+                table: "Pools",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 6);
+
             migrationBuilder.CreateTable(
                 name: "Calls",
                 columns: table => new
@@ -23,6 +30,7 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                     OpensAt = table.Column<long>(type: "INTEGER", nullable: false),
                     ClosesAt = table.Column<long>(type: "INTEGER", nullable: false),
                     BlindReview = table.Column<bool>(type: "INTEGER", nullable: false),
+                    OthersScoresAfterOwn = table.Column<bool>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
@@ -61,6 +69,7 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
                     DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     DecisionSentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AdvisorId = table.Column<int>(type: "INTEGER", nullable: true),
                     TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Culture = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
                     SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
@@ -69,6 +78,12 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Applications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Applications_Advisors_AdvisorId",
+                        column: x => x.AdvisorId,
+                        principalTable: "Advisors",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                     table.ForeignKey(
                         name: "FK_Applications_Calls_CallId",
                         column: x => x.CallId,
@@ -121,6 +136,65 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                         name: "FK_CallQuestions_Calls_CallId",
                         column: x => x.CallId,
                         principalTable: "Calls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CommitteeMembers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CallId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    AddedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CommitteeMembers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CommitteeMembers_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CommitteeMembers_Calls_CallId",
+                        column: x => x.CallId,
+                        principalTable: "Calls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Reviews",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ApplicationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReviewerUserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Assigned = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Conflict = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Reviews", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Reviews_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Reviews_AspNetUsers_ReviewerUserId",
+                        column: x => x.ReviewerUserId,
+                        principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -184,6 +258,33 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ReviewScores",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReviewId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CriterionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Score = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewScores", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReviewScores_CallCriteria_CriterionId",
+                        column: x => x.CriterionId,
+                        principalTable: "CallCriteria",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ReviewScores_Reviews_ReviewId",
+                        column: x => x.ReviewId,
+                        principalTable: "Reviews",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ApplicationAnswers_ApplicationId_QuestionId",
                 table: "ApplicationAnswers",
@@ -210,6 +311,11 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                 name: "IX_ApplicationFiles_QuestionId",
                 table: "ApplicationFiles",
                 column: "QuestionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_AdvisorId",
+                table: "Applications",
+                column: "AdvisorId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Applications_CallId_Status",
@@ -241,6 +347,39 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                 name: "IX_Calls_PoolId_ClosesAt",
                 table: "Calls",
                 columns: new[] { "PoolId", "ClosesAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommitteeMembers_CallId_UserId",
+                table: "CommitteeMembers",
+                columns: new[] { "CallId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommitteeMembers_UserId",
+                table: "CommitteeMembers",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reviews_ApplicationId_ReviewerUserId",
+                table: "Reviews",
+                columns: new[] { "ApplicationId", "ReviewerUserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reviews_ReviewerUserId",
+                table: "Reviews",
+                column: "ReviewerUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewScores_CriterionId",
+                table: "ReviewScores",
+                column: "CriterionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewScores_ReviewId_CriterionId",
+                table: "ReviewScores",
+                columns: new[] { "ReviewId", "CriterionId" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -253,16 +392,29 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                 name: "ApplicationFiles");
 
             migrationBuilder.DropTable(
-                name: "CallCriteria");
+                name: "CommitteeMembers");
 
             migrationBuilder.DropTable(
-                name: "Applications");
+                name: "ReviewScores");
 
             migrationBuilder.DropTable(
                 name: "CallQuestions");
 
             migrationBuilder.DropTable(
+                name: "CallCriteria");
+
+            migrationBuilder.DropTable(
+                name: "Reviews");
+
+            migrationBuilder.DropTable(
+                name: "Applications");
+
+            migrationBuilder.DropTable(
                 name: "Calls");
+
+            migrationBuilder.DropColumn(
+                name: "ApplicationRetentionMonths",
+                table: "Pools");
         }
     }
 }

@@ -12,6 +12,13 @@ namespace Beraterpool.Web.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "ApplicationRetentionMonths",
+                table: "Pools",
+                type: "integer",
+                nullable: false,
+                defaultValue: 6);
+
             migrationBuilder.CreateTable(
                 name: "Calls",
                 columns: table => new
@@ -25,6 +32,7 @@ namespace Beraterpool.Web.Data.Migrations.Postgres
                     OpensAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ClosesAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     BlindReview = table.Column<bool>(type: "boolean", nullable: false),
+                    OthersScoresAfterOwn = table.Column<bool>(type: "boolean", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
@@ -63,6 +71,7 @@ namespace Beraterpool.Web.Data.Migrations.Postgres
                     Status = table.Column<int>(type: "integer", nullable: false),
                     DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     DecisionSentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AdvisorId = table.Column<int>(type: "integer", nullable: true),
                     TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     Culture = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: true),
                     SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
@@ -71,6 +80,12 @@ namespace Beraterpool.Web.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Applications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Applications_Advisors_AdvisorId",
+                        column: x => x.AdvisorId,
+                        principalTable: "Advisors",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                     table.ForeignKey(
                         name: "FK_Applications_Calls_CallId",
                         column: x => x.CallId,
@@ -123,6 +138,65 @@ namespace Beraterpool.Web.Data.Migrations.Postgres
                         name: "FK_CallQuestions_Calls_CallId",
                         column: x => x.CallId,
                         principalTable: "Calls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CommitteeMembers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CallId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    AddedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CommitteeMembers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CommitteeMembers_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_CommitteeMembers_Calls_CallId",
+                        column: x => x.CallId,
+                        principalTable: "Calls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Reviews",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ApplicationId = table.Column<int>(type: "integer", nullable: false),
+                    ReviewerUserId = table.Column<string>(type: "text", nullable: false),
+                    Assigned = table.Column<bool>(type: "boolean", nullable: false),
+                    Conflict = table.Column<bool>(type: "boolean", nullable: false),
+                    Comment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Reviews", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Reviews_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Reviews_AspNetUsers_ReviewerUserId",
+                        column: x => x.ReviewerUserId,
+                        principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -186,6 +260,33 @@ namespace Beraterpool.Web.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ReviewScores",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ReviewId = table.Column<int>(type: "integer", nullable: false),
+                    CriterionId = table.Column<int>(type: "integer", nullable: false),
+                    Score = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewScores", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReviewScores_CallCriteria_CriterionId",
+                        column: x => x.CriterionId,
+                        principalTable: "CallCriteria",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ReviewScores_Reviews_ReviewId",
+                        column: x => x.ReviewId,
+                        principalTable: "Reviews",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ApplicationAnswers_ApplicationId_QuestionId",
                 table: "ApplicationAnswers",
@@ -212,6 +313,11 @@ namespace Beraterpool.Web.Data.Migrations.Postgres
                 name: "IX_ApplicationFiles_QuestionId",
                 table: "ApplicationFiles",
                 column: "QuestionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_AdvisorId",
+                table: "Applications",
+                column: "AdvisorId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Applications_CallId_Status",
@@ -243,6 +349,39 @@ namespace Beraterpool.Web.Data.Migrations.Postgres
                 name: "IX_Calls_PoolId_ClosesAt",
                 table: "Calls",
                 columns: new[] { "PoolId", "ClosesAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommitteeMembers_CallId_UserId",
+                table: "CommitteeMembers",
+                columns: new[] { "CallId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommitteeMembers_UserId",
+                table: "CommitteeMembers",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reviews_ApplicationId_ReviewerUserId",
+                table: "Reviews",
+                columns: new[] { "ApplicationId", "ReviewerUserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reviews_ReviewerUserId",
+                table: "Reviews",
+                column: "ReviewerUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewScores_CriterionId",
+                table: "ReviewScores",
+                column: "CriterionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewScores_ReviewId_CriterionId",
+                table: "ReviewScores",
+                columns: new[] { "ReviewId", "CriterionId" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -255,16 +394,29 @@ namespace Beraterpool.Web.Data.Migrations.Postgres
                 name: "ApplicationFiles");
 
             migrationBuilder.DropTable(
-                name: "CallCriteria");
+                name: "CommitteeMembers");
 
             migrationBuilder.DropTable(
-                name: "Applications");
+                name: "ReviewScores");
 
             migrationBuilder.DropTable(
                 name: "CallQuestions");
 
             migrationBuilder.DropTable(
+                name: "CallCriteria");
+
+            migrationBuilder.DropTable(
+                name: "Reviews");
+
+            migrationBuilder.DropTable(
+                name: "Applications");
+
+            migrationBuilder.DropTable(
                 name: "Calls");
+
+            migrationBuilder.DropColumn(
+                name: "ApplicationRetentionMonths",
+                table: "Pools");
         }
     }
 }
