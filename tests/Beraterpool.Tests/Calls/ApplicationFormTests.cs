@@ -72,7 +72,8 @@ public sealed class ApplicationFormTests(ApplicationFormTests.App app) : IClassF
 
         var mail = Assert.Single(app.MessagesTo("amina@example.org"));
         Assert.Contains("Bewerbung eingegangen", mail.Subject);
-        var link = System.Text.RegularExpressions.Regex.Match(mail.TextBody ?? "", @"https?://[^\s/]+(/[^\s]*/calls/application/[^\s]+)").Groups[1].Value;
+        var link = System.Text.RegularExpressions.Regex.Match(mail.TextBody ?? "", @"https?://[^\s/]+((?:/[^\s]*)?/calls/application/[^\s]+)").Groups[1].Value;
+        Assert.NotEmpty(link);
         var page = Html.Text(await app.CreateClient().GetStringAsync(link, Ct));
         Assert.Contains("lebenslauf.pdf", page);
 

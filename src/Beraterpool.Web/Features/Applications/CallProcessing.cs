@@ -24,6 +24,15 @@ public static class CallProcessing
             "Abgelehnte Bewerbungen werden nach der Aufbewahrungsfrist des Pools (Voreinstellung 6 Monate nach der Entscheidung) gelöscht; angenommene gehen in das Profil der Berater*in über; hochgeladene, nie abgeschickte Dateien nach einem Tag",
             "Art. 6 Abs. 1 lit. b DSGVO (Anbahnung der Zusammenarbeit); Art. 9 Abs. 2 lit. a DSGVO (ausdrückliche Einwilligung) für die Herkunftsländer",
             ProcessingRegistry.CommonMeasures,
-            [typeof(Application), typeof(ApplicationAnswer), typeof(ApplicationFile)]),
+            [typeof(Application), typeof(ApplicationAnswer), typeof(ApplicationFile), typeof(Review), typeof(ReviewScore)]),
+        new("calls-committee",
+            "Auswahlkommission einer Ausschreibung: Berufung der Mitglieder, Zuweisung von Bewerbungen, erklärte Interessenkonflikte",
+            "Mitglieder der Auswahlkommission (Gutachter*innen)",
+            "Konto (Name, E-Mail-Adresse), Mitgliedschaft je Ausschreibung, Zuweisungen, Interessenkonflikte, eigene Bewertungen und Kommentare",
+            "Die Koordinierungsstelle des Pools; die anderen Mitglieder sehen Bewertungen und Namen, wenn die Ausschreibung es vorsieht",
+            "Mitgliedschaft solange die Ausschreibung besteht; Bewertungen mit der Bewerbung",
+            "Art. 6 Abs. 1 lit. b und e DSGVO",
+            ProcessingRegistry.CommonMeasures,
+            [typeof(CommitteeMember)]),
     ];
 }

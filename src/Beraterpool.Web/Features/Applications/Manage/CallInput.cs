@@ -27,6 +27,7 @@ public sealed class CallInput
     public TimeOnly? ClosesTime { get; set; }
 
     public bool BlindReview { get; set; } = true;
+    public bool OthersScoresAfterOwn { get; set; } = true;
 
     public List<CriterionInput> Criteria { get; set; } = [];
     public List<QuestionInput> Questions { get; set; } = [];

@@ -22,6 +22,8 @@ public sealed class EditModel(AppDbContext db, TimeProvider time, PoolAccess acc
     [BindProperty] public CallInput Input { get; set; } = new();
 
     public int? CallId { get; private set; }
+    /// <summary>Once a reviewer scored, the criteria stay as they are: a changed scale or weight would change every score given.</summary>
+    public bool CriteriaFixed { get; private set; }
     public IReadOnlyList<PoolInfo> Pools { get; private set; } = [];
     public CallTexts Texts { get; } = new(text);
 
@@ -33,6 +35,7 @@ public sealed class EditModel(AppDbContext db, TimeProvider time, PoolAccess acc
             if (c is null || !await access.CanManageAsync(c.PoolId, ct)) return NotFound();
             CallId = callId;
             Input = ToInput(c);
+            CriteriaFixed = await ScoredAsync(callId, ct);
         }
         else
         {
@@ -55,6 +58,8 @@ public sealed class EditModel(AppDbContext db, TimeProvider time, PoolAccess acc
             if (c is null || !await access.CanManageAsync(c.PoolId, ct)) return NotFound();
             CallId = callId;
             Input.PoolId = c.PoolId;
+            CriteriaFixed = await ScoredAsync(callId, ct);
+            if (CriteriaFixed) Input.Criteria = ToInput(c).Criteria;
         }
         if (!await LoadAsync(ct)) return NotFound();
         var (opens, closes) = Check();
@@ -72,11 +77,11 @@ public sealed class EditModel(AppDbContext db, TimeProvider time, PoolAccess acc
         }
         c.Title = Input.Title!.Trim();
         (c.Text, c.Eligibility) = (Markdown(Input.Text), Clean(Input.Eligibility));
-        (c.OpensAt, c.ClosesAt, c.BlindReview) = (opens!.Value, closes!.Value, Input.BlindReview);
+        (c.OpensAt, c.ClosesAt, c.BlindReview, c.OthersScoresAfterOwn) = (opens!.Value, closes!.Value, Input.BlindReview, Input.OthersScoresAfterOwn);
         c.UpdatedAt = now;
         var criteria = Input.Criteria.Where(x => Clean(x.Name) is not null).ToList();
-        Resize(c.Criteria, criteria.Count, () => new CallCriterion { Name = "" });
-        for (var i = 0; i < criteria.Count; i++)
+        if (!CriteriaFixed) Resize(c.Criteria, criteria.Count, () => new CallCriterion { Name = "" });
+        for (var i = 0; i < criteria.Count && !CriteriaFixed; i++)
             (c.Criteria[i].Position, c.Criteria[i].Name, c.Criteria[i].Weight, c.Criteria[i].ScaleMax, c.Criteria[i].IsRequired) =
                 (i + 1, Clean(criteria[i].Name)!, criteria[i].Weight, criteria[i].ScaleMax, criteria[i].IsRequired);
         var questions = Input.Questions.Where(x => Clean(x.Prompt) is not null).ToList();
@@ -123,11 +128,14 @@ public sealed class EditModel(AppDbContext db, TimeProvider time, PoolAccess acc
         return true;
     }
 
+    private Task<bool> ScoredAsync(int callId, CancellationToken ct) =>
+        db.ReviewScores.AnyAsync(s => db.CallCriteria.Any(c => c.Id == s.CriterionId && c.CallId == callId), ct);
+
     private void Pad()
     {
         for (var i = 0; i < SpareRows; i++)
         {
-            Input.Criteria.Add(new CriterionInput { Name = null });
+            if (!CriteriaFixed) Input.Criteria.Add(new CriterionInput { Name = null });
             Input.Questions.Add(new QuestionInput());
         }
     }
@@ -143,7 +151,7 @@ public sealed class EditModel(AppDbContext db, TimeProvider time, PoolAccess acc
         var closes = ProgrammeTime.ToLocal(c.ClosesAt);
         return new CallInput
         {
-            PoolId = c.PoolId, Title = c.Title, Text = c.Text, Eligibility = c.Eligibility, BlindReview = c.BlindReview,
+            PoolId = c.PoolId, Title = c.Title, Text = c.Text, Eligibility = c.Eligibility, BlindReview = c.BlindReview, OthersScoresAfterOwn = c.OthersScoresAfterOwn,
             OpensDate = ProgrammeTime.LocalDate(c.OpensAt), ClosesDate = DateOnly.FromDateTime(closes.DateTime), ClosesTime = TimeOnly.FromDateTime(closes.DateTime),
             Criteria = c.Criteria.OrderBy(x => x.Position).Select(x => new CriterionInput { Name = x.Name, Weight = x.Weight, ScaleMax = x.ScaleMax, IsRequired = x.IsRequired }).ToList(),
             Questions = c.Questions.OrderBy(x => x.Position).Select(x => new QuestionInput { Prompt = x.Prompt, Kind = x.Kind, Options = x.Options, IsRequired = x.IsRequired }).ToList(),
