@@ -90,6 +90,7 @@ public static partial class Endpoints
             "id" when Starts("/mentoring/") => s.MentorshipId,
             "id" when Starts("/manage/stakeholders/organisations/") => s.OrganisationId,
             "id" when Starts("/manage/stakeholders/contacts/") => s.StakeholderContactId,
+            "id" when Starts("/manage/calls/application/") || Starts("/review/application/") => s.ApplicationId,
             "id" when Starts("/calls/") || Starts("/manage/calls/") => s.CallId,
             "id" when Starts("/manage/interviews/guides/") => s.InterviewGuideId,
             "id" when Starts("/manage/interviews/interview/") => s.InterviewId,

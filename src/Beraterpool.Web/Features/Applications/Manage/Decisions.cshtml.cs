@@ -36,9 +36,12 @@ public sealed class DecisionsModel(AppDbContext db, PoolAccess access, CallDecis
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         var count = await decisions.SendAsync(Call, Ids, ct);
-        TempData[StatusMessage.Key] = count == 0
-            ? text["Es gab keine Entscheidung mehr zu versenden."].Value
-            : text["{0} Entscheidungen sind versandt.", count].Value;
+        TempData[StatusMessage.Key] = count switch
+        {
+            0 => text["Es gab keine Entscheidung mehr zu versenden."].Value,
+            1 => text["Die Entscheidung ist versandt."].Value,
+            _ => text["{0} Entscheidungen sind versandt.", count].Value,
+        };
         return RedirectToPage(new { id });
     }
 
