@@ -85,6 +85,15 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Features.Stakeholders.ContactOrganisation> ContactOrganisations => Set<Features.Stakeholders.ContactOrganisation>();
     public DbSet<Features.Stakeholders.TimelineEntry> TimelineEntries => Set<Features.Stakeholders.TimelineEntry>();
     public DbSet<Features.Stakeholders.FollowUp> FollowUps => Set<Features.Stakeholders.FollowUp>();
+    public DbSet<Features.Applications.Call> Calls => Set<Features.Applications.Call>();
+    public DbSet<Features.Applications.CallCriterion> CallCriteria => Set<Features.Applications.CallCriterion>();
+    public DbSet<Features.Applications.CallQuestion> CallQuestions => Set<Features.Applications.CallQuestion>();
+    public DbSet<Features.Applications.Application> Applications => Set<Features.Applications.Application>();
+    public DbSet<Features.Applications.ApplicationAnswer> ApplicationAnswers => Set<Features.Applications.ApplicationAnswer>();
+    public DbSet<Features.Applications.ApplicationFile> ApplicationFiles => Set<Features.Applications.ApplicationFile>();
+    public DbSet<Features.Applications.CommitteeMember> CommitteeMembers => Set<Features.Applications.CommitteeMember>();
+    public DbSet<Features.Applications.Review> Reviews => Set<Features.Applications.Review>();
+    public DbSet<Features.Applications.ReviewScore> ReviewScores => Set<Features.Applications.ReviewScore>();
     public DbSet<Features.Interviews.InterviewGuide> InterviewGuides => Set<Features.Interviews.InterviewGuide>();
     public DbSet<Features.Interviews.InterviewQuestion> InterviewQuestions => Set<Features.Interviews.InterviewQuestion>();
     public DbSet<Features.Interviews.Interview> Interviews => Set<Features.Interviews.Interview>();

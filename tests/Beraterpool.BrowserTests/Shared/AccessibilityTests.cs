@@ -131,6 +131,12 @@ public sealed class AccessibilityTests(BrowserApp app)
     [InlineData("/manage/interviews/guides/{guide}/compare", DemoAccounts.CoordinatorNrw)]
     [InlineData("/manage/interviews/guides/edit/{guide}", DemoAccounts.CoordinatorNrw)]
     [InlineData("/manage/interviews/interview/{interview}", DemoAccounts.CoordinatorNrw)]
+    [InlineData("/manage/calls", DemoAccounts.CoordinatorNrw)]
+    [InlineData("/manage/calls/{recent-call}/review", DemoAccounts.CoordinatorNrw)]
+    [InlineData("/manage/calls/application/{recent-application}", DemoAccounts.CoordinatorNrw)]
+    [InlineData("/manage/calls/{call-2014}/decisions", DemoAccounts.CoordinatorNrw)]
+    [InlineData("/review", DemoAccounts.Reviewer)]
+    [InlineData("/review/application/{recent-application}", DemoAccounts.Reviewer)]
     public async Task Signed_in_page_has_no_axe_violations_or_console_errors(string path, string account)
     {
         path = await ResolveAsync(path);
@@ -154,6 +160,7 @@ public sealed class AccessibilityTests(BrowserApp app)
     /// handbook's id, {pool} its pool and {chapter} its first chapter, {pair} the demo advisor's mentoring pair, {series}/{seminar}/{certificate}
     /// the demo qualification series, its first seminar and a certificate's code,
     /// {guide}/{interview} the demo interview guide and one of its finished interviews,
+    /// {recent-call}/{recent-application} the demo call under review and its first application, {call-2014} the decided call of 2014,
     /// {lks} the state coordination office of the integration centres and {lks-contact} its contact.
     /// </summary>
     private async Task<string> ResolveAsync(string path)
@@ -182,6 +189,13 @@ public sealed class AccessibilityTests(BrowserApp app)
             var g = await app.App.WithDbAsync(db => db.InterviewGuides.Where(x => x.Title.StartsWith("Bedarfe der Kommunen"))
                 .Select(x => new { x.Id, Interview = db.Interviews.Where(i => i.GuideId == x.Id && i.FinishedAt != null).Select(i => i.Id).First() }).FirstAsync(ct));
             path = path.Replace("{guide}", Invariant(g.Id)).Replace("{interview}", Invariant(g.Interview));
+        }
+        if (path.Contains("{recent-call}") || path.Contains("{recent-application}") || path.Contains("{call-2014}"))
+        {
+            var c = await app.App.WithDbAsync(db => db.Calls.Where(x => x.Title.StartsWith("Nachbesetzung"))
+                .Select(x => new { x.Id, Application = db.Applications.Where(a => a.CallId == x.Id).OrderBy(a => a.Id).Select(a => a.Id).First(),
+                    Old = db.Calls.Where(o => o.Title.StartsWith("Berater*innen mit Migrationsgeschichte")).Select(o => o.Id).First() }).FirstAsync(ct));
+            path = path.Replace("{recent-call}", Invariant(c.Id)).Replace("{recent-application}", Invariant(c.Application)).Replace("{call-2014}", Invariant(c.Old));
         }
         if (path.Contains("{pair}"))
         {

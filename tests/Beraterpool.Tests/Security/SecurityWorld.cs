@@ -70,7 +70,7 @@ public class SecurityApp : TestApp
 public sealed record RecordSet(string Name, int PoolId, string PoolSlug, int AdvisorId, string AdvisorSlug, string MunicipalityKey, int RequestId,
     string TrackingToken, int EngagementId, int ActivityId, int OptionId, int DocumentId, int StatementId, int TravelId, int InvitationId,
     string RequestReference, string StatementReference, string Iban, string ContactUserId, int CommentId = 0, int IntakeId = 0, int EventId = 0, string EventToken = "",
-    int HandbookId = 0, int ChapterId = 0, string HandbookSlug = "", int MentorshipId = 0, int OrganisationId = 0, int StakeholderContactId = 0, int SeriesId = 0, int SeminarId = 0, string SeminarToken = "", string SitePageSlug = "", int InterviewGuideId = 0, int InterviewId = 0)
+    int HandbookId = 0, int ChapterId = 0, string HandbookSlug = "", int MentorshipId = 0, int OrganisationId = 0, int StakeholderContactId = 0, int SeriesId = 0, int SeminarId = 0, string SeminarToken = "", string SitePageSlug = "", int InterviewGuideId = 0, int InterviewId = 0, int CallId = 0, string ApplicationToken = "", int ApplicationId = 0)
 {
     /// <summary>Texts only this set's people (and its pool's coordinators) may read: none of them may show up anywhere else.</summary>
     public string[] Secrets => [RequestReference, $"Kontakt {Name}", $"kontakt-{Name}@stadt.example", $"Option {Name}", $"protokoll-{Name}.pdf", StatementReference, Iban];
@@ -334,9 +334,26 @@ public sealed class SecurityWorld
             db.Events.Add(ev);
             await db.SaveChangesAsync();
 
+            // An open application call of the pool.
+            var call = new Web.Features.Applications.Call
+            {
+                PoolId = pool.Id, Title = $"Ausschreibung {name}", OpensAt = now.AddDays(-1), ClosesAt = now.AddDays(30), CreatedAt = now, UpdatedAt = now,
+                Criteria = [new() { Position = 1, Name = "Motivation" }],
+            };
+            db.Calls.Add(call);
+            await db.SaveChangesAsync();
+            var applicationToken = Web.Features.Applications.ApplicationDesk.NewToken();
+            var application = new Web.Features.Applications.Application
+            {
+                CallId = call.Id, PoolId = pool.Id, FirstName = "Bewerberin", LastName = name, Email = $"bewerbung-{name}@example.org", Motivation = "Motivation",
+                TokenHash = Web.Features.Applications.ApplicationDesk.Hash(applicationToken), SubmittedAt = now, UpdatedAt = now,
+            };
+            db.Applications.Add(application);
+            await db.SaveChangesAsync();
+
             return new RecordSet(name, pool.Id, pool.Slug, advisor.Id, advisor.Slug, municipalityKey, request.Id, token, engagement.Id, activity.Id, option.Id,
                 document.Id, statement.Id, statement.TravelCosts[0].Id, invitation.Id, request.Reference,
-                FeeStatements.Reference(statement.Year, statement.Month, statement.Id), iban, contactUserId, comment.Id, intake.Id, ev.Id, eventToken);
+                FeeStatements.Reference(statement.Year, statement.Month, statement.Id), iban, contactUserId, comment.Id, intake.Id, ev.Id, eventToken, CallId: call.Id, ApplicationToken: applicationToken, ApplicationId: application.Id);
         });
     }
 

@@ -51,6 +51,7 @@ public static partial class DemoSeed
         var users = services.GetRequiredService<UserManager<AppUser>>();
         string? nrwCoordinator = null;
         string? mentor = null;
+        string? reviewer = null;
         foreach (var account in DemoAccounts.All)
         {
             var user = new AppUser
@@ -66,7 +67,9 @@ public static partial class DemoSeed
             }
             if (account.Role == Roles.Advisor) nrwAdvisors[0].UserId = user.Id;
             if (account.Role == Roles.Mentor) mentor = user.Id;
+            if (account.Role == Roles.Reviewer) reviewer = user.Id;
         }
+        await DemoCalls.SeedAsync(db, nrw, nrwAdvisors, reviewer, now, ct);
         HandbookExamples.Add(db, nrw, nrwCoordinator, now);
         Site.SitePageExamples.Add(db, nrw, nrwCoordinator, now);
         ImpactExamples.Add(db, nrw, nrwCoordinator, now);

@@ -27,6 +27,7 @@ public static class MailCatalog
         .. MessageMails.Templates,
         .. EventMails.Templates,
         .. Seminars.SeminarMails.Templates,
+        .. Applications.ApplicationMails.Templates,
     ];
 
     public static MailTemplate? Find(string id) => All.FirstOrDefault(t => t.Id == id);

@@ -10,8 +10,7 @@ namespace Beraterpool.Web.Features.Me;
 
 /// <summary>
 /// The overview of the narrow roles (application committee, mentors): who is signed in, what the role does in the
-/// programme, and what waits for them (a mentor's pairs; applications come with the establishment issue — until then
-/// the reviewers' list is honestly empty and says how work will reach them).
+/// programme, and what waits for them (a mentor's pairs, a reviewer's applications).
 /// </summary>
 public abstract class RoleOverviewModel(AppDbContext db, PoolAccess access) : PageModel
 {
@@ -30,8 +29,19 @@ public abstract class RoleOverviewModel(AppDbContext db, PoolAccess access) : Pa
     protected virtual Task LoadAsync(CancellationToken ct) => Task.CompletedTask;
 }
 
+/// <summary>The committee member's overview: the applications they review (open ones first) and calls still running.</summary>
 [Authorize(Roles = Roles.Reviewer)]
-public sealed class ReviewModel(AppDbContext db, PoolAccess access) : RoleOverviewModel(db, access);
+public sealed class ReviewModel(AppDbContext db, PoolAccess access, Applications.CallReviews reviews) : RoleOverviewModel(db, access)
+{
+    public IReadOnlyList<Applications.PendingReview> Applications { get; private set; } = [];
+    public IReadOnlyList<(string Title, DateTimeOffset ClosesAt)> Upcoming { get; private set; } = [];
+
+    protected override async Task LoadAsync(CancellationToken ct)
+    {
+        Applications = await reviews.OfReviewerAsync(Access.UserId!, ct);
+        Upcoming = await reviews.UpcomingAsync(Access.UserId!, ct);
+    }
+}
 
 /// <summary>The mentor's overview: their own pairs (running ones first), each with its meetings.</summary>
 [Authorize(Roles = Roles.Mentor)]

@@ -39,6 +39,8 @@ public sealed class Pool
     public string? DebtorBic { get; set; }
     /// <summary>When on, a second coordinator (neither the approver nor the advisor) releases each approved payment.</summary>
     public bool FourEyesPayments { get; set; }
+    /// <summary>Months after the decision until a declined application is deleted (the form tells applicants).</summary>
+    public int ApplicationRetentionMonths { get; set; } = 6;
 
     public List<Topic> Topics { get; set; } = [];
     public List<PoolCoordinator> Coordinators { get; set; } = [];

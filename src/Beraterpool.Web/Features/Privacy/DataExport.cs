@@ -182,7 +182,39 @@ public sealed class DataExport(AppDbContext db, UserManager<AppUser> users, Iban
                 c.ConsentOn, c.ConsentSource, c.WithdrawnOn, contactExtras[c.Id].CreatedAt)).ToList();
         return new ExportData(ExportData.FormatName, ExportData.CurrentVersion, time.GetUtcNow(), person.Email, account, advisors, bank, requests,
             invitations, engagements, activities, days, options, learnings, comments, documents, shares, statements, messages, notes, audit,
-            consents, mails, registrations, seminarAttendance, certificates, mentorships, contactPersons, contacts);
+            consents, mails, registrations, seminarAttendance, certificates, mentorships, contactPersons, contacts,
+            await ApplicationsAsync(person.ApplicationIdList, pools, ct));
+    }
+
+    /// <summary>
+    /// Applications with their answers, file names and the submitted reviews: scores about a person are their data too.
+    /// A decision counts only once told; a draft shows as "submitted".
+    /// </summary>
+    private async Task<List<ExportApplication>> ApplicationsAsync(IReadOnlyList<int> ids, Dictionary<int, string> pools, CancellationToken ct)
+    {
+        if (ids.Count == 0) return [];
+        var rows = await db.Applications.AsNoTracking().Where(a => ids.Contains(a.Id)).OrderBy(a => a.SubmittedAt).Include(a => a.Answers).ToListAsync(ct);
+        var callIds = rows.Select(a => a.CallId).Distinct().ToList();
+        var calls = await db.Calls.AsNoTracking().Where(c => callIds.Contains(c.Id)).Include(c => c.Questions).Include(c => c.Criteria).ToDictionaryAsync(c => c.Id, ct);
+        var files = (await db.ApplicationFiles.AsNoTracking().Where(f => f.ApplicationId != null && ids.Contains(f.ApplicationId.Value))
+            .Select(f => new { f.ApplicationId, f.FileName }).ToListAsync(ct)).ToLookup(f => f.ApplicationId!.Value, f => f.FileName);
+        var reviews = (await db.Reviews.AsNoTracking().Where(r => ids.Contains(r.ApplicationId) && r.SubmittedAt != null && !r.Conflict)
+            .OrderBy(r => r.SubmittedAt).Select(r => new { r.ApplicationId, r.SubmittedAt, r.Comment, Scores = r.Scores.Select(s => new { s.CriterionId, s.Score }).ToList() })
+            .ToListAsync(ct)).ToLookup(r => r.ApplicationId);
+        var topicNames = await db.Topics.AsNoTracking().Where(t => rows.Select(a => a.PoolId).Contains(t.PoolId)).ToDictionaryAsync(t => t.Id, t => t.NameDe, ct);
+        return rows.Select(a =>
+        {
+            var call = calls[a.CallId];
+            return new ExportApplication(a.Id, call.Title, pools.GetValueOrDefault(a.PoolId) ?? "", a.FirstName, a.LastName, a.Email, a.Phone, a.CityKey, a.Gender,
+                a.BirthYear, Applications.Application.Split(a.Languages), Applications.Application.Split(a.CountryCodes), a.CountriesConsentAt,
+                Applications.Application.Split(a.TopicIds).Select(t => int.TryParse(t, out var n) && topicNames.TryGetValue(n, out var name) ? name : t).ToList(),
+                a.Motivation, a.Experience,
+                call.Questions.OrderBy(q => q.Position).Select(q => new ExportAnswer(q.Prompt, a.Answers.FirstOrDefault(x => x.QuestionId == q.Id)?.Value)).ToList(),
+                files[a.Id].ToList(), a.DecisionSentAt is null ? "Submitted" : a.Status.ToString(), a.SubmittedAt, a.UpdatedAt, a.DecisionSentAt,
+                reviews[a.Id].Select(r => new ExportReview(r.SubmittedAt!.Value,
+                    r.Scores.Select(s => call.Criteria.FirstOrDefault(c => c.Id == s.CriterionId) is { } c ? new ExportScore(c.Name, s.Score, c.ScaleMax) : null)
+                        .OfType<ExportScore>().ToList(), r.Comment)).ToList());
+        }).ToList();
     }
 
     private async Task<List<ExportMentorship>> MentorshipsAsync(List<int> advisorIds, string? userId, Dictionary<int, string> pools, CancellationToken ct)

@@ -48,6 +48,7 @@ public sealed class Erasure(AppDbContext db, UserManager<AppUser> users, FeeStat
         ["documents"] = "hochgeladene Dokumente",
         ["outboxMails"] = "E-Mails im Postausgang",
         ["eventRegistrations"] = "Anmeldungen zu Veranstaltungen",
+        ["applications"] = "Bewerbungen auf Ausschreibungen (mit Antworten und Dateien)",
         ["seminarAttendance"] = "Zu- und Absagen und Anwesenheit in Seminaren",
         ["certificates"] = "Zertifikate (der Prüfcode bestätigt keinen Namen mehr)",
         ["mentorships"] = "Mentoring mit Zielen und Treffen",
@@ -95,6 +96,7 @@ public sealed class Erasure(AppDbContext db, UserManager<AppUser> users, FeeStat
             ["documents"] = await q.Documents.CountAsync(ct),
             ["outboxMails"] = OutboxFiles(person).Count + await OutboxRows(person).CountAsync(ct),
             ["eventRegistrations"] = person.EventRegistrationIds.Count,
+            ["applications"] = person.ApplicationIdList.Count,
             ["seminarAttendance"] = await SeminarAttendance(person).CountAsync(ct),
             ["mentorships"] = await q.Mentorships.CountAsync(ct),
             ["contactPersons"] = await q.ContactPersons.CountAsync(ct),
@@ -212,6 +214,8 @@ public sealed class Erasure(AppDbContext db, UserManager<AppUser> users, FeeStat
         erased["outboxMails"] = outboxFiles.Count + await OutboxRows(person).ExecuteDeleteAsync(ct);
         // An event's figures count places taken and attendance; a person erased before the event leaves a place free.
         erased["eventRegistrations"] = await db.EventRegistrations.Where(r => person.EventRegistrationIds.Contains(r.Id)).ExecuteDeleteAsync(ct);
+        // Answers and files go with the application (cascade).
+        erased["applications"] = await db.Applications.Where(a => person.ApplicationIdList.Contains(a.Id)).ExecuteDeleteAsync(ct);
         // The contact's own timeline entries and follow-ups go with it (cascade); the organisations stay.
         erased["stakeholderContacts"] = await db.Contacts.Where(c => person.ContactIds.Contains(c.Id)).ExecuteDeleteAsync(ct);
 

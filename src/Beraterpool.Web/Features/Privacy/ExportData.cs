@@ -38,7 +38,8 @@ public sealed record ExportData(
     IReadOnlyList<ExportCertificate> Certificates,
     IReadOnlyList<ExportMentorship> Mentorships,
     IReadOnlyList<ExportContactPerson> ContactPersons,
-    IReadOnlyList<ExportStakeholderContact> StakeholderContacts)
+    IReadOnlyList<ExportStakeholderContact> StakeholderContacts,
+    IReadOnlyList<ExportApplication> Applications)
 {
     public const string FormatName = "beraterpool-auskunft";
     public const int CurrentVersion = 1;
@@ -143,3 +144,16 @@ public sealed record ExportMentoringMeeting(DateOnly Date, string Topics, string
 
 /// <summary>An advisor's contact person at the office: the person's own (role advisor) or an advisor the person looks after (role contact).</summary>
 public sealed record ExportContactPerson(string Role, int AdvisorId, string Advisor, string ContactPerson, string? Phone, DateTimeOffset AssignedAt);
+
+/// <summary>An application under the person's address, with the committee's submitted reviews (without the reviewers' names).</summary>
+public sealed record ExportApplication(
+    int Id, string Call, string Pool, string FirstName, string LastName, string Email, string? Phone, string? CityKey, Gender Gender, int? BirthYear,
+    IReadOnlyList<string> Languages, IReadOnlyList<string> CountriesOfOrigin, DateTimeOffset? CountriesConsentAt, IReadOnlyList<string> Topics,
+    string Motivation, string? Experience, IReadOnlyList<ExportAnswer> Answers, IReadOnlyList<string> Files, string Decision,
+    DateTimeOffset SubmittedAt, DateTimeOffset UpdatedAt, DateTimeOffset? DecisionSentAt, IReadOnlyList<ExportReview> Reviews);
+
+public sealed record ExportAnswer(string Question, string? Answer);
+
+public sealed record ExportReview(DateTimeOffset SubmittedAt, IReadOnlyList<ExportScore> Scores, string? Comment);
+
+public sealed record ExportScore(string Criterion, int Score, int ScaleMax);

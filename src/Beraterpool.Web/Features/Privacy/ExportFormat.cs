@@ -71,6 +71,9 @@ public static class ExportFormat
                           deren Ansprechperson Sie sind (role contact), mit der angegebenen Telefonnummer
         stakeholderContacts Ihre Angaben als Kontakt im Netzwerk eines Pools: Name, Funktion, Organisationen,
                           Notizen, Einwilligung in die Kontaktaufnahme (Datum, Quelle, Widerruf)
+        applications      Ihre Bewerbungen auf Ausschreibungen: Ihre Angaben und Antworten, die Namen Ihrer
+                          Dateien, die mitgeteilte Entscheidung (decision) und die abgeschickten Gutachten der
+                          Auswahlkommission mit Bewertungen und Kommentaren, ohne die Namen der Gutachter*innen
 
         Fragen zu dieser Auskunft beantwortet die Koordinierungsstelle Ihres Pools.
         """;

@@ -22,7 +22,7 @@ public static class ExportSummary
         ("eventRegistrations", "Anmeldungen zu Veranstaltungen"),
         ("seminarAttendance", "Seminare: Zu- und Absagen, Anwesenheit"), ("certificates", "Zertifikate"),
         ("eventRegistrations", "Anmeldungen zu Veranstaltungen"), ("mentorships", "Mentoring"), ("contactPersons", "Ansprechperson in der Koordinierungsstelle"),
-        ("stakeholderContacts", "Kontakte im Netzwerk"),
+        ("stakeholderContacts", "Kontakte im Netzwerk"), ("applications", "Bewerbungen auf Ausschreibungen"),
     ];
 
     private static readonly Dictionary<string, string> Labels = new()
@@ -62,6 +62,10 @@ public static class ExportSummary
         ["attendance"] = "Anwesenheit", ["recordedAt"] = "Erfasst am", ["holderName"] = "Name auf dem Zertifikat", ["issuedAt"] = "Ausgestellt am",
         ["advisor"] = "Berater*in", ["mentor"] = "Mentor*in", ["startDate"] = "Beginn", ["endDate"] = "Ende", ["goals"] = "Ziele", ["meetings"] = "Treffen",
         ["topics"] = "Themen", ["nextSteps"] = "Nächste Schritte", ["contactPerson"] = "Ansprechperson", ["assignedAt"] = "Eingetragen am",
+        ["call"] = "Ausschreibung", ["motivation"] = "Motivation", ["experience"] = "Erfahrung", ["answers"] = "Antworten", ["question"] = "Frage",
+        ["answer"] = "Antwort", ["files"] = "Dateien", ["decision"] = "Entscheidung", ["decisionSentAt"] = "Entscheidung mitgeteilt am",
+        ["countriesConsentAt"] = "Einwilligung (Herkunftsländer) am", ["reviews"] = "Gutachten", ["scores"] = "Bewertungen", ["criterion"] = "Kriterium",
+        ["score"] = "Bewertung", ["scaleMax"] = "Skala bis", ["comment"] = "Kommentar",
     };
 
     public static string Html(ExportData data)

@@ -11,9 +11,10 @@ namespace Beraterpool.Web.Features.Privacy;
 /// municipality contact who never had an account.
 /// </summary>
 public sealed record Person(string Email, AppUser? Account, IReadOnlyList<int> AdvisorIds, IReadOnlyList<int> ContactRequestIds, IReadOnlyList<string> Names,
-    IReadOnlyList<int> EventRegistrationIds, IReadOnlyList<int> ContactIds)
+    IReadOnlyList<int> EventRegistrationIds, IReadOnlyList<int> ContactIds, IReadOnlyList<int>? ApplicationIds = null)
 {
-    public bool Found => Account is not null || AdvisorIds.Count > 0 || ContactRequestIds.Count > 0 || EventRegistrationIds.Count > 0 || ContactIds.Count > 0;
+    public IReadOnlyList<int> ApplicationIdList => ApplicationIds ?? [];
+    public bool Found => Account is not null || AdvisorIds.Count > 0 || ContactRequestIds.Count > 0 || EventRegistrationIds.Count > 0 || ContactIds.Count > 0 || ApplicationIdList.Count > 0;
     public string? UserId => Account?.Id;
     /// <summary>The name to show the administrator: the account's, else a profile's or a request's.</summary>
     public string DisplayName => Names.FirstOrDefault() ?? Email;
@@ -47,9 +48,12 @@ public sealed class PersonFinder(AppDbContext db, UserManager<AppUser> users)
         var contacts = await db.Contacts.AsNoTracking()
             .Where(c => c.Email != null && ((lower != "" && c.Email.ToLower() == lower) || c.Email.ToLower() == accountEmail))
             .OrderBy(c => c.Id).Select(c => new { c.Id, c.Name }).ToListAsync(ct);
-        var names = new[] { account?.DisplayName }.Concat(advisors.Select(a => a.Name)).Concat(requests.Select(r => r.ContactName)).Concat(registrations.Select(r => r.Name)).Concat(contacts.Select(c => c.Name))
+        var applications = await db.Applications.AsNoTracking()
+            .Where(a => (lower != "" && a.Email.ToLower() == lower) || a.Email.ToLower() == accountEmail)
+            .OrderBy(a => a.Id).Select(a => new { a.Id, Name = a.FirstName + " " + a.LastName }).ToListAsync(ct);
+        var names = new[] { account?.DisplayName }.Concat(advisors.Select(a => a.Name)).Concat(requests.Select(r => r.ContactName)).Concat(registrations.Select(r => r.Name)).Concat(contacts.Select(c => c.Name)).Concat(applications.Select(a => a.Name))
             .Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n!.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         return new Person(account?.Email ?? email, account, advisors.Select(a => a.Id).ToList(), requests.Select(r => r.Id).ToList(), names,
-            registrations.Select(r => r.Id).ToList(), contacts.Select(c => c.Id).ToList());
+            registrations.Select(r => r.Id).ToList(), contacts.Select(c => c.Id).ToList(), applications.Select(a => a.Id).ToList());
     }
 }

@@ -25,6 +25,8 @@ using Beraterpool.Web.Features.Requests;
 using Beraterpool.Web.Features.Shared.Forms;
 using Microsoft.AspNetCore.Localization;
 
+using Beraterpool.Web.Features.Applications;
+
 namespace Beraterpool.Web.Features.Shared;
 
 /// <summary>The table of contents of the features: services, endpoints and commands each one adds.</summary>
@@ -49,6 +51,7 @@ public static class FeatureRegistration
         services.AddRetention();
         services.AddEvents();
         services.AddSeminars();
+        services.AddApplications();
         services.AddHandbooks();
         services.AddImpact();
         services.AddOutreach();
