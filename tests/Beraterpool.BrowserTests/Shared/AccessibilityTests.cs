@@ -102,6 +102,10 @@ public sealed class AccessibilityTests(BrowserApp app)
     [InlineData("/manage/reports/2015", DemoAccounts.CoordinatorNrw)]
     [InlineData("/manage/reports/2015/indicators/veranstaltungen", DemoAccounts.CoordinatorNrw)]
     [InlineData("/manage/reports/2015/texts", DemoAccounts.CoordinatorNrw)]
+    [InlineData("/manage/indicators?year=2015", DemoAccounts.CoordinatorNrw)]
+    [InlineData("/manage/indicators/edit/{press}", DemoAccounts.CoordinatorNrw)]
+    [InlineData("/manage/indicators/{press}/values/2015", DemoAccounts.CoordinatorNrw)]
+    [InlineData("/manage/indicators/{press}/delete", DemoAccounts.CoordinatorNrw)]
     [InlineData("/manage/pools/{pool}/handbooks", DemoAccounts.CoordinatorNrw)]
     [InlineData("/manage/pools/{pool}/handbooks/{transfer}", DemoAccounts.CoordinatorNrw)]
     [InlineData("/manage/pools/{pool}/handbooks/{transfer}/versions", DemoAccounts.CoordinatorNrw)]
@@ -152,7 +156,7 @@ public sealed class AccessibilityTests(BrowserApp app)
     /// Demo records by a name: {serge} an advisor's id, {info} the coming information evening's id, {transfer} the transfer
     /// handbook's id, {pool} its pool and {chapter} its first chapter, {pair} the demo advisor's mentoring pair, {series}/{seminar}/{certificate}
     /// the demo qualification series, its first seminar and a certificate's code,
-    /// {guide}/{interview} the demo interview guide and one of its finished interviews,
+    /// {guide}/{interview} the demo interview guide and one of its finished interviews, {press} the demo's custom indicator "Presseartikel",
     /// {lks} the state coordination office of the integration centres and {lks-contact} its contact.
     /// </summary>
     private async Task<string> ResolveAsync(string path)
@@ -181,6 +185,11 @@ public sealed class AccessibilityTests(BrowserApp app)
             var g = await app.App.WithDbAsync(db => db.InterviewGuides.Where(x => x.Title.StartsWith("Bedarfe der Kommunen"))
                 .Select(x => new { x.Id, Interview = db.Interviews.Where(i => i.GuideId == x.Id && i.FinishedAt != null).Select(i => i.Id).First() }).FirstAsync(ct));
             path = path.Replace("{guide}", Invariant(g.Id)).Replace("{interview}", Invariant(g.Interview));
+        }
+        if (path.Contains("{press}"))
+        {
+            var id = await app.App.WithDbAsync(db => db.CustomIndicators.Where(c => c.Name == "Presseartikel").Select(c => c.Id).FirstAsync(ct));
+            path = path.Replace("{press}", Invariant(id));
         }
         if (path.Contains("{pair}"))
         {

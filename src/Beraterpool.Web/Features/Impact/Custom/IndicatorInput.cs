@@ -6,7 +6,7 @@ namespace Beraterpool.Web.Features.Impact.Custom;
 public sealed class IndicatorInput
 {
     [Required(ErrorMessage = "Bitte geben Sie einen Namen an.")]
-    [StringLength(CustomIndicator.MaxName, ErrorMessage = "Der Name darf höchstens 200 Zeichen lang sein.")]
+    [StringLength(CustomIndicator.MaxName, ErrorMessage = "Der Name der Kennzahl darf höchstens 200 Zeichen lang sein.")]
     public string? Name { get; set; }
 
     [Required(ErrorMessage = "Bitte geben Sie die Einheit an, z. B. Artikel oder Treffen.")]
