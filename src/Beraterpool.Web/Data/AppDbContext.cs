@@ -66,6 +66,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Features.Handbooks.HandbookVersion> HandbookVersions => Set<Features.Handbooks.HandbookVersion>();
     public DbSet<Features.Impact.ReportText> ReportTexts => Set<Features.Impact.ReportText>();
     public DbSet<Features.Impact.PublishedIndicator> PublishedIndicators => Set<Features.Impact.PublishedIndicator>();
+    public DbSet<Features.Impact.Custom.CustomIndicator> CustomIndicators => Set<Features.Impact.Custom.CustomIndicator>();
+    public DbSet<Features.Impact.Custom.CustomIndicatorValue> CustomIndicatorValues => Set<Features.Impact.Custom.CustomIndicatorValue>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<DataVersion> DataVersions => Set<DataVersion>();
     public DbSet<Features.Events.Event> Events => Set<Features.Events.Event>();

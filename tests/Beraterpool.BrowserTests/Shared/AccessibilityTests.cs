@@ -102,6 +102,10 @@ public sealed class AccessibilityTests(BrowserApp app)
     [InlineData("/manage/reports/2015", DemoAccounts.CoordinatorNrw)]
     [InlineData("/manage/reports/2015/indicators/veranstaltungen", DemoAccounts.CoordinatorNrw)]
     [InlineData("/manage/reports/2015/texts", DemoAccounts.CoordinatorNrw)]
+    [InlineData("/manage/indicators?year=2015", DemoAccounts.CoordinatorNrw)]
+    [InlineData("/manage/indicators/edit/{press}", DemoAccounts.CoordinatorNrw)]
+    [InlineData("/manage/indicators/{press}/values/2015", DemoAccounts.CoordinatorNrw)]
+    [InlineData("/manage/indicators/{press}/delete", DemoAccounts.CoordinatorNrw)]
     [InlineData("/manage/pools/{pool}/handbooks", DemoAccounts.CoordinatorNrw)]
     [InlineData("/manage/pools/{pool}/brand", DemoAccounts.CoordinatorNrw)]
     [InlineData("/manage/pools/{pool}/handbooks/{transfer}", DemoAccounts.CoordinatorNrw)]
@@ -159,7 +163,7 @@ public sealed class AccessibilityTests(BrowserApp app)
     /// Demo records by a name: {serge} an advisor's id, {info} the coming information evening's id, {transfer} the transfer
     /// handbook's id, {pool} its pool and {chapter} its first chapter, {pair} the demo advisor's mentoring pair, {series}/{seminar}/{certificate}
     /// the demo qualification series, its first seminar and a certificate's code,
-    /// {guide}/{interview} the demo interview guide and one of its finished interviews,
+    /// {guide}/{interview} the demo interview guide and one of its finished interviews, {press} the demo's custom indicator "Presseartikel",
     /// {recent-call}/{recent-application} the demo call under review and its first application, {call-2014} the decided call of 2014,
     /// {lks} the state coordination office of the integration centres and {lks-contact} its contact.
     /// </summary>
@@ -196,6 +200,11 @@ public sealed class AccessibilityTests(BrowserApp app)
                 .Select(x => new { x.Id, Application = db.Applications.Where(a => a.CallId == x.Id).OrderBy(a => a.Id).Select(a => a.Id).First(),
                     Old = db.Calls.Where(o => o.Title.StartsWith("Berater*innen mit Migrationsgeschichte")).Select(o => o.Id).First() }).FirstAsync(ct));
             path = path.Replace("{recent-call}", Invariant(c.Id)).Replace("{recent-application}", Invariant(c.Application)).Replace("{call-2014}", Invariant(c.Old));
+        }
+        if (path.Contains("{press}"))
+        {
+            var id = await app.App.WithDbAsync(db => db.CustomIndicators.Where(c => c.Name == "Presseartikel").Select(c => c.Id).FirstAsync(ct));
+            path = path.Replace("{press}", Invariant(id));
         }
         if (path.Contains("{pair}"))
         {

@@ -94,6 +94,8 @@ public static partial class Endpoints
             "id" when Starts("/calls/") || Starts("/manage/calls/") => s.CallId,
             "id" when Starts("/manage/interviews/guides/") => s.InterviewGuideId,
             "id" when Starts("/manage/interviews/interview/") => s.InterviewId,
+            "id" when Starts("/manage/indicators/") => s.CustomIndicatorId,
+            "year" when Starts("/manage/indicators/") => 2025,
             "documentId" => s.DocumentId,
             "handbookId" => s.HandbookId,
             "chapterId" => s.ChapterId,

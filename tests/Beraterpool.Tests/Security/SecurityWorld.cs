@@ -70,7 +70,7 @@ public class SecurityApp : TestApp
 public sealed record RecordSet(string Name, int PoolId, string PoolSlug, int AdvisorId, string AdvisorSlug, string MunicipalityKey, int RequestId,
     string TrackingToken, int EngagementId, int ActivityId, int OptionId, int DocumentId, int StatementId, int TravelId, int InvitationId,
     string RequestReference, string StatementReference, string Iban, string ContactUserId, int CommentId = 0, int IntakeId = 0, int EventId = 0, string EventToken = "",
-    int HandbookId = 0, int ChapterId = 0, string HandbookSlug = "", int MentorshipId = 0, int OrganisationId = 0, int StakeholderContactId = 0, int SeriesId = 0, int SeminarId = 0, string SeminarToken = "", string SitePageSlug = "", int InterviewGuideId = 0, int InterviewId = 0, int CallId = 0, string ApplicationToken = "", int ApplicationId = 0)
+    int HandbookId = 0, int ChapterId = 0, string HandbookSlug = "", int MentorshipId = 0, int OrganisationId = 0, int StakeholderContactId = 0, int SeriesId = 0, int SeminarId = 0, string SeminarToken = "", string SitePageSlug = "", int InterviewGuideId = 0, int InterviewId = 0, int CallId = 0, string ApplicationToken = "", int ApplicationId = 0, int CustomIndicatorId = 0)
 {
     /// <summary>Texts only this set's people (and its pool's coordinators) may read: none of them may show up anywhere else.</summary>
     public string[] Secrets => [RequestReference, $"Kontakt {Name}", $"kontakt-{Name}@stadt.example", $"Option {Name}", $"protokoll-{Name}.pdf", StatementReference, Iban];
@@ -111,6 +111,7 @@ public sealed class SecurityWorld
 
         for (var i = 0; i < sets.Count; i++) sets[i] = await WithHandbookAsync(app, sets[i]);
         for (var i = 0; i < sets.Count; i++) sets[i] = await WithInterviewAsync(app, sets[i]);
+        for (var i = 0; i < sets.Count; i++) sets[i] = await WithCustomIndicatorAsync(app, sets[i]);
         // The demo mentor mentors set a1's advisor; the other sets' pairs have another mentor, so the matrix shows isolation.
         var otherMentorId = (await app.CreateUserAsync(OtherMentor, Web.Features.Accounts.Roles.Mentor)).Id;
         var mentorId = await UserIdAsync(app, DemoAccounts.Mentor);
@@ -204,6 +205,19 @@ public sealed class SecurityWorld
         db.Interviews.Add(interview);
         await db.SaveChangesAsync();
         return set with { InterviewGuideId = guide.Id, InterviewId = interview.Id };
+    });
+
+    /// <summary>A custom indicator of the set's pool with a value for 2025.</summary>
+    private static Task<RecordSet> WithCustomIndicatorAsync(SecurityApp app, RecordSet set) => app.WithDbAsync(async db =>
+    {
+        var indicator = new Web.Features.Impact.Custom.CustomIndicator
+        {
+            PoolId = set.PoolId, Name = $"Kennzahl {set.Name}", Unit = "Artikel", Period = Web.Features.Impact.Custom.IndicatorPeriod.Quarter,
+            Values = [new() { Year = 2025, Quarter = 1, Value = 2 }],
+        };
+        db.CustomIndicators.Add(indicator);
+        await db.SaveChangesAsync();
+        return set with { CustomIndicatorId = indicator.Id };
     });
 
     private static Task<RecordSet> WithHandbookAsync(SecurityApp app, RecordSet set) => app.WithDbAsync(async db =>

@@ -50,6 +50,9 @@ public sealed class AnnualReport
 
     public IEnumerable<IndicatorFigure> In(ReportSection section) => Figures.Where(f => f.Indicator.Group == section);
 
+    /// <summary>The coordinators' own indicators, with their target where they set one.</summary>
+    public IEnumerable<IndicatorFigure> OwnIndicators => Figures.Where(f => f.Indicator.IsCustom);
+
     public string? Text(ReportSection section) => Texts.TryGetValue(section, out var t) && !string.IsNullOrWhiteSpace(t) ? t : null;
 
     // Ages count against thisYear: profiles are current data (the product keeps no history of them), so the pool section
@@ -58,7 +61,7 @@ public sealed class AnnualReport
     {
         var scope = new ImpactScope(db, [pool.Id], year);
         var figures = new List<IndicatorFigure>();
-        foreach (var indicator in BuiltInIndicators.All)
+        foreach (var indicator in BuiltInIndicators.All.Concat(await Custom.CustomIndicators.ForPoolAsync(db, pool.Id, ct)))
             figures.Add(new(indicator, await indicator.FigureAsync(scope, ct), await indicator.FigureAsync(scope.WithYear(year - 1), ct)));
 
         var started = db.Engagements.AsNoTracking().Where(e => e.PoolId == pool.Id && e.StartedAt >= scope.From && e.StartedAt < scope.To);
@@ -110,6 +113,10 @@ public sealed class AnnualReport
             Texts = texts,
         };
     }
+
+    /// <summary>The actual as a whole percentage of the target; none without a target above zero or without an actual.</summary>
+    public static string? Share(decimal? actual, decimal? target) =>
+        actual is { } a && target is { } t && t > 0 ? Math.Round(a / t * 100, MidpointRounding.AwayFromZero).ToString("0", Money.German) : null;
 
     public static string Number(decimal? value) => value is { } v ? v.ToString("#,##0.#", Money.German) : "–";
 }

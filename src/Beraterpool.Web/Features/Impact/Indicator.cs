@@ -44,7 +44,11 @@ public sealed class Indicator(string key, string name, string unit, ReportSectio
     /// <summary>Null for an average over no records: "no figure" is not zero satisfaction.</summary>
     public async Task<decimal?> FigureAsync(ImpactScope scope, CancellationToken ct)
     {
-        if (Load is not null) return (await Load(scope, ct)).Sum(r => (decimal)r.Value) / Scale;
+        if (Load is not null)
+        {
+            var loaded = await Load(scope, ct);
+            return loaded.Count == 0 && NoFigureWithoutRecords ? null : loaded.Sum(r => (decimal)r.Value) / Scale;
+        }
         var query = rows(scope);
         return Kind switch
         {
@@ -66,6 +70,16 @@ public sealed class Indicator(string key, string name, string unit, ReportSectio
 
     /// <summary>Half days are stored; a day is two.</summary>
     public int Scale { get; init; } = 1;
+
+    /// <summary>The yearly target, for the coordinators' own indicators that set one.</summary>
+    public decimal? Target { get; init; }
+
+    public string? Description { get; init; }
+
+    /// <summary>A custom indicator nobody entered a value for has no figure for the year: that is not a zero.</summary>
+    public bool NoFigureWithoutRecords { get; init; }
+
+    public bool IsCustom => Key.StartsWith(Custom.CustomIndicator.KeyPrefix, StringComparison.Ordinal);
 }
 
 /// <summary>

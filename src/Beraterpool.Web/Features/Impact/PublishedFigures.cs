@@ -14,7 +14,7 @@ public static class PublishedFigures
         var published = await db.PublishedIndicators.AsNoTracking().Where(p => p.PoolId == poolId).Select(p => p.Key).ToListAsync(ct);
         var scope = new ImpactScope(db, [poolId], year);
         var figures = new List<IndicatorFigure>();
-        foreach (var indicator in BuiltInIndicators.All.Where(i => published.Contains(i.Key)))
+        foreach (var indicator in BuiltInIndicators.All.Concat(await Custom.CustomIndicators.ForPoolAsync(db, poolId, ct)).Where(i => published.Contains(i.Key)))
             figures.Add(new(indicator, await indicator.FigureAsync(scope, ct), await indicator.FigureAsync(scope.WithYear(year - 1), ct)));
         return figures;
     }

@@ -81,6 +81,14 @@ public static class ReportPdf
                 break;
             case ReportSection.Indicators:
                 Figures(r.Figures);
+                if (r.OwnIndicators.Any())
+                {
+                    md.Append("\n### Eigene Kennzahlen: Ziel und Ist\n\n");
+                    foreach (var f in r.OwnIndicators)
+                        Item(f.Indicator.Name, f.Indicator.Target is { } target
+                            ? $"Ist {AnnualReport.Number(f.Value)} von Ziel {AnnualReport.Number(target)} {f.Indicator.Unit}" + (AnnualReport.Share(f.Value, target) is { } share ? $" ({share} %)" : "")
+                            : $"Ist {AnnualReport.Number(f.Value)} {f.Indicator.Unit} (kein Ziel gesetzt)");
+                }
                 break;
         }
         if (r.Text(section) is { } text) md.Append('\n').Append(text).Append('\n');

@@ -5,7 +5,12 @@ using System.Text;
 namespace Beraterpool.Web.Features.Impact;
 
 /// <summary>A chart as the page shows it: an id for its labels, a title, a one-sentence summary and the data.</summary>
-public sealed record Chart(string Id, string Title, string Summary, IReadOnlyList<ChartBar> Bars, string Unit, bool Line = false);
+public sealed record Chart(string Id, string Title, string Summary, IReadOnlyList<ChartBar> Bars, string Unit, bool Line = false)
+{
+    /// <summary>For a target-vs-actual chart: each bar's target (same order as <see cref="Bars"/>), with its column title.</summary>
+    public IReadOnlyList<decimal?>? Targets { get; init; }
+    public string? TargetUnit { get; init; }
+}
 
 /// <summary>
 /// Charts drawn by the server as small SVG: horizontal bars (labels stay readable on a phone) or a line over the months.
@@ -16,7 +21,35 @@ public static class SvgChart
 {
     private const int Width = 600, BarHeight = 22, Gap = 6, LabelWidth = 210, ValueWidth = 60, LineHeight = 220;
 
-    public static string Render(Chart chart) => chart.Line ? LineChart(chart) : Bars(chart);
+    public static string Render(Chart chart) => chart.Line ? LineChart(chart) : chart.Targets is not null ? TargetBars(chart) : Bars(chart);
+
+    /// <summary>
+    /// Target against actual, one row per indicator. Indicators have units of their own, so each row is scaled to the larger
+    /// of its target and actual: the bar shows how far the actual got, the mark where the target lies.
+    /// </summary>
+    private static string TargetBars(Chart chart)
+    {
+        var height = Math.Max(1, chart.Bars.Count) * (BarHeight + Gap) + Gap;
+        var svg = Open(chart, height);
+        var plot = Width - LabelWidth - ValueWidth - 40;
+        for (var i = 0; i < chart.Bars.Count; i++)
+        {
+            var bar = chart.Bars[i];
+            var target = chart.Targets![i];
+            var max = Math.Max(Math.Max(bar.Value, target ?? 0), 1);
+            var y = Gap + i * (BarHeight + Gap);
+            var w = (double)(bar.Value / max) * plot;
+            svg.Append(Invariant($"<text x=\"{LabelWidth - 8}\" y=\"{y + 16}\" text-anchor=\"end\" class=\"chart__label\">")).Append(E(Short(bar.Label))).Append("</text>")
+               .Append(Invariant($"<rect x=\"{LabelWidth}\" y=\"{y}\" width=\"{w:0.#}\" height=\"{BarHeight}\" class=\"chart__bar\"/>"));
+            if (target is { } t)
+            {
+                var tx = LabelWidth + (double)(t / max) * plot;
+                svg.Append(Invariant($"<line x1=\"{tx:0.#}\" y1=\"{y - 2}\" x2=\"{tx:0.#}\" y2=\"{y + BarHeight + 2}\" class=\"chart__target\"/>"));
+            }
+            svg.Append(Invariant($"<text x=\"{LabelWidth + Math.Max(w, target is { } t2 ? (double)(t2 / max) * plot : 0) + 6:0.#}\" y=\"{y + 16}\" class=\"chart__value\">")).Append(E(AnnualReport.Number(bar.Value))).Append("</text>");
+        }
+        return svg.Append("</svg>").ToString();
+    }
 
     private static string Bars(Chart chart)
     {

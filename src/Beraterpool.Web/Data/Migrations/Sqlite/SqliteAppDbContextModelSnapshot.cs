@@ -1746,6 +1746,83 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                     b.ToTable("HandbookVersions");
                 });
 
+            modelBuilder.Entity("Beraterpool.Web.Features.Impact.Custom.CustomIndicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PoolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("YearlyTarget")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PoolId");
+
+                    b.ToTable("CustomIndicators");
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Impact.Custom.CustomIndicatorValue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId", "Year", "Quarter")
+                        .IsUnique();
+
+                    b.ToTable("CustomIndicatorValues", t =>
+                        {
+                            t.HasCheckConstraint("CK_CustomIndicatorValues_Quarter", "\"Quarter\" BETWEEN 0 AND 4");
+                        });
+                });
+
             modelBuilder.Entity("Beraterpool.Web.Features.Impact.PublishedIndicator", b =>
                 {
                     b.Property<int>("PoolId")
@@ -4056,6 +4133,24 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Beraterpool.Web.Features.Impact.Custom.CustomIndicator", b =>
+                {
+                    b.HasOne("Beraterpool.Web.Features.Pools.Pool", null)
+                        .WithMany()
+                        .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Impact.Custom.CustomIndicatorValue", b =>
+                {
+                    b.HasOne("Beraterpool.Web.Features.Impact.Custom.CustomIndicator", null)
+                        .WithMany("Values")
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Beraterpool.Web.Features.Impact.PublishedIndicator", b =>
                 {
                     b.HasOne("Beraterpool.Web.Features.Pools.Pool", null)
@@ -4725,6 +4820,11 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                     b.Navigation("Chapters");
 
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Impact.Custom.CustomIndicator", b =>
+                {
+                    b.Navigation("Values");
                 });
 
             modelBuilder.Entity("Beraterpool.Web.Features.Interviews.Interview", b =>

@@ -36,9 +36,11 @@ public sealed class RecordsModel(AppDbContext db, ImpactPools pools) : PageModel
 
     private async Task<bool> LoadAsync(int year, string key, int? pool, CancellationToken ct)
     {
-        if (year is < ImpactSetup.FirstYear or > ImpactSetup.LastYear || BuiltInIndicators.Find(key) is not { } indicator) return false;
+        if (year is < ImpactSetup.FirstYear or > ImpactSetup.LastYear) return false;
         var (_, chosen) = await pools.ChooseAsync(pool, ct);
         if (chosen is null) return false;
+        // A custom indicator is found only among the chosen pool's own: another pool's key is not found.
+        if ((BuiltInIndicators.Find(key) ?? await Custom.CustomIndicators.FindAsync(db, chosen.Id, key, ct)) is not { } indicator) return false;
         (Indicator, Pool, Year) = (indicator, chosen, year);
         var scope = new ImpactScope(db, [chosen.Id], year);
         Figure = await indicator.FigureAsync(scope, ct);

@@ -17,7 +17,7 @@ namespace Beraterpool.Web.Features.Impact.Manage;
 [Authorize(Roles = Roles.Administrator + "," + Roles.Coordinator)]
 public sealed class ReportModel(AppDbContext db, ImpactPools pools, TimeProvider time, IStringLocalizer<ReportModel> text) : PageModel
 {
-    public static readonly string[] Headers = ["Kennzahl", "Einheit", "Jahr", "Wert", "Vorjahr", "Veränderung"];
+    public static readonly string[] Headers = ["Kennzahl", "Einheit", "Jahr", "Wert", "Vorjahr", "Veränderung", "Ziel"];
 
     public IReadOnlyList<PoolInfo> Pools { get; private set; } = [];
     public AnnualReport Report { get; private set; } = null!;
@@ -40,6 +40,7 @@ public sealed class ReportModel(AppDbContext db, ImpactPools pools, TimeProvider
     {
         f.Indicator.Name, f.Indicator.Unit, Report.Year,
         f.Value is { } v ? v : (ExportCell)"", f.Previous is { } p ? p : (ExportCell)"", f.Change is { } c ? c : (ExportCell)"",
+        f.Indicator.Target is { } t ? t : (ExportCell)"",
     });
 
     private async Task<bool> LoadAsync(int year, int? pool, CancellationToken ct)
@@ -61,6 +62,20 @@ public sealed class ReportModel(AppDbContext db, ImpactPools pools, TimeProvider
 
     public Chart DaysChart() => new("chart-days", text["Beratungstage je Monat {0}", Report.Year],
         text["Balken je Monat; zusammen {0} Tage.", AnnualReport.Number(Report.DaysByMonth.Sum(d => d.Value))], Report.DaysByMonth, text["Tage"]);
+
+    /// <summary>The pool's own indicators with a target: the actual of the year against it.</summary>
+    public Chart? TargetChart()
+    {
+        var targeted = Report.OwnIndicators.Where(f => f.Indicator.Target is not null).ToList();
+        if (targeted.Count == 0) return null;
+        var reached = targeted.Count(f => f.Value >= f.Indicator.Target);
+        return new("chart-targets", text["Eigene Kennzahlen {0}: Ziel und Ist", Report.Year],
+            text["Balken je Kennzahl bis zum Ist, ein Strich beim Ziel; {0} von {1} Zielen erreicht.", reached, targeted.Count],
+            targeted.Select(f => new ChartBar($"{f.Indicator.Name} ({f.Indicator.Unit})", f.Value ?? 0)).ToList(), text["Ist"])
+        {
+            Targets = targeted.Select(f => f.Indicator.Target).ToList(), TargetUnit = text["Ziel"],
+        };
+    }
 
     public Chart RequestsChart() => new("chart-requests", text["Anfragen je Monat {0}", Report.Year],
         text["Linie über die Monate; zusammen {0} Anfragen.", AnnualReport.Number(Report.RequestsByMonth.Sum(d => d.Value))], Report.RequestsByMonth, text["Anfragen"], Line: true);

@@ -29,6 +29,8 @@ public sealed class TextsModel(AppDbContext db, ImpactPools pools, PoolAccess ac
 
     public PoolInfo Pool { get; private set; } = null!;
     public int Year { get; private set; }
+    /// <summary>Built-in and the pool's own indicators: either may be published.</summary>
+    public IReadOnlyList<Indicator> Indicators { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int year, int? pool, CancellationToken ct)
     {
@@ -46,7 +48,7 @@ public sealed class TextsModel(AppDbContext db, ImpactPools pools, PoolAccess ac
         for (var i = 0; i < AnnualReport.Sections.Length; i++)
             if (Input.Texts[i]?.Length > ReportText.MaxLength)
                 ModelState.AddModelError($"Input.Texts[{i}]", text["Der Text darf höchstens {0} Zeichen lang sein.", ReportText.MaxLength]);
-        Input.Published = Input.Published.Where(k => BuiltInIndicators.Find(k) is not null).Distinct().ToList();
+        Input.Published = Input.Published.Where(k => Indicators.Any(i => i.Key == k)).Distinct().ToList();
         if (!ModelState.IsValid) return Page();
 
         var now = time.GetUtcNow();
@@ -78,6 +80,7 @@ public sealed class TextsModel(AppDbContext db, ImpactPools pools, PoolAccess ac
         var (_, chosen) = await pools.ChooseAsync(pool, ct);
         if (chosen is null) return false;
         (Pool, Year) = (chosen, year);
+        Indicators = [.. BuiltInIndicators.All, .. await Custom.CustomIndicators.ForPoolAsync(db, chosen.Id, ct)];
         return true;
     }
 
