@@ -32,10 +32,10 @@ public sealed class CallReviews(AppDbContext db, TimeProvider time)
             && !email.Contains(a.Email.ToUpper()));
     }
 
-    /// <summary>The reviewer's list: open applications first, newest call first.</summary>
+    /// <summary>The reviewer's list: applications not yet decided and told, open ones first, newest call first.</summary>
     public async Task<IReadOnlyList<PendingReview>> OfReviewerAsync(string userId, CancellationToken ct)
     {
-        var rows = await OpenTo(userId).AsNoTracking()
+        var rows = await OpenTo(userId).AsNoTracking().Where(a => a.DecisionSentAt == null)
             .Join(db.Calls, a => a.CallId, c => c.Id, (a, c) => new { a, c })
             .Select(x => new
             {
@@ -78,7 +78,8 @@ public sealed class CallReviews(AppDbContext db, TimeProvider time)
             var totals = g.GroupBy(s => s.Id).Select(r => Percent(r.Select(s => (s.Weight, s.ScaleMax, s.Score)))).OfType<double>().ToList();
             if (totals.Count == 0) return ReviewFigures.None;
             var mean = totals.Average();
-            var spread = Math.Sqrt(totals.Sum(t => (t - mean) * (t - mean)) / totals.Count);
+            // One review has no spread to speak of.
+            double? spread = totals.Count < 2 ? null : Math.Sqrt(totals.Sum(t => (t - mean) * (t - mean)) / totals.Count);
             return new ReviewFigures(totals.Count, mean, spread, totals.Min(), totals.Max());
         });
     }
