@@ -79,6 +79,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Features.Seminars.SeminarParticipant> SeminarParticipants => Set<Features.Seminars.SeminarParticipant>();
     public DbSet<Features.Seminars.SeminarAttendance> SeminarAttendances => Set<Features.Seminars.SeminarAttendance>();
     public DbSet<Features.Seminars.SeminarCertificate> SeminarCertificates => Set<Features.Seminars.SeminarCertificate>();
+    public DbSet<Features.Seminars.SeminarMaterial> SeminarMaterials => Set<Features.Seminars.SeminarMaterial>();
+    public DbSet<Features.Seminars.SeminarTrainerLink> SeminarTrainerLinks => Set<Features.Seminars.SeminarTrainerLink>();
     public DbSet<Features.Mentoring.Mentorship> Mentorships => Set<Features.Mentoring.Mentorship>();
     public DbSet<Features.Mentoring.MentoringMeeting> MentoringMeetings => Set<Features.Mentoring.MentoringMeeting>();
     public DbSet<Features.Mentoring.AdvisorContactPerson> AdvisorContactPersons => Set<Features.Mentoring.AdvisorContactPerson>();

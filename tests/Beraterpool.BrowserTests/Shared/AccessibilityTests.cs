@@ -56,6 +56,8 @@ public sealed class AccessibilityTests(BrowserApp app)
     [InlineData("/info/faq", Phone)]
     [InlineData("/certificates/verify/{certificate}", Desktop)]
     [InlineData("/certificates/verify/{certificate}", Phone)]
+    [InlineData("/seminars/trainer/{trainer-link}", Desktop)]
+    [InlineData("/seminars/trainer/{trainer-link}", Phone)]
     public async Task Public_page_has_no_axe_violations_or_console_errors(string path, int width)
     {
         path = await ResolveAsync(path);
@@ -129,6 +131,7 @@ public sealed class AccessibilityTests(BrowserApp app)
     [InlineData("/manage/seminars", DemoAccounts.CoordinatorNrw)]
     [InlineData("/manage/seminars/{series}", DemoAccounts.CoordinatorNrw)]
     [InlineData("/manage/seminars/attendance/{seminar}", DemoAccounts.CoordinatorNrw)]
+    [InlineData("/me/seminars/{seminar}", DemoAccounts.Advisor)]
     [InlineData("/me/seminars", DemoAccounts.Advisor)]
     [InlineData("/manage/interviews", DemoAccounts.CoordinatorNrw)]
     [InlineData("/manage/interviews/guides/{guide}", DemoAccounts.CoordinatorNrw)]
@@ -165,7 +168,7 @@ public sealed class AccessibilityTests(BrowserApp app)
     /// the demo qualification series, its first seminar and a certificate's code,
     /// {guide}/{interview} the demo interview guide and one of its finished interviews, {press} the demo's custom indicator "Presseartikel",
     /// {recent-call}/{recent-application} the demo call under review and its first application, {call-2014} the decided call of 2014,
-    /// {lks} the state coordination office of the integration centres and {lks-contact} its contact.
+    /// {trainer-link} a new trainer link for the series' first seminar, {lks} the state coordination office of the integration centres and {lks-contact} its contact.
     /// </summary>
     private async Task<string> ResolveAsync(string path)
     {
@@ -187,6 +190,23 @@ public sealed class AccessibilityTests(BrowserApp app)
                     Code = db.SeminarCertificates.Where(c => c.SeriesId == x.Id).Select(c => c.Code).First() }).FirstAsync(ct));
             path = path.Replace("{series}", Invariant(s.Id)).Replace("{seminar}", Invariant(s.Seminar))
                 .Replace("{certificate}", Web.Features.Seminars.SeminarProgram.FormatCode(s.Code));
+        }
+        if (path.Contains("{trainer-link}"))
+        {
+            // A fresh trainer link for the demo series' first seminar (the demo keeps only the hash of its own).
+            var token = "axe-trainer-" + Guid.NewGuid().ToString("N");
+            await app.App.WithDbAsync(async db =>
+            {
+                var seminar = await db.Seminars.Where(m => db.SeminarSeries.Any(x => x.Id == m.SeriesId && x.Title == "Qualifizierung 2014/2015"))
+                    .OrderBy(m => m.StartsAt).Select(m => m.Id).FirstAsync(ct);
+                db.SeminarTrainerLinks.Add(new Web.Features.Seminars.SeminarTrainerLink
+                {
+                    SeminarId = seminar, TrainerName = "Dr. Petra Lange", TokenHash = Web.Features.Seminars.SeminarProgram.HashToken(token),
+                    CreatedAt = DateTimeOffset.UtcNow, ExpiresAt = DateTimeOffset.UtcNow.AddDays(1),
+                });
+                return await db.SaveChangesAsync(ct);
+            });
+            path = path.Replace("{trainer-link}", token);
         }
         if (path.Contains("{guide}") || path.Contains("{interview}"))
         {

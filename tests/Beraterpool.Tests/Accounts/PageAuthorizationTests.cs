@@ -31,7 +31,7 @@ public sealed class PageAuthorizationTests(DemoApp demo, PageAuthorizationTests.
         "/requests/new", "/requests/sent", "/requests/link-renewed", "/requests/track/{token}", "/requests/track/{token}/withdraw", "/requests/track/{token}/engagement/{id:int}",
         "/events", "/events.ics", "/events/{id:int}", "/events/{id:int}.ics", "/events/registration/{token}", "/impact",
         "/opendata", "/opendata/catalog.jsonld", "/opendata/indicators.csv", "/opendata/indicators.json", "/opendata/statistics.json",
-        "/pools/{slug}/logo", "/pools/{slug}/brand.css", "/culture", "/barrierefreiheit", "/leichte-sprache", "/info/{slug}", "/certificates/verify/{code?}", "/seminars/rsvp/{token}",
+        "/pools/{slug}/logo", "/pools/{slug}/brand.css", "/culture", "/barrierefreiheit", "/leichte-sprache", "/info/{slug}", "/certificates/verify/{code?}", "/seminars/rsvp/{token}", "/seminars/trainer/{token}",
         "/calls", "/calls/{id:int}", "/calls/{id:int}/apply", "/calls/application/{token}",
         "/{**path:file}", // static files: MapStaticAssets answers addresses that look like a file
     ];

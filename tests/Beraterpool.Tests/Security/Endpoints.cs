@@ -74,6 +74,8 @@ public static partial class Endpoints
         // A report names its pool by query; the year and the indicator are no records.
         if (Starts("/manage/reports/") && set is not null) url += string.Create(System.Globalization.CultureInfo.InvariantCulture, $"?pool={set.PoolId}");
         if (operation.Handler is not null) url += (url.Contains('?') ? "&" : "?") + "handler=" + operation.Handler;
+        // A seminar's file is named by query: who may download it?
+        if (operation.Handler == "Material" && operation.Method == "GET" && set is not null) url += string.Create(System.Globalization.CultureInfo.InvariantCulture, $"&materialId={set.MaterialId}");
         return url;
 
         bool Starts(string prefix) => operation.Pattern.StartsWith(prefix, StringComparison.Ordinal);
@@ -116,6 +118,7 @@ public static partial class Endpoints
             "userId" when Starts("/municipality/") => s.ContactUserId,
             "token" when Starts("/events/registration/") => s.EventToken,
             "token" when Starts("/seminars/rsvp/") => s.SeminarToken,
+            "token" when Starts("/seminars/trainer/") => s.TrainerToken,
             "token" when Starts("/calls/application/") => s.ApplicationToken,
             "seriesId" => s.SeriesId,
             "seminarId" => s.SeminarId,

@@ -70,7 +70,7 @@ public class SecurityApp : TestApp
 public sealed record RecordSet(string Name, int PoolId, string PoolSlug, int AdvisorId, string AdvisorSlug, string MunicipalityKey, int RequestId,
     string TrackingToken, int EngagementId, int ActivityId, int OptionId, int DocumentId, int StatementId, int TravelId, int InvitationId,
     string RequestReference, string StatementReference, string Iban, string ContactUserId, int CommentId = 0, int IntakeId = 0, int EventId = 0, string EventToken = "",
-    int HandbookId = 0, int ChapterId = 0, string HandbookSlug = "", int MentorshipId = 0, int OrganisationId = 0, int StakeholderContactId = 0, int SeriesId = 0, int SeminarId = 0, string SeminarToken = "", string SitePageSlug = "", int InterviewGuideId = 0, int InterviewId = 0, int CallId = 0, string ApplicationToken = "", int ApplicationId = 0, int CustomIndicatorId = 0)
+    int HandbookId = 0, int ChapterId = 0, string HandbookSlug = "", int MentorshipId = 0, int OrganisationId = 0, int StakeholderContactId = 0, int SeriesId = 0, int SeminarId = 0, string SeminarToken = "", string TrainerToken = "", int MaterialId = 0, string SitePageSlug = "", int InterviewGuideId = 0, int InterviewId = 0, int CallId = 0, string ApplicationToken = "", int ApplicationId = 0, int CustomIndicatorId = 0)
 {
     /// <summary>Texts only this set's people (and its pool's coordinators) may read: none of them may show up anywhere else.</summary>
     public string[] Secrets => [RequestReference, $"Kontakt {Name}", $"kontakt-{Name}@stadt.example", $"Option {Name}", $"protokoll-{Name}.pdf", StatementReference, Iban];
@@ -182,8 +182,20 @@ public sealed class SecurityWorld
             SeminarId = series.Seminars[0].Id, ParticipantId = series.Participants[0].Id, InvitedAt = now,
             TokenHash = Web.Features.Seminars.SeminarProgram.HashToken(token),
         });
+        var trainerToken = $"trainer-link-{set.Name}-{Guid.NewGuid():N}";
+        db.SeminarTrainerLinks.Add(new Web.Features.Seminars.SeminarTrainerLink
+        {
+            SeminarId = series.Seminars[0].Id, TrainerName = $"Trainerin {set.Name}", TokenHash = Web.Features.Seminars.SeminarProgram.HashToken(trainerToken),
+            CreatedAt = now, ExpiresAt = now.AddDays(40),
+        });
+        var material = new Web.Features.Seminars.SeminarMaterial
+        {
+            SeminarId = series.Seminars[0].Id, FileName = "folien.pdf", ContentType = "application/pdf", Content = "%PDF-1.4\n%%EOF\n"u8.ToArray(), Size = 15,
+            UploadedByName = "Koordination", UploadedAt = now,
+        };
+        db.SeminarMaterials.Add(material);
         await db.SaveChangesAsync();
-        return set with { SeriesId = series.Id, SeminarId = series.Seminars[0].Id, SeminarToken = token };
+        return set with { SeriesId = series.Id, SeminarId = series.Seminars[0].Id, SeminarToken = token, TrainerToken = trainerToken, MaterialId = material.Id };
     });
 
     /// <summary>An interview guide of the set's pool and a draft interview with the set's municipality.</summary>

@@ -15,7 +15,7 @@ using MimeKit;
 namespace Beraterpool.Tests.Seminars;
 
 /// <summary>Attendance, the certificate rule and its public check, late joiners, pool scoping, invitations with .ics and the RSVP link.</summary>
-public sealed class SeminarTests(SeminarTests.App app) : IClassFixture<SeminarTests.App>
+public sealed partial class SeminarTests(SeminarTests.App app) : IClassFixture<SeminarTests.App>
 {
     public sealed class App : TestApp
     {

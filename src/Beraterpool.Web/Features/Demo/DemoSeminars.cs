@@ -90,6 +90,19 @@ public static class DemoSeminars
                     AttendedSeminars = attended, IssuedAt = At(new(2015, 12, 5), 15),
                 });
         }
+        // The photo record of the first module, and the moderator's link of the last one (long expired).
+        var record = DemoYear.MinimalPdf("Fotoprotokoll Modul 1 (Demo)");
+        db.SeminarMaterials.Add(new SeminarMaterial
+        {
+            SeminarId = seminars[0].Id, FileName = "Fotoprotokoll Modul 1.pdf", ContentType = "application/pdf", Size = record.Length, Content = record,
+            UploadedByName = "Koordinierungsstelle MiGlobe NRW", UploadedAt = seminars[0].EndsAt.AddDays(3),
+        });
+        db.SeminarTrainerLinks.Add(new SeminarTrainerLink
+        {
+            SeminarId = seminars[^1].Id, TrainerName = "Externe Moderation", CreatedAt = seminars[^1].StartsAt.AddDays(-7),
+            TokenHash = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            ExpiresAt = seminars[^1].EndsAt.AddDays(SeminarProgram.TrainerLinkDays),
+        });
         db.SaveChanges();
     }
 

@@ -412,7 +412,7 @@ public sealed class DemoYear(AppDbContext db, TimeProvider time, IbanProtector i
     }
 
     /// <summary>A one-page PDF with one line of text, built by hand so the demo needs no font set-up.</summary>
-    private static byte[] MinimalPdf(string line)
+    internal static byte[] MinimalPdf(string line)
     {
         var text = line.Replace("ä", "ae").Replace("ö", "oe").Replace("ü", "ue").Replace("ß", "ss");
         var stream = $"BT /F1 16 Tf 72 760 Td ({text}) Tj ET";

@@ -27,6 +27,14 @@ public static class DocumentUpload
 
     public enum Problem { None, Empty, TooLarge, NotAllowed }
 
+    /// <summary>The message at the file field (the texts are shared resources).</summary>
+    public static string Message(Problem problem, Microsoft.Extensions.Localization.IStringLocalizer text) => problem switch
+    {
+        Problem.Empty => text["Die Datei ist leer."],
+        Problem.TooLarge => text["Die Datei ist größer als 10 MB."],
+        _ => text["Diese Datei können wir nicht annehmen. Erlaubt sind PDF, Word, Excel, PowerPoint, OpenDocument-Text und -Tabelle sowie Bilder (JPEG, PNG, WebP)."],
+    };
+
     public static async Task<(byte[]? Content, string? ContentType, Problem Problem)> ReadAsync(IFormFile file, CancellationToken ct = default)
     {
         if (file.Length == 0) return (null, null, Problem.Empty);

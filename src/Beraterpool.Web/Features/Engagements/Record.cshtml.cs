@@ -222,12 +222,7 @@ public sealed class RecordModel(TimeProvider time, AppDbContext db, EngagementAc
         var (content, type, problem) = await DocumentUpload.ReadAsync(file, ct);
         if (problem != DocumentUpload.Problem.None)
         {
-            ModelState.AddModelError("file", problem switch
-            {
-                DocumentUpload.Problem.Empty => text["Die Datei ist leer."],
-                DocumentUpload.Problem.TooLarge => text["Die Datei ist größer als 10 MB."],
-                _ => text["Diese Datei können wir nicht annehmen. Erlaubt sind PDF, Word, Excel, PowerPoint, OpenDocument-Text und -Tabelle sowie Bilder (JPEG, PNG, WebP)."],
-            });
+            ModelState.AddModelError("file", DocumentUpload.Message(problem, text));
             return await FailedAsync(id, "documents", ct);
         }
         var document = new EngagementDocument

@@ -278,6 +278,8 @@ public sealed class Erasure(AppDbContext db, UserManager<AppUser> users, FeeStat
         await db.HandbookVersions.Where(v => v.AuthorUserId == userId).ExecuteUpdateAsync(s => s.SetProperty(v => v.AuthorUserId, (string?)null), ct);
         await db.SeminarAttendances.Where(a => a.RecordedByUserId == userId).ExecuteUpdateAsync(s => s.SetProperty(a => a.RecordedByUserId, (string?)null), ct);
         await db.SeminarCertificates.Where(c => c.IssuedByUserId == userId).ExecuteUpdateAsync(s => s.SetProperty(c => c.IssuedByUserId, (string?)null), ct);
+        await db.SeminarMaterials.Where(m => m.UploadedByUserId == userId).ExecuteUpdateAsync(s => s.SetProperty(m => m.UploadedByUserId, (string?)null), ct);
+        await db.SeminarTrainerLinks.Where(l => l.CreatedByUserId == userId).ExecuteUpdateAsync(s => s.SetProperty(l => l.CreatedByUserId, (string?)null), ct);
         await db.MentoringMeetings.Where(m => m.CreatedByUserId == userId).ExecuteUpdateAsync(s => s.SetProperty(m => m.CreatedByUserId, (string?)null), ct);
         await db.ReportTexts.Where(t => t.UpdatedByUserId == userId).ExecuteUpdateAsync(s => s.SetProperty(t => t.UpdatedByUserId, (string?)null), ct);
         // An interviewer from the office is known only by the account; without it, the interview keeps its other interviewers.

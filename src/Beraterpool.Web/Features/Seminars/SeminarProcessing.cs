@@ -18,12 +18,12 @@ public static class SeminarProcessing
             [typeof(SeminarParticipant), typeof(SeminarAttendance), typeof(SeminarCertificate)]),
         new("seminars-programme",
             "Planung der Seminarreihen: Titel, Termine, Orte, Trainer*innen, Themen, Ablauf und Materialien",
-            "Trainer*innen (Name als Text)",
-            "Titel, Zeiten, Ort, Online-Link, Namen der Trainer*innen, Themen, Ablauf, Materialien, Regel für das Zertifikat",
-            "Koordinierungsstelle und Teilnehmende des Pools",
-            "Solange der Pool sie führt",
+            "Trainer*innen (Name als Text); wer Materialien hochlädt",
+            "Titel, Zeiten, Ort, Online-Link, Namen der Trainer*innen, Themen, Ablauf, Materialien (Texte und Dateien, mit Name der hochladenden Person und Zeitpunkt), Links für Trainer*innen (Name, Gültigkeit; die E-Mail-Adresse wird nur zum Versand genutzt und nicht gespeichert)",
+            "Koordinierungsstelle und Teilnehmende des Pools; Trainer*innen mit einem gültigen Link sehen die Namen und Zusagen der Teilnehmenden dieses einen Seminars",
+            "Solange der Pool sie führt; Links enden 3 Tage nach dem Seminar oder wenn die Koordinierungsstelle sie sperrt",
             "Art. 6 Abs. 1 lit. e DSGVO",
-            ProcessingRegistry.CommonMeasures,
-            [typeof(SeminarSeries), typeof(Seminar)]),
+            "Link nur als Hash gespeichert, befristet und sperrbar; Dateien nach Inhalt geprüft (höchstens 10 MB). " + ProcessingRegistry.CommonMeasures,
+            [typeof(SeminarSeries), typeof(Seminar), typeof(SeminarMaterial), typeof(SeminarTrainerLink)]),
     ];
 }

@@ -23,6 +23,25 @@ public sealed record ParticipantProgress(SeminarParticipant Participant, string 
 public sealed record SeriesView(SeminarSeries Series, IReadOnlyList<Seminar> Seminars, IReadOnlyList<ParticipantProgress> Participants)
 {
     public bool MeetsRule(ParticipantProgress p) => p.Attended >= Series.RequiredSeminars;
+
+    /// <summary>The attendance list of one seminar: the participants expected there (not who joined after it).</summary>
+    public AttendanceList ListOf(int seminarId, SeminarTexts texts)
+    {
+        var rows = Participants.Select(p => (Person: p, Cell: p.Cells.Single(c => c.Seminar.Id == seminarId))).ToList();
+        var expected = rows.Where(r => r.Cell.Expected).ToList();
+        return new AttendanceList(expected, rows.Count - expected.Count, texts);
+    }
+}
+
+/// <summary>The list form's rows (shared by the office's page and the trainer's link) and how many joined too late for it.</summary>
+public sealed record AttendanceList(IReadOnlyList<(ParticipantProgress Person, ProgressCell Cell)> Rows, int NotYetJoined, SeminarTexts Texts)
+{
+    /// <summary>The posted statuses that belong to this list, with known values only (anything else is ignored, not stored).</summary>
+    public Dictionary<int, AttendanceStatus?> Accept(IReadOnlyDictionary<int, AttendanceStatus?> posted)
+    {
+        var allowed = Rows.Select(r => r.Person.Participant.Id).ToHashSet();
+        return posted.Where(s => allowed.Contains(s.Key) && (s.Value is null || Enum.IsDefined(s.Value.Value))).ToDictionary(s => s.Key, s => s.Value);
+    }
 }
 
 public sealed record IssueAllResult(int Issued, int AlreadyHad, int NotMet);
@@ -37,6 +56,9 @@ public sealed class SeminarProgram(AppDbContext db, TimeProvider time, SeminarMa
     /// <summary>Crockford's base32 without I, L, O, U: a code read aloud or typed from paper is not mistaken.</summary>
     private const string CodeAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     public const int CodeLength = 20;
+
+    /// <summary>How long after the seminar a trainer's link still works: time to fill in the list after the day.</summary>
+    public const int TrainerLinkDays = 3;
 
     /// <summary>A new certificate code: 20 characters of 5 bits, 100 random bits.</summary>
     public static string NewCode()
@@ -178,8 +200,12 @@ public sealed class SeminarProgram(AppDbContext db, TimeProvider time, SeminarMa
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>The office's list: one status (or none) per participant; only changed rows are written, in one audited save.</summary>
-    public async Task<int> RecordAsync(Seminar seminar, SeminarSeries series, IReadOnlyDictionary<int, AttendanceStatus?> statuses, string? actorUserId, CancellationToken ct)
+    /// <summary>
+    /// The office's list: one status (or none) per participant; only changed rows are written, in one audited save.
+    /// Through a trainer link, <c>trainer</c> is the trainer's name (no account): the audit names them.
+    /// </summary>
+    public async Task<int> RecordAsync(Seminar seminar, SeminarSeries series, IReadOnlyDictionary<int, AttendanceStatus?> statuses, string? actorUserId, CancellationToken ct,
+        string? trainer = null)
     {
         var now = time.GetUtcNow();
         var participants = await db.SeminarParticipants.AsNoTracking().Where(p => p.SeriesId == series.Id).ToListAsync(ct);
@@ -202,6 +228,7 @@ public sealed class SeminarProgram(AppDbContext db, TimeProvider time, SeminarMa
         if (changes.Count > 0)
         {
             var details = string.Join(", ", changes);
+            if (trainer is not null) details = $"trainer link ({trainer}): {details}";
             db.Audit("seminar.attendance.recorded", $"seminar:{seminar.Id}", actorUserId, series.PoolId, details.Length > 1900 ? details[..1900] + " …" : details);
             await db.SaveChangesAsync(ct);
         }

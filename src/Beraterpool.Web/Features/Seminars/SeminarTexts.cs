@@ -26,6 +26,10 @@ public sealed class SeminarTexts(IStringLocalizer text)
 
     public string When(DateTimeOffset starts, DateTimeOffset ends) => Events.EventMails.When(starts, ends);
 
+    /// <summary>One instant in German local time, in the reader's culture ("10. Oktober 2026, 17:00").</summary>
+    public static string Moment(DateTimeOffset at) =>
+        Shared.ProgrammeTime.ToLocal(at).ToString("d. MMMM yyyy, HH:mm", System.Globalization.CultureInfo.CurrentCulture);
+
     public static string German(AttendanceStatus? status, bool expected) => !expected ? "vor dem Eintritt in die Reihe" : status switch
     {
         AttendanceStatus.Present => "anwesend",

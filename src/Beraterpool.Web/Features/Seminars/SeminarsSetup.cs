@@ -6,6 +6,7 @@ public static class SeminarsSetup
     {
         services.AddScoped<SeminarProgram>();
         services.AddScoped<SeminarMails>();
+        services.AddScoped<SeminarMaterials>();
         return services;
     }
 }

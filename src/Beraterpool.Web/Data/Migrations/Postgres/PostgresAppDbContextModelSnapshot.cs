@@ -3382,6 +3382,53 @@ namespace Beraterpool.Web.Data.Migrations.Postgres
                     b.ToTable("SeminarCertificates");
                 });
 
+            modelBuilder.Entity("Beraterpool.Web.Features.Seminars.SeminarMaterial", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("SeminarId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("UploadedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SeminarId");
+
+                    b.ToTable("SeminarMaterials");
+                });
+
             modelBuilder.Entity("Beraterpool.Web.Features.Seminars.SeminarParticipant", b =>
                 {
                     b.Property<int>("Id")
@@ -3456,6 +3503,50 @@ namespace Beraterpool.Web.Data.Migrations.Postgres
                     b.HasIndex("PoolId");
 
                     b.ToTable("SeminarSeries");
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Seminars.SeminarTrainerLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SeminarId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TrainerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SeminarId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("SeminarTrainerLinks");
                 });
 
             modelBuilder.Entity("Beraterpool.Web.Features.Stakeholders.Contact", b =>
@@ -4737,6 +4828,15 @@ namespace Beraterpool.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Beraterpool.Web.Features.Seminars.SeminarMaterial", b =>
+                {
+                    b.HasOne("Beraterpool.Web.Features.Seminars.Seminar", null)
+                        .WithMany()
+                        .HasForeignKey("SeminarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Beraterpool.Web.Features.Seminars.SeminarParticipant", b =>
                 {
                     b.HasOne("Beraterpool.Web.Features.Advisors.Advisor", null)
@@ -4757,6 +4857,15 @@ namespace Beraterpool.Web.Data.Migrations.Postgres
                     b.HasOne("Beraterpool.Web.Features.Pools.Pool", null)
                         .WithMany()
                         .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Seminars.SeminarTrainerLink", b =>
+                {
+                    b.HasOne("Beraterpool.Web.Features.Seminars.Seminar", null)
+                        .WithMany()
+                        .HasForeignKey("SeminarId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

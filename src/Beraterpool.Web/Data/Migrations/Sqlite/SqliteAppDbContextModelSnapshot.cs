@@ -3271,6 +3271,51 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                     b.ToTable("SeminarCertificates");
                 });
 
+            modelBuilder.Entity("Beraterpool.Web.Features.Seminars.SeminarMaterial", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SeminarId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SeminarId");
+
+                    b.ToTable("SeminarMaterials");
+                });
+
             modelBuilder.Entity("Beraterpool.Web.Features.Seminars.SeminarParticipant", b =>
                 {
                     b.Property<int>("Id")
@@ -3341,6 +3386,48 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                     b.HasIndex("PoolId");
 
                     b.ToTable("SeminarSeries");
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Seminars.SeminarTrainerLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SeminarId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrainerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SeminarId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("SeminarTrainerLinks");
                 });
 
             modelBuilder.Entity("Beraterpool.Web.Features.Stakeholders.Contact", b =>
@@ -4608,6 +4695,15 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Beraterpool.Web.Features.Seminars.SeminarMaterial", b =>
+                {
+                    b.HasOne("Beraterpool.Web.Features.Seminars.Seminar", null)
+                        .WithMany()
+                        .HasForeignKey("SeminarId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Beraterpool.Web.Features.Seminars.SeminarParticipant", b =>
                 {
                     b.HasOne("Beraterpool.Web.Features.Advisors.Advisor", null)
@@ -4628,6 +4724,15 @@ namespace Beraterpool.Web.Data.Migrations.Sqlite
                     b.HasOne("Beraterpool.Web.Features.Pools.Pool", null)
                         .WithMany()
                         .HasForeignKey("PoolId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Beraterpool.Web.Features.Seminars.SeminarTrainerLink", b =>
+                {
+                    b.HasOne("Beraterpool.Web.Features.Seminars.Seminar", null)
+                        .WithMany()
+                        .HasForeignKey("SeminarId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
