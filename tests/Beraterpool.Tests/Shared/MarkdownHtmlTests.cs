@@ -32,6 +32,9 @@ public sealed class MarkdownHtmlTests
     {
         Assert.Contains("<h3", MarkdownHtml.ToHtml("# Titel\n\n## Unter", topHeading: 3));
         Assert.Contains("<h4", MarkdownHtml.ToHtml("# Titel\n\n## Unter", topHeading: 3));
+        // A text whose highest heading is "##" starts at the asked level when the page says so (no skipped level).
+        Assert.StartsWith("<h3", MarkdownHtml.ToHtml("## Freitag\n\n### Vormittag", topHeading: 3, fromHighest: true));
+        Assert.Contains("<h4", MarkdownHtml.ToHtml("## Freitag\n\n### Vormittag", topHeading: 3, fromHighest: true));
         Assert.Equal("Titel\nfett", MarkdownHtml.ToPlainText("# Titel\n\n**fett**").Replace("\r", ""));
         Assert.Equal("", MarkdownHtml.ToHtml("  "));
     }

@@ -19,19 +19,24 @@ public static class MarkdownHtml
 
     private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
 
-    /// <summary>Safe HTML for <paramref name="markdown"/>; "#" becomes h<paramref name="topHeading"/>, deeper levels follow.</summary>
-    public static string ToHtml(string? markdown, int topHeading = 2)
+    /// <summary>
+    /// Safe HTML for <paramref name="markdown"/>; "#" becomes h<paramref name="topHeading"/>, deeper levels follow. With
+    /// <paramref name="fromHighest"/> the text's highest heading becomes h<paramref name="topHeading"/> (a short text under a
+    /// section that starts with "##" must not skip a level).
+    /// </summary>
+    public static string ToHtml(string? markdown, int topHeading = 2, bool fromHighest = false)
     {
         if (string.IsNullOrWhiteSpace(markdown)) return "";
         var document = Markdown.Parse(markdown, Pipeline);
-        var shift = Math.Clamp(topHeading, 1, 6) - 1;
+        var highest = fromHighest ? document.Descendants<HeadingBlock>().Select(h => h.Level).DefaultIfEmpty(1).Min() : 1;
+        var shift = Math.Clamp(topHeading, 1, 6) - highest;
         foreach (var heading in document.Descendants<HeadingBlock>())
             heading.Level = Math.Min(6, heading.Level + shift);
         return Sanitizer.Sanitize(document.ToHtml(Pipeline));
     }
 
     /// <summary>For a view: <c>@MarkdownHtml.Render(Model.Text)</c>.</summary>
-    public static IHtmlContent Render(string? markdown, int topHeading = 2) => new HtmlString(ToHtml(markdown, topHeading));
+    public static IHtmlContent Render(string? markdown, int topHeading = 2, bool fromHighest = false) => new HtmlString(ToHtml(markdown, topHeading, fromHighest));
 
     /// <summary>The text alone (search, mails, PDF): Markdown without its markup.</summary>
     public static string ToPlainText(string? markdown) =>
