@@ -27,7 +27,7 @@ public sealed class MySeminarModel(AppDbContext db, PoolAccess access, SeminarMa
     public async Task<IActionResult> OnGetMaterialAsync(int seminarId, int materialId, CancellationToken ct)
     {
         if (!await LoadAsync(seminarId, ct) || await materials.FindAsync(seminarId, materialId, ct) is not { } file) return NotFound();
-        return Manage.AttendanceModel.Download(this, file);
+        return SeminarMaterials.Download(this, file);
     }
 
     private async Task<bool> LoadAsync(int seminarId, CancellationToken ct)

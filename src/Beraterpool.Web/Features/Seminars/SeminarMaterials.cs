@@ -2,6 +2,8 @@ using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Audit;
 using Beraterpool.Web.Features.Engagements;
 using Beraterpool.Web.Features.Requests;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -14,6 +16,17 @@ public sealed record TrainerLinkRow(int Id, string TrainerName, DateTimeOffset C
 /// <summary>A seminar's files and its trainer links: what the office page, the participant's page and the trainer's page share.</summary>
 public sealed class SeminarMaterials(AppDbContext db, TimeProvider time, SeminarMails mails)
 {
+    /// <summary>The name a file is stored under (no path, no control characters).</summary>
+    public static string DocumentName(IFormFile file) => DocumentUpload.SafeName(file.FileName);
+
+    /// <summary>Always as an attachment with the type found at upload, never rendered in the page's origin.</summary>
+    public static IActionResult Download(PageModel page, (string FileName, string ContentType, byte[] Content) file)
+    {
+        page.Response.Headers.XContentTypeOptions = "nosniff";
+        page.Response.Headers.CacheControl = "private, no-store";
+        return page.File(file.Content, file.ContentType, file.FileName);
+    }
+
     public Task<List<MaterialRow>> ListAsync(int seminarId, CancellationToken ct) =>
         db.SeminarMaterials.AsNoTracking().Where(m => m.SeminarId == seminarId).OrderBy(m => m.FileName).ThenBy(m => m.Id)
             .Select(m => new MaterialRow(m.Id, m.FileName, m.Size, m.UploadedByName, m.UploadedAt)).ToListAsync(ct);
@@ -26,7 +39,7 @@ public sealed class SeminarMaterials(AppDbContext db, TimeProvider time, Seminar
         if (problem != DocumentUpload.Problem.None) return DocumentUpload.Message(problem, text);
         var material = new SeminarMaterial
         {
-            SeminarId = seminar.Id, FileName = DocumentUpload.SafeName(file.FileName), ContentType = type!, Size = content!.Length, Content = content,
+            SeminarId = seminar.Id, FileName = DocumentName(file), ContentType = type!, Size = content!.Length, Content = content,
             UploadedByUserId = userId, UploadedByName = uploaderName, UploadedAt = time.GetUtcNow(),
         };
         db.SeminarMaterials.Add(material);

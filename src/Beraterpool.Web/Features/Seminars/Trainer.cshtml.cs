@@ -43,14 +43,14 @@ public sealed class TrainerModel(SeminarProgram program, SeminarMaterials materi
             ModelState.AddModelError("file", problem);
             return Page();
         }
-        TempData[StatusMessage.Key] = text["„{0}“ ist hochgeladen.", Manage.AttendanceModel.DocumentName(file!)].Value;
+        TempData[StatusMessage.Key] = text["„{0}“ ist hochgeladen.", SeminarMaterials.DocumentName(file!)].Value;
         return Redirect(Path(Url, token) + "#materials");
     }
 
     public async Task<IActionResult> OnGetMaterialAsync(string token, int materialId, CancellationToken ct)
     {
         if (!await LoadAsync(token, ct) || await materials.FindAsync(Seminar.Id, materialId, ct) is not { } file) return NotFound();
-        return Manage.AttendanceModel.Download(this, file);
+        return SeminarMaterials.Download(this, file);
     }
 
     private async Task<bool> LoadAsync(string token, CancellationToken ct)

@@ -72,7 +72,7 @@ public sealed class AttendanceModel(AppDbContext db, PoolAccess access, PoolCata
             ModelState.AddModelError("file", problem);
             return Page();
         }
-        TempData[StatusMessage.Key] = text["„{0}“ ist hochgeladen.", DocumentName(file!)].Value;
+        TempData[StatusMessage.Key] = text["„{0}“ ist hochgeladen.", SeminarMaterials.DocumentName(file!)].Value;
         return RedirectToPage(null, null, new { seminarId }, "materials");
     }
 
@@ -80,7 +80,7 @@ public sealed class AttendanceModel(AppDbContext db, PoolAccess access, PoolCata
     public async Task<IActionResult> OnGetMaterialAsync(int seminarId, int materialId, CancellationToken ct)
     {
         if (!await LoadAsync(seminarId, ct) || await materials.FindAsync(seminarId, materialId, ct) is not { } file) return NotFound();
-        return Download(this, file);
+        return SeminarMaterials.Download(this, file);
     }
 
     public async Task<IActionResult> OnPostDeleteMaterialAsync(int seminarId, int materialId, CancellationToken ct)
@@ -112,15 +112,6 @@ public sealed class AttendanceModel(AppDbContext db, PoolAccess access, PoolCata
         if (await materials.RevokeLinkAsync(Seminar, View.Series.PoolId, linkId, access.UserId, ct))
             TempData[StatusMessage.Key] = text["Der Link ist gesperrt."].Value;
         return RedirectToPage(null, null, new { seminarId }, "trainer-links");
-    }
-
-    internal static string DocumentName(IFormFile file) => Engagements.DocumentUpload.SafeName(file.FileName);
-
-    internal static IActionResult Download(PageModel page, (string FileName, string ContentType, byte[] Content) file)
-    {
-        page.Response.Headers.XContentTypeOptions = "nosniff";
-        page.Response.Headers.CacheControl = "private, no-store";
-        return page.File(file.Content, file.ContentType, file.FileName);
     }
 
     private async Task<bool> LoadAsync(int seminarId, CancellationToken ct)
