@@ -174,6 +174,31 @@ public sealed class HandbookTests(HandbookTests.App app) : IClassFixture<Handboo
     }
 
     [Fact]
+    public async Task Moves_posted_at_the_same_time_each_save_or_ask_to_reload_and_the_versions_stay_consecutive()
+    {
+        var world = await ArrangeAsync("hb-gleichzeitig");
+        var handbook = await HandbookAsync(world.PoolId, "gleichzeitig", HandbookVisibility.Public, ("Eins", "a"), ("Zwei", "b"), ("Drei", "c"));
+        var edit = $"/manage/pools/{world.PoolId}/handbooks/{handbook.Id}";
+        var two = await ChapterIdAsync(handbook.Id, 2);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+            world.Coordinator.PostFormAsync($"{edit}?handler=Move", [new("chapterId", two.ToString()), new("up", i % 2 == 0 ? "true" : "false")], edit)));
+
+        foreach (var answer in answers)
+        {
+            if (answer.StatusCode == HttpStatusCode.Redirect) continue;
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+            Assert.Contains("Gleichzeitig hat jemand anderes dieses Handbuch geändert.", Html.Text(await answer.Content.ReadAsStringAsync(Ct)));
+        }
+        var (revision, numbers) = await app.WithDbAsync(async db => (
+            await db.Handbooks.Where(h => h.Id == handbook.Id).Select(h => h.Revision).SingleAsync(),
+            await db.HandbookVersions.Where(v => v.HandbookId == handbook.Id).OrderBy(v => v.Number).Select(v => v.Number).ToListAsync()));
+        Assert.Equal(Enumerable.Range(1, revision), numbers);
+        // A redirect is either a saved move or "nothing changed" (the chapter already first or last).
+        Assert.InRange(revision - 1, 1, answers.Count(a => a.StatusCode == HttpStatusCode.Redirect));
+    }
+
+    [Fact]
     public async Task Search_finds_a_chapter_by_a_word_but_not_in_a_handbook_the_reader_may_not_see()
     {
         var world = await ArrangeAsync("hb-suche");

@@ -1,6 +1,7 @@
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Audit;
 using Beraterpool.Web.Features.Pools;
+using Microsoft.EntityFrameworkCore;
 
 namespace Beraterpool.Web.Features.Handbooks;
 
@@ -27,6 +28,24 @@ public sealed class HandbookVersions(AppDbContext db, PoolAccess access, TimePro
         db.Audit("handbook." + AuditName(change), $"handbook:{handbook.PoolId}/{handbook.Slug}", access.UserId, handbook.PoolId,
             subject is null ? $"version {version.Number}" : $"version {version.Number}: {version.Subject}");
         return version;
+    }
+
+    /// <summary>
+    /// Saves the change; false when someone else saved the same handbook first. On PostgreSQL the new version's row can be
+    /// inserted before the revision check runs, so the loser meets the unique version number instead of the concurrency token.
+    /// </summary>
+    public async Task<bool> TrySaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
     }
 
     /// <summary>Puts the handbook back to <paramref name="version"/> (title and chapters, by position) as a new version.</summary>

@@ -71,11 +71,7 @@ public sealed class ChapterModel(AppDbContext db, PoolAccess access, PoolCatalog
         var chapter = handbook.Chapters.Single(c => c.Id == chapterId);
         (chapter.Title, chapter.Markdown) = (title, markdown);
         var version = versions.Record(handbook, HandbookChange.ChapterSaved, title);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await versions.TrySaveAsync(ct))
         {
             ModelState.AddModelError("Input.Markdown", text["Gleichzeitig hat jemand anderes dieses Handbuch geändert. Ihr Text ist unten erhalten; bitte speichern Sie noch einmal."]);
             return Page();

@@ -131,11 +131,7 @@ public sealed class EditModel(AppDbContext db, PoolAccess access, PoolCatalog ca
 
     private async Task<IActionResult> SaveAsync(string message, CancellationToken ct)
     {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await versions.TrySaveAsync(ct))
         {
             ModelState.AddModelError("", text["Gleichzeitig hat jemand anderes dieses Handbuch geändert. Bitte laden Sie die Seite neu und versuchen Sie es noch einmal."]);
             return Page();

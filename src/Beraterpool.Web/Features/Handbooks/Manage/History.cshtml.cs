@@ -50,11 +50,7 @@ public sealed class HistoryModel(AppDbContext db, PoolAccess access, PoolCatalog
         if (await VersionAsync(number, ct) is not { } old) return NotFound();
         var handbook = await db.Handbooks.Include(h => h.Chapters).SingleAsync(h => h.Id == handbookId, ct);
         var restored = versions.Restore(handbook, old);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await versions.TrySaveAsync(ct))
         {
             ModelState.AddModelError("", text["Gleichzeitig hat jemand anderes dieses Handbuch geändert. Bitte laden Sie die Seite neu und versuchen Sie es noch einmal."]);
             return Page();
