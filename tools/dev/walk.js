@@ -159,6 +159,38 @@ function latestMailTo(address) {
         await visitor.goto(BASE + u); await shot(visitor, name);
       }
     }
+    if (steps.includes('trainer')) {
+      // The office adds a seminar next week, makes a trainer link mailed to the trainer; the trainer follows the mail's link,
+      // records the list and uploads a file; the office sees both on its attendance page.
+      const office = await (await browser.newContext({ locale: 'de-DE' })).newPage();
+      await login(office, 'koordination@miglobe.local');
+      await office.goto(BASE + '/manage/seminars'); await office.locator('main a[href^="/manage/seminars/"]').filter({ hasText: '2014/2015' }).first().click(); await office.waitForLoadState();
+      await office.getByRole('link', { name: 'Seminar hinzufügen' }).click(); await office.waitForLoadState();
+      const day = new Date(Date.now() + 7 * 86400000).toISOString().slice(0, 10);
+      await office.locator('#Input_Title').fill('Walk: Nachtreffen'); await office.locator('#Input_Date').fill(day);
+      await office.locator('#Input_StartTime').fill('10:00'); await office.locator('#Input_EndTime').fill('16:00');
+      await office.locator('#Input_Place').fill('Haus der Kirche, Köln');
+      await office.getByRole('button', { name: /Speichern/ }).first().click(); await office.waitForLoadState(); await shot(office, 'trainer-office-series');
+      await office.getByRole('link', { name: 'Walk: Nachtreffen' }).first().click(); await office.waitForLoadState();
+      const trainer = `trainer-${Date.now()}@example.org`;
+      await office.locator('#Trainer_Name').fill('Tina Trainerin'); await office.locator('#Trainer_Email').fill(trainer);
+      await office.getByRole('button', { name: 'Link erstellen' }).click(); await office.waitForLoadState(); await shot(office, 'trainer-office-link-made');
+      await new Promise(r => setTimeout(r, 1500));
+      const mail = latestMailTo(trainer).replace(/=\r?\n/g, '');
+      const link = (mail.match(/https?:\/\/[^\s"<]+\/seminars\/trainer\/[A-Za-z0-9_-]+/) || [])[0];
+      report.push('trainer mail link: ' + link);
+      if (link) {
+        const page = await (await browser.newContext({ locale: 'de-DE' })).newPage();
+        await page.goto(link.replace(/^https?:\/\/[^/]+/, BASE)); await shot(page, 'trainer-page');
+        await page.locator('main input[type=radio]').first().check().catch(e => report.push('radio: ' + e.message));
+        await page.getByRole('button', { name: 'Anwesenheit speichern' }).click(); await page.waitForLoadState(); await shot(page, 'trainer-saved');
+        const pdf = path.join(OUT, 'walk-handout.pdf');
+        fs.writeFileSync(pdf, '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+        await page.locator('main input[type=file]').first().setInputFiles(pdf).catch(e => report.push('file: ' + e.message));
+        await page.getByRole('button', { name: 'Hochladen', exact: true }).click().catch(e => report.push('upload: ' + e.message)); await page.waitForLoadState(); await shot(page, 'trainer-uploaded');
+      }
+      await office.reload(); await shot(office, 'trainer-office-after');
+    }
     if (steps.includes('privacy')) {
       // The privacy pages: the public notices, an advisor's own data, the administrator's privacy desk (no erasure is executed).
       const visitor = await (await browser.newContext({ locale: 'de-DE' })).newPage();
