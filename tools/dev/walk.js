@@ -142,7 +142,7 @@ function latestMailTo(address) {
       const office = await (await browser.newContext({ locale: 'de-DE' })).newPage();
       await login(office, 'koordination@miglobe.local');
       await office.goto(BASE + '/manage'); await office.getByRole('link', { name: 'Seminarreihen' }).click(); await office.waitForLoadState(); await shot(office, 'seminars-list');
-      await office.locator('main a[href*="/manage/seminars/"]').first().click(); await office.waitForLoadState(); await shot(office, 'seminars-series');
+      await office.locator('main a[href^="/manage/seminars/"]').filter({ hasText: '2014/2015' }).first().click(); await office.waitForLoadState(); await shot(office, 'seminars-series');
       await office.locator('main a[href*="/attendance/"]').first().click().catch(e => report.push('attendance: ' + e.message)); await office.waitForLoadState(); await shot(office, 'seminars-attendance');
       await office.goto(BASE + '/manage/mentoring'); await shot(office, 'mentoring-office');
       await office.goto(BASE + '/manage'); await office.getByRole('link', { name: 'Netzwerk: Organisationen und Kontakte' }).click(); await office.waitForLoadState(); await shot(office, 'stakeholders');
