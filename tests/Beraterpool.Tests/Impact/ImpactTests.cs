@@ -32,7 +32,11 @@ public sealed partial class ImpactTests(ImpactWorld app) : IClassFixture<ImpactW
         ["honorare"] = "272,5",
         ["seminare"] = "2",                  // S1, S2; not S3 (nothing recorded yet), not S0 (2024), not the other pool's
         ["anwesenheitsquote"] = "50",        // present + late of present, late, absent, excused
-        ["interviews"] = "0",                // counted with its own data in InterviewTests              // 1 day × 250 € + 12.50 € travel + 10 € other; the approved statement is not paid
+        ["interviews"] = "0",                // counted with its own data in InterviewTests
+        ["aufrufe"] = "0",                   // calls and mentoring: counted with their own data in EstablishmentIndicatorTests
+        ["bewerbungen-aufgenommen"] = "0",
+        ["mentoring-tandems"] = "0",
+        ["mentoring-treffen"] = "0",              // 1 day × 250 € + 12.50 € travel + 10 € other; the approved statement is not paid
     };
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -1,6 +1,8 @@
+using Beraterpool.Web.Features.Applications;
 using Beraterpool.Web.Features.Engagements;
 using Beraterpool.Web.Features.Events;
 using Beraterpool.Web.Features.Fees;
+using Beraterpool.Web.Features.Mentoring;
 using Beraterpool.Web.Features.Seminars;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +15,8 @@ namespace Beraterpool.Web.Features.Impact;
 public static class BuiltInIndicators
 {
     private const string Municipalities = "Kommunen", Requests = "Anfragen", Engagements = "Begleitungen", Days = "Tage", Options = "Handlungsoptionen",
-        Events = "Veranstaltungen", People = "Personen", Organisations = "Organisationen", Advisors = "Berater*innen", Rating = "von 5", Euro = "€", Interviews = "Interviews", Seminars = "Seminare", Percent = "%";
+        Events = "Veranstaltungen", People = "Personen", Organisations = "Organisationen", Advisors = "Berater*innen", Rating = "von 5", Euro = "€", Interviews = "Interviews", Seminars = "Seminare", Percent = "%",
+        Calls = "Aufrufe", Pairs = "Paare", Meetings = "Termine";
 
     public static readonly IReadOnlyList<Indicator> All =
     [
@@ -80,6 +83,37 @@ public static class BuiltInIndicators
                     Detail = s.Db.SeminarParticipants.Where(p => p.Id == a.ParticipantId)
                         .Select(p => s.Db.Advisors.Where(x => x.Id == p.AdvisorId).Select(x => x.FirstName + " " + x.LastName).FirstOrDefault()).FirstOrDefault(),
                 })),
+        // A call belongs to the year its application period closed: then the year's intake is known.
+        new("aufrufe", "Bewerbungsaufrufe", Calls, ReportSection.Establishment, IndicatorKind.Count, s =>
+            CallsOf(s).Select(c => new IndicatorRow
+            {
+                Id = c.Id, Label = c.Title, Link = "/manage/calls/" + c.Id + "/review",
+            })),
+        // Accepted and told: declined applications are deleted after the retention period, accepted ones stay.
+        new("bewerbungen-aufgenommen", "Aufgenommene Bewerber*innen", People, ReportSection.Establishment, IndicatorKind.Count, s =>
+            s.Db.Applications.AsNoTracking().Where(a => a.Status == ApplicationStatus.Accepted && a.DecisionSentAt != null && CallsOf(s).Any(c => c.Id == a.CallId))
+                .Select(a => new IndicatorRow
+                {
+                    Id = a.Id, Label = a.FirstName + " " + a.LastName, Link = "/manage/calls/application/" + a.Id,
+                    Detail = s.Db.Calls.Where(c => c.Id == a.CallId).Select(c => c.Title).FirstOrDefault(),
+                })),
+        // Pairs that were under way for part of the year; proposed pairs never met.
+        new("mentoring-tandems", "Mentoring-Tandems", Pairs, ReportSection.Establishment, IndicatorKind.Count, s =>
+            MentorshipsOf(s).Select(m => new IndicatorRow
+            {
+                Id = m.Id, Link = "/mentoring/" + m.Id,
+                Label = s.Db.Advisors.Where(a => a.Id == m.AdvisorId).Select(a => a.FirstName + " " + a.LastName).FirstOrDefault() ?? "",
+                Detail = s.Db.Users.Where(u => u.Id == m.MentorUserId).Select(u => u.DisplayName ?? u.Email).FirstOrDefault(),
+            })),
+        new("mentoring-treffen", "Mentoring-Treffen", Meetings, ReportSection.Establishment, IndicatorKind.Count, s =>
+            s.Db.MentoringMeetings.AsNoTracking().Where(x => x.Date >= s.FirstDay && x.Date < s.NextYear
+                    && s.Db.Mentorships.Any(m => m.Id == x.MentorshipId && s.PoolIds.Contains(m.PoolId)))
+                .Select(x => new IndicatorRow
+                {
+                    Id = x.Id, Link = "/mentoring/" + x.MentorshipId, Detail = x.Topics,
+                    Label = s.Db.Mentorships.Where(m => m.Id == x.MentorshipId)
+                        .Select(m => s.Db.Advisors.Where(a => a.Id == m.AdvisorId).Select(a => a.FirstName + " " + a.LastName).FirstOrDefault()).FirstOrDefault() ?? "",
+                })),
         // Finished interviews by the day they were held; drafts never count.
         new("interviews", "Interviews mit Kommunen", Interviews, ReportSection.Network, IndicatorKind.Count, s =>
             s.Db.Interviews.AsNoTracking().Where(i => s.PoolIds.Contains(i.PoolId) && i.FinishedAt != null && i.HeldOn >= s.FirstDay && i.HeldOn < s.NextYear)
@@ -103,6 +137,13 @@ public static class BuiltInIndicators
     /// <summary>The seminars of the pools' series that began in the year.</summary>
     private static IQueryable<Seminar> SeminarsOf(ImpactScope s) =>
         s.Db.Seminars.AsNoTracking().Where(m => s.Db.SeminarSeries.Any(x => x.Id == m.SeriesId && s.PoolIds.Contains(x.PoolId)) && m.StartsAt >= s.From && m.StartsAt < s.To);
+
+    private static IQueryable<Call> CallsOf(ImpactScope s) =>
+        s.Db.Calls.AsNoTracking().Where(c => s.PoolIds.Contains(c.PoolId) && c.ClosesAt >= s.From && c.ClosesAt < s.To);
+
+    private static IQueryable<Mentorship> MentorshipsOf(ImpactScope s) =>
+        s.Db.Mentorships.AsNoTracking().Where(m => s.PoolIds.Contains(m.PoolId) && m.Status != MentorshipStatus.Proposed
+            && m.StartDate != null && m.StartDate < s.NextYear && (m.EndDate == null || m.EndDate >= s.FirstDay));
 
     private static IQueryable<Requests.ConsultationRequest> RequestsOf(ImpactScope s) =>
         s.Db.ConsultationRequests.AsNoTracking().Where(r => s.PoolIds.Contains(r.PoolId) && r.CreatedAt >= s.From && r.CreatedAt < s.To);
