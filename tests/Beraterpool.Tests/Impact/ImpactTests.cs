@@ -27,6 +27,8 @@ public sealed partial class ImpactTests(ImpactWorld app) : IClassFixture<ImpactW
         ["veranstaltungen"] = "1",           // not the cancelled forum, not 2024, not the other pool
         ["teilnehmende"] = "2",              // checked in only
         ["neue-organisationen"] = "1",       // Eine-Welt-Laden Köln; Stadt Köln came in 2024
+        ["neue-kommunen"] = "1",             // Köln (R1, E1); Bonn had R0 in 2024, Münster's request is of 2026, Dortmund another pool's
+        ["neue-kontakte"] = "0",             // no stakeholders here: counted with their own data in NewActorTests
         ["berater-im-einsatz"] = "2",
         ["tage-je-berater"] = "1,5",         // (2.5 + 0.5) / 2
         ["honorare"] = "272,5",
@@ -61,6 +63,7 @@ public sealed partial class ImpactTests(ImpactWorld app) : IClassFixture<ImpactW
     [InlineData("kommunen-anfragen", new[] { "Köln", "Bonn" }, new[] { "Münster", "Dortmund" })]
     [InlineData("optionen-vereinbart", new[] { "Faire Beschaffung im Rathaus", "Fairtrade-Town bewerben" }, new[] { "Partnerschaft prüfen", "Nur vorgeschlagen", "Fremde Option" })]
     [InlineData("neue-organisationen", new[] { "Eine-Welt-Laden Köln" }, new[] { "Stadt Köln", "Kam nicht e. V.", "Abgesagt gGmbH", "Fremde Organisation" })]
+    [InlineData("neue-kommunen", new[] { "Köln" }, new[] { "Bonn", "Münster", "Dortmund" })]
     [InlineData("seminare", new[] { "S1 Themenfelder", "S2 Profil" }, new[] { "S0 Kennenlernen", "S3 Arbeitsstruktur", "Fremdes Seminar" })]
     [InlineData("teilnehmende", new[] { "Stadt Köln", "Eine-Welt-Laden Köln" }, new[] { "Kam nicht e. V.", "Abgesagt gGmbH", "Fremde Organisation" })]
     public async Task The_drill_down_lists_exactly_the_records_the_figure_counts(string key, string[] listed, string[] absent)

@@ -124,6 +124,15 @@ public static class BuiltInIndicators
                 })),
         new("neue-organisationen", "Neu erreichte Organisationen", Organisations, ReportSection.Network, IndicatorKind.Count, s =>
             NewOrganisations(s).Select(o => new IndicatorRow { Id = 0, Label = o })),
+        new("neue-kommunen", "Neu erreichte Kommunen", Municipalities, ReportSection.Network, IndicatorKind.Count, s =>
+            s.Db.Municipalities.AsNoTracking().Where(m => MunicipalitiesReached(s, before: false).Contains(m.OfficialKey) && !MunicipalitiesReached(s, before: true).Contains(m.OfficialKey))
+                .Select(m => new IndicatorRow { Id = 0, Label = m.ShortName, Detail = m.OfficialKey, Link = "/municipalities/" + m.OfficialKey })),
+        // Contact persons of the network first met in the year: a timeline entry, or checked in at one of the pools' events.
+        new("neue-kontakte", "Neu erreichte Kontaktpersonen", People, ReportSection.Network, IndicatorKind.Count, s =>
+            s.Db.Contacts.AsNoTracking().Where(c => s.PoolIds.Contains(c.PoolId)
+                    && (s.Db.TimelineEntries.Any(t => t.ContactId == c.Id && t.On >= s.FirstDay && t.On < s.NextYear) || AttendedOf(s).Any(r => r.Email == c.Email))
+                    && !s.Db.TimelineEntries.Any(t => t.ContactId == c.Id && t.On < s.FirstDay) && !AttendedBefore(s).Any(r => r.Email == c.Email))
+                .Select(c => new IndicatorRow { Id = c.Id, Label = c.Name, Detail = c.Function, Link = "/manage/stakeholders/contacts/" + c.Id })),
         new("berater-im-einsatz", "Berater*innen im Einsatz", Advisors, ReportSection.Pool, IndicatorKind.Count, s =>
             AdvisorDays(s)),
         new("tage-je-berater", "Beratungstage je Berater*in im Einsatz", Days, ReportSection.Pool, IndicatorKind.Average, s =>
@@ -166,12 +175,39 @@ public static class BuiltInIndicators
     private static IQueryable<EventRegistration> AttendedOf(ImpactScope s) =>
         s.Db.EventRegistrations.AsNoTracking().Where(r => r.CheckedInAt != null && EventsOf(s).Any(e => e.Id == r.EventId));
 
-    /// <summary>Organisations at the year's events that no earlier event of the pools had reached.</summary>
+    /// <summary>Checked in at an event of the pools before the year.</summary>
+    private static IQueryable<EventRegistration> AttendedBefore(ImpactScope s) =>
+        s.Db.EventRegistrations.Where(r => r.CheckedInAt != null && s.Db.Events.Any(e => e.Id == r.EventId && s.PoolIds.Contains(e.PoolId) && !e.IsCancelled && e.StartsAt < s.From));
+
+    /// <summary>
+    /// Organisations first met in the year, by name: at the year's events, or in the network's timeline (a meeting, call,
+    /// e-mail… recorded for the organisation), and neither at an earlier event nor in an earlier timeline entry.
+    /// </summary>
     private static IQueryable<string> NewOrganisations(ImpactScope s)
     {
-        var earlier = s.Db.EventRegistrations.Where(r => r.Organisation != null && r.CheckedInAt != null
-            && s.Db.Events.Any(e => e.Id == r.EventId && s.PoolIds.Contains(e.PoolId) && !e.IsCancelled && e.StartsAt < s.From)).Select(r => r.Organisation!);
-        return AttendedOf(s).Where(r => r.Organisation != null && r.Organisation != "" && !earlier.Contains(r.Organisation)).Select(r => r.Organisation!).Distinct();
+        var stakeholders = s.Db.Organisations.Where(o => s.PoolIds.Contains(o.PoolId));
+        var earlier = AttendedBefore(s).Where(r => r.Organisation != null).Select(r => r.Organisation!)
+            .Union(stakeholders.Where(o => s.Db.TimelineEntries.Any(t => t.OrganisationId == o.Id && t.On < s.FirstDay)).Select(o => o.Name));
+        var met = AttendedOf(s).Where(r => r.Organisation != null && r.Organisation != "").Select(r => r.Organisation!)
+            .Union(stakeholders.Where(o => s.Db.TimelineEntries.Any(t => t.OrganisationId == o.Id && t.On >= s.FirstDay && t.On < s.NextYear)).Select(o => o.Name));
+        return met.Where(n => !earlier.Contains(n));
+    }
+
+    /// <summary>
+    /// The register keys of municipalities the pools were in touch with — a request, an engagement begun, a partner of an event
+    /// held, a finished interview — in the year, or (<paramref name="before"/>) in any year before it.
+    /// </summary>
+    private static IQueryable<string> MunicipalitiesReached(ImpactScope s, bool before)
+    {
+        var requests = s.Db.ConsultationRequests.Where(r => s.PoolIds.Contains(r.PoolId) && r.CreatedAt < (before ? s.From : s.To) && (before || r.CreatedAt >= s.From));
+        var engagements = s.Db.Engagements.Where(e => s.PoolIds.Contains(e.PoolId) && e.StartedAt < (before ? s.From : s.To) && (before || e.StartedAt >= s.From));
+        var events = s.Db.Events.Where(e => s.PoolIds.Contains(e.PoolId) && !e.IsCancelled && e.StartsAt < (before ? s.From : s.To) && (before || e.StartsAt >= s.From));
+        var interviews = s.Db.Interviews.Where(i => s.PoolIds.Contains(i.PoolId) && i.FinishedAt != null
+            && i.HeldOn < (before ? s.FirstDay : s.NextYear) && (before || i.HeldOn >= s.FirstDay));
+        return requests.Select(r => r.MunicipalityKey)
+            .Union(engagements.Select(e => e.MunicipalityKey))
+            .Union(s.Db.EventMunicipalities.Where(m => events.Any(e => e.Id == m.EventId)).Select(m => m.MunicipalityKey))
+            .Union(interviews.Select(i => i.MunicipalityKey));
     }
 
     private static IQueryable<IndicatorRow> EngagementRows(ImpactScope s, IQueryable<Engagement> engagements) => engagements.AsNoTracking().Select(e => new IndicatorRow
