@@ -86,6 +86,8 @@ public sealed partial class CustomIndicatorTests(CustomIndicatorWorld app) : ICl
         var text = string.Join("\n", document.GetPages().Select(p => p.Text));
         Assert.Contains("Presseartikel: Ist 9,5 von Ziel 20 Artikel (48 %)", text);
         Assert.Contains("Presseartikel: 9,5 Artikel (Vorjahr: –)", text);
+        Assert.Contains("Eigene Kennzahlen 2025: Ist (Balken) und Ziel (Strich)", text);
+        Assert.Contains("9,5 von 20", text);
 
         // The drill-down lists the quarters entered with their sources; the CSV has the row with its target.
         var records = Html.Text(await client.GetStringAsync($"/manage/reports/2025/indicators/{key}?pool={app.Pool}", Ct));

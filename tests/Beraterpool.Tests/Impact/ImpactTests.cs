@@ -105,6 +105,12 @@ public sealed partial class ImpactTests(ImpactWorld app) : IClassFixture<ImpactW
         Assert.Contains("Beratungstage: 3 Tage (Vorjahr: 2)", text);
         Assert.Contains("Ausgezahlte Honorare: 272,5 €", text);
         Assert.Contains("Köln: 2,5 von 10", text);
+        // The page's charts as bars with their values printed, in the consultations chapter (before the network's).
+        var consultations = string.Join("\n", pages[starts[3]..starts[4]]);
+        foreach (var chart in new[] { "Anfragen je Monat 2025", "Begonnene Begleitungen nach Themen 2025", "Beratungstage je Monat 2025" })
+            Assert.Contains(chart, consultations);
+        Assert.Contains("1,5 Tage", consultations);   // May: 3 half days
+        Assert.Contains("0,5 Tage", consultations);   // February: 1 half day
 
         var page = Html.Text(await client.GetStringAsync(Report, Ct));
         Assert.Contains("Köln 2,5 10 7,5", page);

@@ -34,7 +34,33 @@ public static class ReportPdf
 
     public static byte[] Write(AnnualReport report, DateTimeOffset at) =>
         BookPdf.Write(new BookInfo($"Jahresbericht {report.Year}", report.Pool.Name, $"Stand {ProgrammeTime.ToLocal(at):dd.MM.yyyy}"),
-            AnnualReport.Sections.Select(s => new BookChapter(Titles[s], Chapter(report, s))).ToList());
+            AnnualReport.Sections.Select(s => new BookChapter(Titles[s], Chapter(report, s), Charts(report, s), Closing(report, s))).ToList());
+
+    /// <summary>The charts the report page shows for the section, as bars with their values printed beside them.</summary>
+    private static List<BookChart> Charts(AnnualReport r, ReportSection section)
+    {
+        static BookChart Bars(string title, IEnumerable<ChartBar> bars, string unit) =>
+            new(title, bars.Select(b => new BookBar(b.Label, b.Value, $"{AnnualReport.Number(b.Value)} {unit}")).ToList());
+        return section switch
+        {
+            ReportSection.Consultations =>
+            [
+                Bars($"Anfragen je Monat {r.Year}", r.RequestsByMonth, "Anfragen"),
+                Bars($"Begonnene Begleitungen nach Themen {r.Year}", r.Topics, "Begleitungen"),
+                Bars($"Beratungstage je Monat {r.Year}", r.DaysByMonth, "Tage"),
+            ],
+            ReportSection.Indicators when r.OwnIndicators.Where(f => f.Indicator.Target is not null).ToList() is { Count: > 0 } targeted =>
+            [
+                new($"Eigene Kennzahlen {r.Year}: Ist (Balken) und Ziel (Strich)", targeted.Select(f => new BookBar(f.Indicator.Name, f.Value ?? 0,
+                    $"{AnnualReport.Number(f.Value)} von {AnnualReport.Number(f.Indicator.Target)}", f.Indicator.Target)).ToList()),
+            ],
+            _ => [],
+        };
+    }
+
+    /// <summary>The coordinators' text for the section, after the figures and charts.</summary>
+    private static string? Closing(AnnualReport r, ReportSection section) =>
+        r.Text(section) ?? (section is ReportSection.Establishment or ReportSection.Outlook ? "Die Koordinierung hat für dieses Jahr noch keinen Text geschrieben." : null);
 
     private static string Chapter(AnnualReport r, ReportSection section)
     {
@@ -63,10 +89,6 @@ public static class ReportPdf
                 break;
             case ReportSection.Consultations:
                 Figures(r.In(ReportSection.Consultations));
-                md.Append("\n### Begleitungen nach Themen\n\n");
-                foreach (var t in r.Topics) Item(t.Label, AnnualReport.Number(t.Value));
-                md.Append("\n### Beratungstage je Monat\n\n");
-                foreach (var d in r.DaysByMonth) Item(d.Label, AnnualReport.Number(d.Value));
                 md.Append("\n### Kontingent je Kommune (Tage genutzt von)\n\n");
                 if (r.Quota.Count == 0) md.Append("Keine Kommune hat in diesem Jahr Beratungstage genutzt.\n");
                 foreach (var q in r.Quota) Item(q.Municipality, $"{AnnualReport.Number(q.Used)} von {AnnualReport.Number(q.Quota)}");
@@ -91,8 +113,6 @@ public static class ReportPdf
                 }
                 break;
         }
-        if (r.Text(section) is { } text) md.Append('\n').Append(text).Append('\n');
-        else if (section is ReportSection.Establishment or ReportSection.Outlook) md.Append("Die Koordinierung hat für dieses Jahr noch keinen Text geschrieben.\n");
         return md.ToString();
     }
 }

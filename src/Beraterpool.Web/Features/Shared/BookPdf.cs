@@ -8,8 +8,14 @@ namespace Beraterpool.Web.Features.Shared;
 /// <summary>What a book-like PDF names on its title page: the title, a line above it (the pool) and one below (version, date).</summary>
 public sealed record BookInfo(string Title, string Overline, string Subtitle);
 
-/// <summary>A chapter: its title and its text in Markdown.</summary>
-public sealed record BookChapter(string Title, string Markdown);
+/// <summary>A chapter: its title, its text in Markdown, then its charts and a closing text (Markdown).</summary>
+public sealed record BookChapter(string Title, string Markdown, IReadOnlyList<BookChart>? Charts = null, string? Closing = null);
+
+/// <summary>A horizontal bar chart with a title; each bar says its value in words too, so the numbers are in the text.</summary>
+public sealed record BookChart(string Title, IReadOnlyList<BookBar> Bars);
+
+/// <summary>A bar: its label, its length (against the chart's largest value or, with a target, against the larger of both), the value as printed.</summary>
+public sealed record BookBar(string Label, decimal Value, string Printed, decimal? Target = null);
 
 /// <summary>
 /// A document as an A4 PDF with a title page, a table of contents with page numbers and one chapter per section
@@ -60,25 +66,9 @@ public static class BookPdf
             starts.Add(document.PageCount);
             pages.Paragraph($"{i + 1}. {chapter.Title}", Title, 20);
             pages.Y += 6;
-            foreach (var block in MarkdownHtml.ToBlocks(chapter.Markdown))
-            {
-                switch (block.Kind)
-                {
-                    case MarkdownBlockKind.Heading:
-                        pages.Y += 6;
-                        pages.Paragraph(block.Text, block.Level <= 2 ? Heading : Subheading, 15);
-                        break;
-                    case MarkdownBlockKind.ListItem:
-                        pages.Paragraph(block.Text, Body, 13, indent: 14 * (block.Level - 1), marker: block.Marker);
-                        break;
-                    case MarkdownBlockKind.Code:
-                        pages.Paragraph(block.Text.Length == 0 ? " " : block.Text, Small, 10, indent: 10, after: 0);
-                        break;
-                    default:
-                        pages.Paragraph(block.Text, Body, 13);
-                        break;
-                }
-            }
+            Blocks(pages, chapter.Markdown);
+            foreach (var chart in chapter.Charts ?? []) pages.Chart(chart);
+            if (chapter.Closing is { } closing) Blocks(pages, closing);
         }
         pages.Done();
 
@@ -103,6 +93,29 @@ public static class BookPdf
         using var stream = new MemoryStream();
         document.Save(stream);
         return stream.ToArray();
+    }
+
+    private static void Blocks(ChapterPages pages, string markdown)
+    {
+        foreach (var block in MarkdownHtml.ToBlocks(markdown))
+        {
+            switch (block.Kind)
+            {
+                case MarkdownBlockKind.Heading:
+                    pages.Y += 6;
+                    pages.Paragraph(block.Text, block.Level <= 2 ? Heading : Subheading, 15);
+                    break;
+                case MarkdownBlockKind.ListItem:
+                    pages.Paragraph(block.Text, Body, 13, indent: 14 * (block.Level - 1), marker: block.Marker);
+                    break;
+                case MarkdownBlockKind.Code:
+                    pages.Paragraph(block.Text.Length == 0 ? " " : block.Text, Small, 10, indent: 10, after: 0);
+                    break;
+                default:
+                    pages.Paragraph(block.Text, Body, 13);
+                    break;
+            }
+        }
     }
 
     private static PdfPage NewPage(PdfDocument document)
@@ -179,6 +192,36 @@ public static class BookPdf
             if (Y + height > Bottom) NewPage();
         }
 
+        /// <summary>Label, bar and printed value per row; a target is a dark mark across the bar. Kept on one page.</summary>
+        public void Chart(BookChart chart)
+        {
+            const double row = 16, labelWidth = 150, valueWidth = 90;
+            var plot = Width - labelWidth - valueWidth - 10;
+            if (Y + 28 + row * Math.Max(1, chart.Bars.Count) > Bottom) NewPage();
+            Y += 8;
+            Paragraph(chart.Title, Subheading, 15);
+            var max = Math.Max(1, chart.Bars.Select(b => b.Value).DefaultIfEmpty(0).Max());
+            foreach (var bar in chart.Bars)
+            {
+                var scale = bar.Target is { } t ? Math.Max(Math.Max(bar.Value, t), 1) : max;
+                Gfx!.DrawString(Fit(Gfx, bar.Label, Small, labelWidth - 6), Small, XBrushes.Black, new XRect(Left, Y + 2, labelWidth - 6, row), XStringFormats.TopLeft);
+                var length = (double)(bar.Value / scale) * plot;
+                if (length > 0) Gfx.DrawRectangle(BarBrush, Left + labelWidth, Y + 3, length, row - 6);
+                if (bar.Target is { } target)
+                {
+                    var x = Left + labelWidth + (double)(target / scale) * plot;
+                    Gfx.DrawLine(TargetPen, x, Y + 1, x, Y + row - 1);
+                }
+                Gfx.DrawString(bar.Printed, Small, XBrushes.Black, new XRect(Left + labelWidth + plot + 6, Y + 2, valueWidth, row), XStringFormats.TopLeft);
+                Y += row;
+            }
+            Y += 6;
+        }
+
         public void Done() => Gfx?.Dispose();
     }
+
+    /// <summary>The KERN primary blue of the pages' charts; the target mark in near-black, as on the page.</summary>
+    private static readonly XBrush BarBrush = new XSolidBrush(XColor.FromArgb(0x1a, 0x4f, 0x9c));
+    private static readonly XPen TargetPen = new(XColor.FromArgb(0x17, 0x17, 0x17), 2);
 }
