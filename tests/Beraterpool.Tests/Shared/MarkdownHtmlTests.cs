@@ -18,6 +18,16 @@ public sealed class MarkdownHtmlTests
         Assert.Contains("href=\"/angebot\"", html);
     }
 
+    [Fact]
+    public void The_gender_star_stays_a_star_and_emphasis_still_works()
+    {
+        const string text = "Die Berater*innen arbeiten mit erfahrenen Kolleg*innen, *kursiv* und **fett**.";
+        var html = MarkdownHtml.ToHtml(text);
+        Assert.Contains("Die Berater*innen arbeiten mit erfahrenen Kolleg*innen, <em>kursiv</em> und <strong>fett</strong>.", html);
+        Assert.Equal("Die Berater*innen arbeiten mit erfahrenen Kolleg*innen, kursiv und fett.", MarkdownHtml.ToPlainText(text));
+        Assert.Equal("Die Berater*innen arbeiten mit erfahrenen Kolleg*innen, kursiv und fett.", Assert.Single(MarkdownHtml.ToBlocks(text)).Text);
+    }
+
     [Theory]
     [InlineData("<script>alert(1)</script>", "<script")]
     [InlineData("[klick](javascript:alert(1))", "javascript:")]

@@ -12,12 +12,21 @@ namespace Beraterpool.Web.Features.Shared;
 /// links keep only http(s), mailto, tel and site-relative targets, and headings start at the level the page asks for
 /// so the page's own outline stays intact.
 /// </summary>
-public static class MarkdownHtml
+public static partial class MarkdownHtml
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .DisableHtml().UseAutoLinks().UsePipeTables().UseAutoIdentifiers().Build();
 
     private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
+
+    /// <summary>
+    /// A star between two letters is the German gender star ("Berater*innen"), not emphasis: CommonMark would italicise
+    /// everything between two of them ("Berater*innen … Kolleg*innen"), so it is escaped first.
+    /// </summary>
+    private static MarkdownDocument Parse(string markdown) => Markdown.Parse(GenderStar().Replace(markdown, @"\*"), Pipeline);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=\p{L})\*(?=\p{L})")]
+    private static partial System.Text.RegularExpressions.Regex GenderStar();
 
     /// <summary>
     /// Safe HTML for <paramref name="markdown"/>; "#" becomes h<paramref name="topHeading"/>, deeper levels follow. With
@@ -27,7 +36,7 @@ public static class MarkdownHtml
     public static string ToHtml(string? markdown, int topHeading = 2, bool fromHighest = false)
     {
         if (string.IsNullOrWhiteSpace(markdown)) return "";
-        var document = Markdown.Parse(markdown, Pipeline);
+        var document = Parse(markdown);
         var highest = fromHighest ? document.Descendants<HeadingBlock>().Select(h => h.Level).DefaultIfEmpty(1).Min() : 1;
         var shift = Math.Clamp(topHeading, 1, 6) - highest;
         foreach (var heading in document.Descendants<HeadingBlock>())
@@ -40,7 +49,7 @@ public static class MarkdownHtml
 
     /// <summary>The text alone (search, mails, PDF): Markdown without its markup.</summary>
     public static string ToPlainText(string? markdown) =>
-        string.IsNullOrWhiteSpace(markdown) ? "" : Markdown.ToPlainText(markdown, Pipeline).Trim();
+        string.IsNullOrWhiteSpace(markdown) ? "" : Markdown.ToPlainText(GenderStar().Replace(markdown, @"\*"), Pipeline).Trim();
 
     /// <summary>
     /// The text block by block with its kind (PDF export): headings with their level, paragraphs, list items with their
@@ -49,7 +58,7 @@ public static class MarkdownHtml
     public static IEnumerable<MarkdownBlock> ToBlocks(string? markdown)
     {
         if (string.IsNullOrWhiteSpace(markdown)) yield break;
-        foreach (var leaf in Markdown.Parse(markdown, Pipeline).Descendants<LeafBlock>())
+        foreach (var leaf in Parse(markdown).Descendants<LeafBlock>())
         {
             switch (leaf)
             {
