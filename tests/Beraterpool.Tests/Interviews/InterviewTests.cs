@@ -216,7 +216,7 @@ public sealed class InterviewTests(InterviewTests.App app) : IClassFixture<Inter
             return (await indicator.FigureAsync(scope, Ct), await indicator.RecordsAsync(scope, 100, Ct));
         });
         Assert.Equal(2, figure);
-        Assert.Equal(["/manage/interviews/interview/" + a, "/manage/interviews/interview/" + b], records.Select(r => r.Link).Order());
+        Assert.Equal(new[] { a, b }.Select(id => "/manage/interviews/interview/" + id).Order(), records.Select(r => r.Link).Order());
         Assert.Equal(["Bonn", "Köln"], records.Select(r => r.Label).Order());
     }
 
@@ -240,5 +240,33 @@ public sealed class InterviewTests(InterviewTests.App app) : IClassFixture<Inter
         var office = await app.SignInAsync("koord-interviews@example.org");
         var page = await office.GetStringAsync($"/manage/stakeholders/organisations/{org.Id}", Ct);
         Assert.Contains($"/manage/interviews/interview/{interview}", page);
+    }
+
+    [Fact]
+    public async Task An_advisor_who_interviewed_finds_the_interview_in_her_data_export_without_the_answers()
+    {
+        var user = await app.CreateUserAsync("interviewerin@example.org", Roles.Advisor);
+        var advisor = await app.CreateAdvisorAsync(app.Pool, "interviewerin", user.Id);
+        var g = await GuideAsync(app.Pool, "Auskunftsleitfaden");
+        var held = await InterviewAsync(g, "05954016", new DateOnly(2015, 3, 4), "Ja", "Geheime Antwort der Kommune");
+        await InterviewAsync(g, "05314000", new DateOnly(2015, 3, 5), "Nein", "Ohne sie geführt");
+        await app.WithDbAsync(async db =>
+        {
+            db.InterviewInterviewers.Add(new InterviewInterviewer { InterviewId = held, AdvisorId = advisor.Id });
+            return await db.SaveChangesAsync();
+        });
+
+        var client = await app.SignInAsync("interviewerin@example.org");
+        var response = await client.PostFormAsync("/account/my-data", [], "/account/my-data");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync(Ct)));
+        using var json = System.Text.Json.JsonDocument.Parse(zip.GetEntry("daten.json")!.Open());
+        var interview = Assert.Single(json.RootElement.GetProperty("interviews").EnumerateArray());
+        Assert.Equal("Hattingen", interview.GetProperty("municipality").GetString());
+        Assert.Equal("2015-03-04", interview.GetProperty("heldOn").GetString());
+        Assert.Equal("Auskunftsleitfaden", interview.GetProperty("guide").GetString());
+        Assert.True(interview.GetProperty("finished").GetBoolean());
+        Assert.Contains(advisor.FirstName, interview.GetProperty("interviewers")[0].GetString());
+        Assert.DoesNotContain("Geheime Antwort", json.RootElement.GetRawText());
     }
 }

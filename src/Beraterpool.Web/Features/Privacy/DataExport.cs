@@ -183,7 +183,26 @@ public sealed class DataExport(AppDbContext db, UserManager<AppUser> users, Iban
         return new ExportData(ExportData.FormatName, ExportData.CurrentVersion, time.GetUtcNow(), person.Email, account, advisors, bank, requests,
             invitations, engagements, activities, days, options, learnings, comments, documents, shares, statements, messages, notes, audit,
             consents, mails, registrations, seminarAttendance, certificates, mentorships, contactPersons, contacts,
-            await ApplicationsAsync(person.ApplicationIdList, pools, ct));
+            await ApplicationsAsync(person.ApplicationIdList, pools, ct), await InterviewsAsync(advisorIds, userId, pools, ct));
+    }
+
+    /// <summary>Interviews the person held, with who held them together; not the answers (they describe the municipality).</summary>
+    private async Task<List<ExportInterview>> InterviewsAsync(List<int> advisorIds, string? userId, Dictionary<int, string> pools, CancellationToken ct)
+    {
+        var rows = await db.Interviews.AsNoTracking()
+            .Where(i => i.Interviewers.Any(x => (x.AdvisorId != null && advisorIds.Contains(x.AdvisorId.Value)) || (userId != null && x.UserId == userId)))
+            .OrderBy(i => i.HeldOn).ThenBy(i => i.Id)
+            .Select(i => new
+            {
+                i.PoolId, i.HeldOn, i.IntervieweeFunction, Finished = i.FinishedAt != null,
+                Guide = db.InterviewGuides.Where(g => g.Id == i.GuideId).Select(g => g.Title).First(),
+                Municipality = db.Municipalities.Where(m => m.OfficialKey == i.MunicipalityKey).Select(m => m.ShortName).FirstOrDefault() ?? i.MunicipalityKey,
+                Interviewers = i.Interviewers.Select(x => x.AdvisorId != null
+                    ? db.Advisors.Where(a => a.Id == x.AdvisorId).Select(a => a.FirstName + " " + a.LastName).FirstOrDefault()
+                    : db.Users.Where(u => u.Id == x.UserId).Select(u => u.DisplayName ?? u.Email).FirstOrDefault()).ToList(),
+            }).ToListAsync(ct);
+        return rows.Select(i => new ExportInterview(pools.GetValueOrDefault(i.PoolId) ?? "", i.Guide, i.Municipality, i.HeldOn, i.IntervieweeFunction, i.Finished,
+            i.Interviewers.OfType<string>().ToList())).ToList();
     }
 
     /// <summary>

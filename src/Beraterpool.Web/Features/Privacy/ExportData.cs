@@ -39,7 +39,8 @@ public sealed record ExportData(
     IReadOnlyList<ExportMentorship> Mentorships,
     IReadOnlyList<ExportContactPerson> ContactPersons,
     IReadOnlyList<ExportStakeholderContact> StakeholderContacts,
-    IReadOnlyList<ExportApplication> Applications)
+    IReadOnlyList<ExportApplication> Applications,
+    IReadOnlyList<ExportInterview> Interviews)
 {
     public const string FormatName = "beraterpool-auskunft";
     public const int CurrentVersion = 1;
@@ -157,3 +158,7 @@ public sealed record ExportAnswer(string Question, string? Answer);
 public sealed record ExportReview(DateTimeOffset SubmittedAt, IReadOnlyList<ExportScore> Scores, string? Comment);
 
 public sealed record ExportScore(string Criterion, int Score, int ScaleMax);
+
+/// <summary>An interview with a municipality the person held (as advisor or from the office); the answers are the municipality's.</summary>
+public sealed record ExportInterview(string Pool, string Guide, string Municipality, DateOnly HeldOn, string? IntervieweeFunction, bool Finished,
+    IReadOnlyList<string> Interviewers);

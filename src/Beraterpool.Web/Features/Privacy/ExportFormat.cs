@@ -74,6 +74,9 @@ public static class ExportFormat
         applications      Ihre Bewerbungen auf Ausschreibungen: Ihre Angaben und Antworten, die Namen Ihrer
                           Dateien, die mitgeteilte Entscheidung (decision) und die abgeschickten Gutachten der
                           Auswahlkommission mit Bewertungen und Kommentaren, ohne die Namen der Gutachter*innen
+        interviews        Interviews mit Kommunen, die Sie geführt haben: Leitfaden, Kommune, Datum (heldOn),
+                          Funktion der befragten Person, ob abgeschlossen (finished) und wer es mit Ihnen führte;
+                          die Antworten beschreiben die Kommune und stehen deshalb nicht hier
 
         Fragen zu dieser Auskunft beantwortet die Koordinierungsstelle Ihres Pools.
         """;

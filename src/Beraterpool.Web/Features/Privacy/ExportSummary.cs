@@ -21,8 +21,9 @@ public static class ExportSummary
         ("auditEntries", "Protokolleinträge"), ("consentHistory", "Verlauf Ihrer Einwilligungen"), ("mails", "E-Mails an Sie im Postausgang"),
         ("eventRegistrations", "Anmeldungen zu Veranstaltungen"),
         ("seminarAttendance", "Seminare: Zu- und Absagen, Anwesenheit"), ("certificates", "Zertifikate"),
-        ("eventRegistrations", "Anmeldungen zu Veranstaltungen"), ("mentorships", "Mentoring"), ("contactPersons", "Ansprechperson in der Koordinierungsstelle"),
+        ("mentorships", "Mentoring"), ("contactPersons", "Ansprechperson in der Koordinierungsstelle"),
         ("stakeholderContacts", "Kontakte im Netzwerk"), ("applications", "Bewerbungen auf Ausschreibungen"),
+        ("interviews", "Interviews mit Kommunen"),
     ];
 
     private static readonly Dictionary<string, string> Labels = new()
@@ -66,6 +67,8 @@ public static class ExportSummary
         ["answer"] = "Antwort", ["files"] = "Dateien", ["decision"] = "Entscheidung", ["decisionSentAt"] = "Entscheidung mitgeteilt am",
         ["countriesConsentAt"] = "Einwilligung (Herkunftsländer) am", ["reviews"] = "Gutachten", ["scores"] = "Bewertungen", ["criterion"] = "Kriterium",
         ["score"] = "Bewertung", ["scaleMax"] = "Skala bis", ["comment"] = "Kommentar",
+        ["guide"] = "Leitfaden", ["heldOn"] = "Geführt am", ["intervieweeFunction"] = "Funktion der befragten Person", ["finished"] = "Abgeschlossen",
+        ["interviewers"] = "Geführt von",
     };
 
     public static string Html(ExportData data)
