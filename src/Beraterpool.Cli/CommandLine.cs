@@ -73,6 +73,11 @@ public static class CommandLine
         benchDaylog.SetAction((parse, _) => WithApp(app => DayLogBenchmark.RunAsync(app, parse.GetValue(writers), parse.GetValue(logs))));
         root.Subcommands.Add(benchDaylog);
 
+        var reportAdvisors = Positive(new Option<int>("--advisors") { Description = "Advisors of the synthetic pool (50,000 over 16 pools: about 3,200 each).", DefaultValueFactory = _ => 3_200 });
+        var benchReport = new Command("bench-report", "Annual report page model and PDF of one large synthetic pool, cold and warm (use -c Release).") { reportAdvisors };
+        benchReport.SetAction((parse, _) => WithApp(app => ReportBenchmark.RunAsync(app, parse.GetValue(reportAdvisors))));
+        root.Subcommands.Add(benchReport);
+
         return root;
     }
 
