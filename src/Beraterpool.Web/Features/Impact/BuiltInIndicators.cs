@@ -3,6 +3,7 @@ using Beraterpool.Web.Features.Events;
 using Beraterpool.Web.Features.Fees;
 using Beraterpool.Web.Features.Seminars;
 using Microsoft.EntityFrameworkCore;
+using Municipality = Beraterpool.Web.Features.Municipalities.Municipality;
 
 namespace Beraterpool.Web.Features.Impact;
 
@@ -31,8 +32,7 @@ public static class BuiltInIndicators
         new("begleitungen-abgeschlossen", "Abgeschlossene Begleitungen", Engagements, ReportSection.Consultations, IndicatorKind.Count, s =>
             EngagementRows(s, s.Db.Engagements.Where(e => s.PoolIds.Contains(e.PoolId) && e.Status == EngagementStatus.Closed && e.ClosedAt >= s.From && e.ClosedAt < s.To))),
         new("kommunen-begleitet", "Begleitete Kommunen", Municipalities, ReportSection.Consultations, IndicatorKind.Count, s =>
-            s.Db.Municipalities.Where(m => RunningIn(s).Any(e => e.MunicipalityKey == m.OfficialKey))
-                .Select(m => new IndicatorRow { Id = 0, Label = m.ShortName, Detail = m.OfficialKey, Link = "/municipalities/" + m.OfficialKey })),
+            Reached(s).Select(m => new IndicatorRow { Id = 0, Label = m.ShortName, Detail = m.OfficialKey, Link = "/municipalities/" + m.OfficialKey })),
         new("beratungstage", "Beratungstage", Days, ReportSection.Consultations, IndicatorKind.Sum, s =>
             ActivitiesOf(s).Select(a => new IndicatorRow
             {
@@ -111,7 +111,15 @@ public static class BuiltInIndicators
     private static IQueryable<Engagement> RunningIn(ImpactScope s) =>
         s.Db.Engagements.AsNoTracking().Where(e => s.PoolIds.Contains(e.PoolId) && e.StartedAt < s.To && (e.ClosedAt == null || e.ClosedAt >= s.From));
 
-    private static IQueryable<Activity> ActivitiesOf(ImpactScope s) =>
+    /// <summary>
+    /// The municipalities "Begleitete Kommunen" counts, the ones the year reached: an engagement of the pools ran there.
+    /// The pool map and the report's list of them start from this query, so they show what the figure counts.
+    /// </summary>
+    public static IQueryable<Municipality> Reached(ImpactScope s) =>
+        s.Db.Municipalities.AsNoTracking().Where(m => RunningIn(s).Any(e => e.MunicipalityKey == m.OfficialKey));
+
+    /// <summary>The activities "Beratungstage" adds up: dated in the year, on an engagement of the pools.</summary>
+    public static IQueryable<Activity> ActivitiesOf(ImpactScope s) =>
         s.Db.Activities.AsNoTracking().Where(a => a.Date >= s.FirstDay && a.Date < s.NextYear
             && s.Db.Engagements.Any(e => e.Id == a.EngagementId && s.PoolIds.Contains(e.PoolId)));
 
