@@ -22,7 +22,7 @@ public sealed record MapPicture(string Id, string Title, string Summary, PoolMap
 public static class SvgMap
 {
     public const int Width = 600;
-    public const double MinRadius = 3, MaxRadius = 15, CitySize = 6;
+    public const double MinRadius = 4, MaxRadius = 18, CitySize = 6;
     private const double Margin = 0.04;
 
     public static string Render(MapPicture picture)
@@ -73,6 +73,17 @@ public static class SvgMap
         }
         svg.Append("</g>");
 
+        // The cities first: a reached municipality's translucent circle on top leaves a diamond beneath it visible.
+        svg.Append("<g class=\"map__cities\">");
+        foreach (var city in map.AdvisorCities)
+        {
+            if (city is not { Longitude: { } lon, Latitude: { } lat }) continue;
+            var (x, y) = Project(lon, lat);
+            svg.Append(Invariant($"<path d=\"M{x:0.#},{y - CitySize:0.#}L{x + CitySize:0.#},{y:0.#}L{x:0.#},{y + CitySize:0.#}L{x - CitySize:0.#},{y:0.#}Z\" class=\"map__city\" data-key=\"{city.Key}\">"))
+               .Append("<title>").Append(E(picture.CityLabel(city))).Append("</title></path>");
+        }
+        svg.Append("</g>");
+
         // Largest first, so a small circle is never hidden under a big one.
         var max = map.Municipalities.Count == 0 ? 0 : map.Municipalities.Max(m => m.Value);
         svg.Append("<g class=\"map__places\">");
@@ -82,14 +93,6 @@ public static class SvgMap
             var (x, y) = Project(lon, lat);
             svg.Append(Invariant($"<circle cx=\"{x:0.#}\" cy=\"{y:0.#}\" r=\"{Radius(place.Value, max):0.##}\" class=\"map__place\" data-key=\"{place.Key}\">"))
                .Append("<title>").Append(E(picture.PlaceLabel(place))).Append("</title></circle>");
-        }
-        svg.Append("</g><g class=\"map__cities\">");
-        foreach (var city in map.AdvisorCities)
-        {
-            if (city is not { Longitude: { } lon, Latitude: { } lat }) continue;
-            var (x, y) = Project(lon, lat);
-            svg.Append(Invariant($"<path d=\"M{x:0.#},{y - CitySize:0.#}L{x + CitySize:0.#},{y:0.#}L{x:0.#},{y + CitySize:0.#}L{x - CitySize:0.#},{y:0.#}Z\" class=\"map__city\" data-key=\"{city.Key}\">"))
-               .Append("<title>").Append(E(picture.CityLabel(city))).Append("</title></path>");
         }
         return svg.Append("</g></svg>").ToString();
     }
