@@ -104,6 +104,7 @@ public sealed class AccessibilityTests(BrowserApp app)
     [InlineData("/manage/reports/2015", DemoAccounts.CoordinatorNrw)]
     [InlineData("/manage/reports/2015/indicators/veranstaltungen", DemoAccounts.CoordinatorNrw)]
     [InlineData("/manage/reports/2015/texts", DemoAccounts.CoordinatorNrw)]
+    [InlineData("/manage/reports/2015/map", DemoAccounts.CoordinatorNrw)]
     [InlineData("/manage/indicators?year=2015", DemoAccounts.CoordinatorNrw)]
     [InlineData("/manage/indicators/edit/{press}", DemoAccounts.CoordinatorNrw)]
     [InlineData("/manage/indicators/{press}/values/2015", DemoAccounts.CoordinatorNrw)]

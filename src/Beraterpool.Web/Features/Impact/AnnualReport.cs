@@ -41,6 +41,8 @@ public sealed class AnnualReport
     public required IReadOnlyList<ChartBar> DaysByMonth { get; init; }
     public required IReadOnlyList<ChartBar> RequestsByMonth { get; init; }
     public required IReadOnlyList<QuotaUse> Quota { get; init; }
+    /// <summary>The municipalities "Begleitete Kommunen" counts, most advisor-days first (the map's circles).</summary>
+    public required IReadOnlyList<MapPlace> Reached { get; init; }
     public required IReadOnlyList<EventsOfKind> Events { get; init; }
     public required IReadOnlyDictionary<ReportSection, string> Texts { get; init; }
 
@@ -109,6 +111,7 @@ public sealed class AnnualReport
             Topics = topics, DaysByMonth = days, RequestsByMonth = requests,
             Quota = quota.Select(q => new QuotaUse(q.Name ?? q.MunicipalityKey, q.MunicipalityKey, q.UsedHalfDays / 2m, q.QuotaHalfDays / 2m))
                 .OrderByDescending(q => q.Used).ThenBy(q => q.Municipality, StringComparer.Create(CultureInfo.GetCultureInfo("de-DE"), false)).ToList(),
+            Reached = await PoolMap.ReachedAsync(scope, ct),
             Events = events,
             Texts = texts,
         };

@@ -5,6 +5,7 @@ using Beraterpool.Web.Features.Fees;
 using Beraterpool.Web.Features.Mentoring;
 using Beraterpool.Web.Features.Seminars;
 using Microsoft.EntityFrameworkCore;
+using Municipality = Beraterpool.Web.Features.Municipalities.Municipality;
 
 namespace Beraterpool.Web.Features.Impact;
 
@@ -34,8 +35,7 @@ public static class BuiltInIndicators
         new("begleitungen-abgeschlossen", "Abgeschlossene Begleitungen", Engagements, ReportSection.Consultations, IndicatorKind.Count, s =>
             EngagementRows(s, s.Db.Engagements.Where(e => s.PoolIds.Contains(e.PoolId) && e.Status == EngagementStatus.Closed && e.ClosedAt >= s.From && e.ClosedAt < s.To))),
         new("kommunen-begleitet", "Begleitete Kommunen", Municipalities, ReportSection.Consultations, IndicatorKind.Count, s =>
-            s.Db.Municipalities.Where(m => RunningIn(s).Any(e => e.MunicipalityKey == m.OfficialKey))
-                .Select(m => new IndicatorRow { Id = 0, Label = m.ShortName, Detail = m.OfficialKey, Link = "/municipalities/" + m.OfficialKey })),
+            Reached(s).Select(m => new IndicatorRow { Id = 0, Label = m.ShortName, Detail = m.OfficialKey, Link = "/municipalities/" + m.OfficialKey })),
         new("beratungstage", "Beratungstage", Days, ReportSection.Consultations, IndicatorKind.Sum, s =>
             ActivitiesOf(s).Select(a => new IndicatorRow
             {
@@ -125,7 +125,7 @@ public static class BuiltInIndicators
         new("neue-organisationen", "Neu erreichte Organisationen", Organisations, ReportSection.Network, IndicatorKind.Count, s =>
             NewOrganisations(s).Select(o => new IndicatorRow { Id = 0, Label = o })),
         new("neue-kommunen", "Neu erreichte Kommunen", Municipalities, ReportSection.Network, IndicatorKind.Count, s =>
-            s.Db.Municipalities.AsNoTracking().Where(m => MunicipalitiesReached(s, before: false).Contains(m.OfficialKey) && !MunicipalitiesReached(s, before: true).Contains(m.OfficialKey))
+            s.Db.Municipalities.AsNoTracking().Where(m => MunicipalitiesMet(s, before: false).Contains(m.OfficialKey) && !MunicipalitiesMet(s, before: true).Contains(m.OfficialKey))
                 .Select(m => new IndicatorRow { Id = 0, Label = m.ShortName, Detail = m.OfficialKey, Link = "/municipalities/" + m.OfficialKey })),
         // Contact persons of the network first met in the year: a timeline entry, or checked in at one of the pools' events.
         new("neue-kontakte", "Neu erreichte Kontaktpersonen", People, ReportSection.Network, IndicatorKind.Count, s =>
@@ -161,7 +161,15 @@ public static class BuiltInIndicators
     private static IQueryable<Engagement> RunningIn(ImpactScope s) =>
         s.Db.Engagements.AsNoTracking().Where(e => s.PoolIds.Contains(e.PoolId) && e.StartedAt < s.To && (e.ClosedAt == null || e.ClosedAt >= s.From));
 
-    private static IQueryable<Activity> ActivitiesOf(ImpactScope s) =>
+    /// <summary>
+    /// The municipalities "Begleitete Kommunen" counts, the ones the year reached: an engagement of the pools ran there.
+    /// The pool map and the report's list of them start from this query, so they show what the figure counts.
+    /// </summary>
+    public static IQueryable<Municipality> Reached(ImpactScope s) =>
+        s.Db.Municipalities.AsNoTracking().Where(m => RunningIn(s).Any(e => e.MunicipalityKey == m.OfficialKey));
+
+    /// <summary>The activities "Beratungstage" adds up: dated in the year, on an engagement of the pools.</summary>
+    public static IQueryable<Activity> ActivitiesOf(ImpactScope s) =>
         s.Db.Activities.AsNoTracking().Where(a => a.Date >= s.FirstDay && a.Date < s.NextYear
             && s.Db.Engagements.Any(e => e.Id == a.EngagementId && s.PoolIds.Contains(e.PoolId)));
 
@@ -197,7 +205,7 @@ public static class BuiltInIndicators
     /// The register keys of municipalities the pools were in touch with — a request, an engagement begun, a partner of an event
     /// held, a finished interview — in the year, or (<paramref name="before"/>) in any year before it.
     /// </summary>
-    private static IQueryable<string> MunicipalitiesReached(ImpactScope s, bool before)
+    private static IQueryable<string> MunicipalitiesMet(ImpactScope s, bool before)
     {
         var requests = s.Db.ConsultationRequests.Where(r => s.PoolIds.Contains(r.PoolId) && r.CreatedAt < (before ? s.From : s.To) && (before || r.CreatedAt >= s.From));
         var engagements = s.Db.Engagements.Where(e => s.PoolIds.Contains(e.PoolId) && e.StartedAt < (before ? s.From : s.To) && (before || e.StartedAt >= s.From));

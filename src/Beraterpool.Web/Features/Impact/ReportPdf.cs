@@ -30,6 +30,9 @@ public static class ReportPdf
         [EventKind.Other] = "Weitere Veranstaltungen",
     };
 
+    /// <summary>The PDF lists the municipalities with the most days; the page's map lists them all.</summary>
+    public const int ReachedListed = 15;
+
     public static string FileName(AnnualReport report) => $"jahresbericht-{report.Pool.Slug}-{report.Year}.pdf";
 
     public static byte[] Write(AnnualReport report, DateTimeOffset at) =>
@@ -92,6 +95,10 @@ public static class ReportPdf
                 md.Append("\n### Kontingent je Kommune (Tage genutzt von)\n\n");
                 if (r.Quota.Count == 0) md.Append("Keine Kommune hat in diesem Jahr Beratungstage genutzt.\n");
                 foreach (var q in r.Quota) Item(q.Municipality, $"{AnnualReport.Number(q.Used)} von {AnnualReport.Number(q.Quota)}");
+                md.Append("\n### Erreichte Kommunen (Beratungstage)\n\n");
+                if (r.Reached.Count == 0) md.Append("Keine Kommune wurde in diesem Jahr erreicht.\n");
+                foreach (var m in r.Reached.Take(ReachedListed)) Item(m.Name, $"{AnnualReport.Number(m.Value)} Tage");
+                if (r.Reached.Count > ReachedListed) md.Append($"\n… und {r.Reached.Count - ReachedListed} weitere (alle auf der Karte der erreichten Kommunen).\n");
                 break;
             case ReportSection.Establishment:
                 Figures(r.In(ReportSection.Establishment));

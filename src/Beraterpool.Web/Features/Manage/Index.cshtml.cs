@@ -1,6 +1,7 @@
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Accounts;
 using Beraterpool.Web.Features.Pools;
+using Beraterpool.Web.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +17,7 @@ public sealed class IndexModel(TimeProvider time, AppDbContext db, PoolAccess ac
     public IReadOnlyList<PoolRow> Pools { get; private set; } = [];
     public Requests.Manage.CoordinatorQueue.Result? Queue { get; private set; }
     public bool IsAdministrator => access.IsAdministrator;
+    public int ThisYear => time.LocalYear();
     public Email.Outbox.IndexModel.Counts Mails { get; private set; } = new(0, 0);
 
     public async Task OnGetAsync(CancellationToken ct)
