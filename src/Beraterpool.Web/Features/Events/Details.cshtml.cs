@@ -21,7 +21,7 @@ public sealed record Presenter(string Name, string Slug);
 [AllowAnonymous]
 [EnableRateLimiting(RequestRateLimit.Policy), SendingHandlers("")]
 public sealed class DetailsModel(AppDbContext db, CurrentPool current, TimeProvider time, EventRegistrations registrations,
-    IStringLocalizer<DetailsModel> text) : PageModel
+    EventDocuments documents, IStringLocalizer<DetailsModel> text) : PageModel
 {
     [BindProperty] public RegistrationInput Input { get; set; } = new();
 
@@ -31,6 +31,8 @@ public sealed class DetailsModel(AppDbContext db, CurrentPool current, TimeProvi
     public IReadOnlyList<Presenter> Presenters { get; private set; } = [];
     /// <summary>The event's own questions, asked after the fixed fields.</summary>
     public IReadOnlyList<EventQuestion> Questions { get; private set; } = [];
+    /// <summary>The files of the documentation, shown with it once the event is over.</summary>
+    public IReadOnlyList<DocumentRow> Documents { get; private set; } = [];
     public int Taken { get; private set; }
     public bool IsOpen { get; private set; }
     public bool IsPast { get; private set; }
@@ -44,6 +46,12 @@ public sealed class DetailsModel(AppDbContext db, CurrentPool current, TimeProvi
         if (!await LoadAsync(id, ct)) return NotFound();
         Input.Answers = EventAnswers.Align(Questions, []);
         return Page();
+    }
+
+    public async Task<IActionResult> OnGetFileAsync(int id, int file, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct) || !IsPast || await documents.FindAsync(id, file, ct) is not { } found) return NotFound();
+        return EventDocuments.Download(this, found);
     }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
@@ -100,6 +108,7 @@ public sealed class DetailsModel(AppDbContext db, CurrentPool current, TimeProvi
         var now = time.GetUtcNow();
         IsPast = e.EndsAt < now;
         IsOpen = !e.IsCancelled && now < e.RegistrationClosesAt;
+        if (IsPast) Documents = await documents.ListAsync(id, ct);
         return true;
     }
 }
