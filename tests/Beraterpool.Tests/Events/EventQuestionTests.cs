@@ -157,6 +157,24 @@ public sealed class EventQuestionTests(EventRegistrationTests.App app) : IClassF
     }
 
     [Fact]
+    public async Task Another_pools_coordinator_cannot_change_a_question_by_posting_its_id()
+    {
+        var e = await app.CreateEventAsync(app.Pool, "Dialogforum Fragen fremd", new DateOnly(2026, 11, 21));
+        var ours = (await app.AddQuestionsAsync(e.Id, (EventQuestionKind.ShortText, "Ihre Dienststelle", null, false))).Single();
+        var stranger = await app.CreateUserAsync("koord-fremd-fragen@example.org", Roles.Coordinator);
+        var pool = await app.CreatePoolAsync("fremd-fragen", stranger.Id);
+        var theirs = await app.CreateEventAsync(pool.Id, "Fremdes Forum", new DateOnly(2026, 11, 22));
+        var client = await app.SignInAsync("koord-fremd-fragen@example.org");
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/manage/events/{e.Id}/questions", Ct)).StatusCode);
+
+        var url = $"/manage/events/{theirs.Id}/questions";
+        var form = FormFields.Of(await client.GetStringAsync(url, Ct), "form-narrow").Set("Questions[0].Id", ours.Id.ToString()).Set("Questions[0].Text", "Gekapert");
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostAsync(url, new FormUrlEncodedContent(form), Ct)).StatusCode);
+        Assert.Equal("Ihre Dienststelle", await app.WithDbAsync(db => db.EventQuestions.Where(q => q.Id == ours.Id).Select(q => q.Text).SingleAsync()));
+        Assert.Equal(["Gekapert"], await app.WithDbAsync(db => db.EventQuestions.Where(q => q.EventId == theirs.Id).Select(q => q.Text).ToListAsync()));
+    }
+
+    [Fact]
     public async Task Six_months_after_the_event_the_answers_go_with_the_name()
     {
         var e = await app.CreateEventAsync(app.Pool, "Dialogforum Fragen alt", new DateOnly(2026, 10, 2));
