@@ -74,6 +74,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Features.Events.EventMunicipality> EventMunicipalities => Set<Features.Events.EventMunicipality>();
     public DbSet<Features.Events.EventPresenter> EventPresenters => Set<Features.Events.EventPresenter>();
     public DbSet<Features.Events.EventRegistration> EventRegistrations => Set<Features.Events.EventRegistration>();
+    public DbSet<Features.Events.EventQuestion> EventQuestions => Set<Features.Events.EventQuestion>();
+    public DbSet<Features.Events.EventAnswer> EventAnswers => Set<Features.Events.EventAnswer>();
+    public DbSet<Features.Events.EventDocument> EventDocuments => Set<Features.Events.EventDocument>();
+    public DbSet<Features.Events.EventOutcome> EventOutcomes => Set<Features.Events.EventOutcome>();
     public DbSet<Features.Seminars.SeminarSeries> SeminarSeries => Set<Features.Seminars.SeminarSeries>();
     public DbSet<Features.Seminars.Seminar> Seminars => Set<Features.Seminars.Seminar>();
     public DbSet<Features.Seminars.SeminarParticipant> SeminarParticipants => Set<Features.Seminars.SeminarParticipant>();

@@ -39,6 +39,9 @@ public sealed class AccessibilityTests(BrowserApp app)
     [InlineData("/events", Phone)]
     [InlineData("/events/{info}", Desktop)]
     [InlineData("/events/{info}", Phone)]
+    [InlineData("/events/{bonn}", Desktop)]
+    [InlineData("/events/{bonn}", Phone)]
+    [InlineData("/events/{wuppertal}", Phone)]
     [InlineData("/handbooks", Desktop)]
     [InlineData("/handbooks", Phone)]
     [InlineData("/handbooks/transferhandbuch", Desktop)]
@@ -100,6 +103,9 @@ public sealed class AccessibilityTests(BrowserApp app)
     [InlineData("/manage/events", DemoAccounts.CoordinatorNrw)]
     [InlineData("/manage/events/{info}", DemoAccounts.CoordinatorNrw)]
     [InlineData("/manage/events/edit/{info}", DemoAccounts.CoordinatorNrw)]
+    [InlineData("/manage/events/{wuppertal}/questions", DemoAccounts.CoordinatorNrw)]
+    [InlineData("/manage/events/{bonn}/documents", DemoAccounts.CoordinatorNrw)]
+    [InlineData("/manage/events/{bonn}/outcomes", DemoAccounts.CoordinatorNrw)]
     [InlineData("/handbooks/teilnehmendenhandbuch", DemoAccounts.Advisor)]
     [InlineData("/manage/reports/2015", DemoAccounts.CoordinatorNrw)]
     [InlineData("/manage/reports/2015/indicators/veranstaltungen", DemoAccounts.CoordinatorNrw)]
@@ -183,6 +189,13 @@ public sealed class AccessibilityTests(BrowserApp app)
         {
             var id = await app.App.WithDbAsync(db => db.Events.Where(e => e.Title.StartsWith("Informationsabend")).Select(e => e.Id).SingleAsync(ct));
             path = path.Replace("{info}", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        // The past forum with a file and an outcome, and the coming forum with its own registration questions.
+        foreach (var (placeholder, title) in new[] { ("{bonn}", "Dialogforum Bonn"), ("{wuppertal}", "Dialogforum Wuppertal") })
+        {
+            if (!path.Contains(placeholder)) continue;
+            var id = await app.App.WithDbAsync(db => db.Events.Where(e => e.Title.StartsWith(title)).Select(e => e.Id).SingleAsync(ct));
+            path = path.Replace(placeholder, id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
         if (path.Contains("{series}") || path.Contains("{seminar}") || path.Contains("{certificate}"))
         {

@@ -23,9 +23,19 @@ public static class EventArrange
             return e;
         });
 
+    /// <summary>The event's own registration questions, stored directly; returned with their ids, in order.</summary>
+    public static Task<List<EventQuestion>> AddQuestionsAsync(this TestApp app, int eventId, params (EventQuestionKind Kind, string Text, string? Options, bool Required)[] questions) =>
+        app.WithDbAsync(async db =>
+        {
+            var list = questions.Select((q, i) => new EventQuestion { EventId = eventId, Position = i + 1, Kind = q.Kind, Text = q.Text, Options = q.Options, IsRequired = q.Required }).ToList();
+            db.EventQuestions.AddRange(list);
+            await db.SaveChangesAsync();
+            return list;
+        });
+
     /// <summary>Registers through the public form, as a visitor would; returns the answer after redirects.</summary>
     public static async Task<HttpResponseMessage> RegisterAsync(this HttpClient visitor, int eventId, string name, string email, bool consent = true,
-        bool joinWaitingList = false, string? poolPrefix = null)
+        bool joinWaitingList = false, string? poolPrefix = null, IEnumerable<KeyValuePair<string, string>>? answers = null)
     {
         var url = $"{poolPrefix}/events/{eventId}";
         var fields = new List<KeyValuePair<string, string>>
@@ -34,6 +44,7 @@ public static class EventArrange
         };
         if (consent) fields.Add(new("Input.Consent", "true"));
         if (joinWaitingList) fields.Add(new("Input.JoinWaitingList", "true"));
+        if (answers is not null) fields.AddRange(answers);
         return await visitor.PostFormAsync(url, fields);
     }
 

@@ -97,6 +97,38 @@ public static class DemoEvents
         online.Description = "Eine Stunde für Fragen von Kommunen: Wie läuft eine Beratung ab, was kostet sie (nichts), wie viele Tage stehen zur Verfügung?";
         db.Events.AddRange(info, forum, online);
         await db.SaveChangesAsync(ct);
+
+        // The coming forum asks two questions of its own; the people registered so far answered them.
+        var lunch = new EventQuestion { EventId = forum.Id, Position = 1, Kind = EventQuestionKind.YesNo, Text = "Nehmen Sie am Imbiss teil?", IsRequired = true };
+        var topics = new EventQuestion
+        {
+            EventId = forum.Id, Position = 2, Kind = EventQuestionKind.MultipleChoice, Text = "Welche Themen sind Ihnen wichtig?",
+            Options = "Vergaberecht\nSiegel und Nachweise\nBeispiele anderer Kommunen",
+        };
+        db.EventQuestions.AddRange(lunch, topics);
+        await db.SaveChangesAsync(ct);
+        var answers = new[] { ("Ja", "Vergaberecht\nBeispiele anderer Kommunen"), ("Nein", "Siegel und Nachweise"), ("Ja", (string?)null) };
+        foreach (var (r, (eats, wishes)) in forum.Registrations.Zip(answers))
+        {
+            db.EventAnswers.Add(new EventAnswer { RegistrationId = r.Id, QuestionId = lunch.Id, Question = lunch.Text, Position = 1, Value = eats });
+            if (wishes is not null) db.EventAnswers.Add(new EventAnswer { RegistrationId = r.Id, QuestionId = topics.Id, Question = topics.Text, Position = 2, Value = wishes });
+        }
+
+        // What came of the forum in Bonn: a file of the documentation and an outcome with the city.
+        var bonn = await db.Events.Where(e => e.PoolId == pool.Id && e.Title.StartsWith("Dialogforum Bonn")).SingleAsync(ct);
+        var pdf = DemoYear.MinimalPdf("Fotoprotokoll Dialogforum Bonn (Demo)");
+        db.EventDocuments.Add(new EventDocument
+        {
+            EventId = bonn.Id, FileName = "Fotoprotokoll-Dialogforum-Bonn.pdf", ContentType = "application/pdf", Content = pdf, Size = pdf.Length,
+            UploadedByName = "Koordinierungsstelle NRW", UploadedAt = bonn.EndsAt.AddDays(3),
+        });
+        if (Key("Bonn") is { } bonnKey)
+            db.EventOutcomes.Add(new EventOutcome
+            {
+                EventId = bonn.Id, Kind = EventOutcomeKind.RequestExpected, MunicipalityKey = bonnKey, CreatedAt = bonn.EndsAt.AddDays(2),
+                Text = "Die Stabsstelle Internationales will eine Beratung zur fairen Beschaffung anfragen, sobald der Ratsbeschluss vorliegt.",
+            });
+        await db.SaveChangesAsync(ct);
     }
 
     private static Event New(Pool pool, EventKind kind, string title, DateOnly date, int startHour, int endHour, string? place, string? organisations, bool isPublic,

@@ -21,7 +21,7 @@ public sealed record Presenter(string Name, string Slug);
 [AllowAnonymous]
 [EnableRateLimiting(RequestRateLimit.Policy), SendingHandlers("")]
 public sealed class DetailsModel(AppDbContext db, CurrentPool current, TimeProvider time, EventRegistrations registrations,
-    IStringLocalizer<DetailsModel> text) : PageModel
+    EventDocuments documents, IStringLocalizer<DetailsModel> text) : PageModel
 {
     [BindProperty] public RegistrationInput Input { get; set; } = new();
 
@@ -29,6 +29,10 @@ public sealed class DetailsModel(AppDbContext db, CurrentPool current, TimeProvi
     public PoolInfo Pool { get; private set; } = null!;
     public IReadOnlyList<string> Municipalities { get; private set; } = [];
     public IReadOnlyList<Presenter> Presenters { get; private set; } = [];
+    /// <summary>The event's own questions, asked after the fixed fields.</summary>
+    public IReadOnlyList<EventQuestion> Questions { get; private set; } = [];
+    /// <summary>The files of the documentation, shown with it once the event is over.</summary>
+    public IReadOnlyList<DocumentRow> Documents { get; private set; } = [];
     public int Taken { get; private set; }
     public bool IsOpen { get; private set; }
     public bool IsPast { get; private set; }
@@ -37,17 +41,31 @@ public sealed class DetailsModel(AppDbContext db, CurrentPool current, TimeProvi
     public bool OfferWaitingList { get; private set; }
     public EventTexts Texts { get; } = new(text);
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        Input.Answers = EventAnswers.Align(Questions, []);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetFileAsync(int id, int file, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct) || !IsPast || await documents.FindAsync(id, file, ct) is not { } found) return NotFound();
+        return EventDocuments.Download(this, found);
+    }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (!string.IsNullOrEmpty(Input.Website)) return RedirectToPage(new { id });
+        // Kept in the order of the questions, so that every way back to the form shows what was typed where it was typed.
+        Input.Answers = EventAnswers.Align(Questions, Input.Answers);
+        var answers = EventAnswers.Check(Questions, Input.Answers, ModelState, "Input.Answers", text);
         if (!Input.Consent)
             ModelState.AddModelError("Input.Consent", text["Bitte stimmen Sie zu, dass wir Ihre Angaben für die Anmeldung verarbeiten."]);
         if (!ModelState.IsValid) return Page();
 
-        var data = new RegistrationData(Input.Name!, Input.Email!, Input.Organisation, Input.Function, Input.Notes, WebUi.CurrentCulture);
+        var data = new RegistrationData(Input.Name!, Input.Email!, Input.Organisation, Input.Function, Input.Notes, WebUi.CurrentCulture, answers);
         var (outcome, _) = await registrations.RegisterAsync(id, data, joinWaitingList: Input.JoinWaitingList, byOffice: false, actorUserId: null, ct);
         switch (outcome)
         {
@@ -85,10 +103,12 @@ public sealed class DetailsModel(AppDbContext db, CurrentPool current, TimeProvi
         Presenters = await db.EventPresenters.AsNoTracking().Where(p => p.EventId == id)
             .Join(db.Advisors.Where(a => a.Status == Advisors.AdvisorStatus.Active), p => p.AdvisorId, a => a.Id, (_, a) => new Presenter(a.FirstName + " " + a.LastName, a.Slug))
             .ToListAsync(ct);
+        Questions = await db.EventQuestions.AsNoTracking().Where(q => q.EventId == id).OrderBy(q => q.Position).ThenBy(q => q.Id).ToListAsync(ct);
         Taken = await db.EventRegistrations.CountAsync(r => r.EventId == id && (r.Status == RegistrationStatus.Registered || r.Status == RegistrationStatus.Offered), ct);
         var now = time.GetUtcNow();
         IsPast = e.EndsAt < now;
         IsOpen = !e.IsCancelled && now < e.RegistrationClosesAt;
+        if (IsPast) Documents = await documents.ListAsync(id, ct);
         return true;
     }
 }

@@ -48,12 +48,14 @@ public sealed class EventJob : IScheduledJob
         return due.Count;
     }
 
-    /// <summary>Name, e-mail, function and notes go; organisation, status and attendance stay for the figures.</summary>
-    public static Task<int> AnonymiseAsync(AppDbContext db, TimeProvider time, CancellationToken ct)
+    /// <summary>Name, e-mail, function, notes and the answers go; organisation, status and attendance stay for the figures.</summary>
+    public static async Task<int> AnonymiseAsync(AppDbContext db, TimeProvider time, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var before = now.AddMonths(-AnonymiseAfterMonths);
-        return db.EventRegistrations
+        await db.EventAnswers.Where(a => db.EventRegistrations.Any(r => r.Id == a.RegistrationId && r.AnonymisedAt == null
+            && db.Events.Any(e => e.Id == r.EventId && e.EndsAt < before))).ExecuteDeleteAsync(ct);
+        return await db.EventRegistrations
             .Where(r => r.AnonymisedAt == null && db.Events.Any(e => e.Id == r.EventId && e.EndsAt < before))
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Name, RetentionSweep.Anonymised).SetProperty(r => r.Email, "")
                 .SetProperty(r => r.Function, (string?)null).SetProperty(r => r.Notes, (string?)null)

@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Beraterpool.Web.Features.Events;
 
 /// <summary>What a person types to register; the office uses the same fields to register someone itself.</summary>
-public sealed record RegistrationData(string Name, string Email, string? Organisation, string? Function, string? Notes, string? Culture);
+public sealed record RegistrationData(string Name, string Email, string? Organisation, string? Function, string? Notes, string? Culture,
+    IReadOnlyList<AnswerData>? Answers = null);
 
 public enum RegisterOutcome { Registered, Waiting, Full, Closed, AlreadyRegistered }
 
@@ -50,6 +51,10 @@ public sealed class EventRegistrations(AppDbContext db, TimeProvider time, Event
             };
             db.EventRegistrations.Add(registration);
             await db.SaveChangesAsync(ct);
+            db.EventAnswers.AddRange((data.Answers ?? []).Select(a => new EventAnswer
+            {
+                RegistrationId = registration.Id, QuestionId = a.QuestionId, Question = a.Question, Position = a.Position, Value = a.Value,
+            }));
             db.Audit(byOffice ? "event.registration.added" : "event.registered", $"event:{eventId}", actorUserId, e.PoolId,
                 $"registration:{registration.Id}; {registration.Status}");
             await db.SaveChangesAsync(ct);

@@ -23,5 +23,16 @@ public sealed class EventTexts(IStringLocalizer text)
         _ => text["Angebot verfallen"],
     }).Value;
 
+    public string Outcome(EventOutcomeKind kind) => OutcomeText(text, kind);
+
+    /// <summary>Shared with the stakeholder timeline, which shows the outcomes too.</summary>
+    public static string OutcomeText(IStringLocalizer text, EventOutcomeKind kind) => (kind switch
+    {
+        EventOutcomeKind.RequestExpected => text["Anfrage erwartet"],
+        EventOutcomeKind.FollowUpMeeting => text["Folgetermin"],
+        EventOutcomeKind.ContactMade => text["Kontakt hergestellt"],
+        _ => text["Sonstiges Ergebnis"],
+    }).Value;
+
     public string When(DateTimeOffset starts, DateTimeOffset ends) => EventMails.When(starts, ends);
 }

@@ -15,6 +15,7 @@ public static class EventsSetup
     {
         services.AddScoped<EventRegistrations>();
         services.AddScoped<EventMails>();
+        services.AddScoped<EventDocuments>();
         services.AddScheduledJob<EventJob>();
         return services;
     }

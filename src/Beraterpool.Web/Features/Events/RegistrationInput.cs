@@ -24,6 +24,9 @@ public sealed class RegistrationInput
     [StringLength(1000, ErrorMessage = "Die Hinweise dürfen höchstens 1000 Zeichen lang sein.")]
     public string? Notes { get; set; }
 
+    /// <summary>The answers to the event's own questions, in their order.</summary>
+    public List<AnswerInput> Answers { get; set; } = [];
+
     public bool Consent { get; set; }
 
     /// <summary>Set by the button that appears when the event filled up: the person agrees to wait for a place.</summary>

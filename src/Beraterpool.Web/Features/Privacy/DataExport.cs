@@ -150,10 +150,14 @@ public sealed class DataExport(AppDbContext db, UserManager<AppUser> users, Iban
 
         var consents = await ConsentHistoryAsync(advisorIds, requestIds, userId, references, ct);
         var mails = await MailsAsync(person, ct);
-        var registrations = await db.EventRegistrations.AsNoTracking().Where(r => person.EventRegistrationIds.Contains(r.Id)).OrderBy(r => r.RegisteredAt)
-            .Join(db.Events, r => r.EventId, e => e.Id, (r, e) => new ExportEventRegistration(e.Title, e.StartsAt, r.Name, r.Email, r.Organisation, r.Function,
-                r.Notes, r.Status, r.RegisteredAt, r.ConsentGivenAt, r.CancelledAt, r.CheckedInAt))
-            .ToListAsync(ct);
+        var eventAnswers = (await db.EventAnswers.AsNoTracking().Where(a => person.EventRegistrationIds.Contains(a.RegistrationId))
+                .OrderBy(a => a.Position).ThenBy(a => a.Id).ToListAsync(ct))
+            .ToLookup(a => a.RegistrationId, a => new ExportEventAnswer(a.Question, a.Value));
+        var registrations = (await db.EventRegistrations.AsNoTracking().Where(r => person.EventRegistrationIds.Contains(r.Id)).OrderBy(r => r.RegisteredAt)
+                .Join(db.Events, r => r.EventId, e => e.Id, (r, e) => new { r, e.Title, e.StartsAt }).ToListAsync(ct))
+            .Select(x => new ExportEventRegistration(x.Title, x.StartsAt, x.r.Name, x.r.Email, x.r.Organisation, x.r.Function,
+                x.r.Notes, x.r.Status, x.r.RegisteredAt, x.r.ConsentGivenAt, x.r.CancelledAt, x.r.CheckedInAt, eventAnswers[x.r.Id].ToList()))
+            .ToList();
 
         var seminarRows = await db.SeminarAttendances.AsNoTracking()
             .Join(db.SeminarParticipants.Where(p => advisorIds.Contains(p.AdvisorId)), a => a.ParticipantId, p => p.Id, (a, p) => new { a, p })

@@ -279,6 +279,8 @@ public sealed class Erasure(AppDbContext db, UserManager<AppUser> users, FeeStat
         await db.SeminarAttendances.Where(a => a.RecordedByUserId == userId).ExecuteUpdateAsync(s => s.SetProperty(a => a.RecordedByUserId, (string?)null), ct);
         await db.SeminarCertificates.Where(c => c.IssuedByUserId == userId).ExecuteUpdateAsync(s => s.SetProperty(c => c.IssuedByUserId, (string?)null), ct);
         await db.SeminarMaterials.Where(m => m.UploadedByUserId == userId).ExecuteUpdateAsync(s => s.SetProperty(m => m.UploadedByUserId, (string?)null), ct);
+        await db.EventDocuments.Where(d => d.UploadedByUserId == userId).ExecuteUpdateAsync(s => s.SetProperty(d => d.UploadedByUserId, (string?)null), ct);
+        await db.EventOutcomes.Where(o => o.CreatedByUserId == userId).ExecuteUpdateAsync(s => s.SetProperty(o => o.CreatedByUserId, (string?)null), ct);
         await db.SeminarTrainerLinks.Where(l => l.CreatedByUserId == userId).ExecuteUpdateAsync(s => s.SetProperty(l => l.CreatedByUserId, (string?)null), ct);
         await db.MentoringMeetings.Where(m => m.CreatedByUserId == userId).ExecuteUpdateAsync(s => s.SetProperty(m => m.CreatedByUserId, (string?)null), ct);
         await db.ReportTexts.Where(t => t.UpdatedByUserId == userId).ExecuteUpdateAsync(s => s.SetProperty(t => t.UpdatedByUserId, (string?)null), ct);

@@ -130,7 +130,11 @@ public sealed record ExportStakeholderContact(
 /// <summary>A registration for one of the pool's events under the person's address.</summary>
 public sealed record ExportEventRegistration(
     string Event, DateTimeOffset StartsAt, string Name, string Email, string? Organisation, string? Function, string? Notes,
-    Events.RegistrationStatus Status, DateTimeOffset RegisteredAt, DateTimeOffset ConsentGivenAt, DateTimeOffset? CancelledAt, DateTimeOffset? CheckedInAt);
+    Events.RegistrationStatus Status, DateTimeOffset RegisteredAt, DateTimeOffset ConsentGivenAt, DateTimeOffset? CancelledAt, DateTimeOffset? CheckedInAt,
+    IReadOnlyList<ExportEventAnswer> Answers);
+
+/// <summary>An answer to one of the event's own questions, with the question as it was asked.</summary>
+public sealed record ExportEventAnswer(string Question, string Answer);
 
 public sealed record ExportSeminarAttendance(string Series, string Seminar, DateTimeOffset StartsAt, DateTimeOffset JoinedAt, Seminars.RsvpAnswer? Rsvp,
     DateTimeOffset? RsvpAt, Seminars.AttendanceStatus? Attendance, DateTimeOffset? RecordedAt);

@@ -61,7 +61,8 @@ public static class ExportFormat
         mails             E-Mails an Ihre Adresse im Postausgang: Betreff, Art, Status, Versandzeit; der Text nur,
                           solange die E-Mail noch nicht versandt ist (danach wird er geleert)
         eventRegistrations Anmeldungen zu Veranstaltungen unter Ihrer Adresse: Veranstaltung, Ihre Angaben,
-                          Stand (status), Zeitpunkte von Anmeldung, Einwilligung, Absage und Anwesenheit
+                          Stand (status), Zeitpunkte von Anmeldung, Einwilligung, Absage und Anwesenheit,
+                          Ihre Antworten auf die Fragen der Veranstaltung (answers: Frage und Antwort)
         seminarAttendance Seminare der Qualifizierung: Reihe, Seminar, Beginn, seit wann Sie teilnehmen
                           (joinedAt), Ihre Antwort (rsvp) und die erfasste Anwesenheit (attendance)
         certificates      Ihre Zertifikate: Reihe, Prüfcode, Name, Ausstellungsdatum

@@ -63,7 +63,8 @@ public sealed class ContactOrganisation
     public Organisation? Organisation { get; set; }
 }
 
-public enum TimelineKind { Meeting = 1, Call = 2, Email = 3, EventAttendance = 4, Presentation = 5, Interview = 6 }
+/// <summary>EventOutcome is only read from the outcomes of the events, never written by hand.</summary>
+public enum TimelineKind { Meeting = 1, Call = 2, Email = 3, EventAttendance = 4, Presentation = 5, Interview = 6, EventOutcome = 7 }
 
 /// <summary>Something that happened with an organisation or a contact (or both), written down by the office.</summary>
 public sealed class TimelineEntry

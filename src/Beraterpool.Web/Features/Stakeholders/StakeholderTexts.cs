@@ -26,6 +26,9 @@ public sealed class StakeholderTexts(IStringLocalizer text)
         TimelineKind.Email => text["E-Mail"],
         TimelineKind.EventAttendance => text["Teilnahme an einer Veranstaltung"],
         TimelineKind.Presentation => text["Vortrag"],
+        TimelineKind.EventOutcome => text["Ergebnis einer Veranstaltung"],
         _ => text["Interview"],
     }).Value;
+
+    public string Outcome(Events.EventOutcomeKind kind) => Events.EventTexts.OutcomeText(text, kind);
 }

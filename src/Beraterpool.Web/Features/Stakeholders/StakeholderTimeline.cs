@@ -6,8 +6,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Beraterpool.Web.Features.Stakeholders;
 
 /// <summary>One line of a timeline: written by the office, or an event registration read from the events (<see cref="EventId"/> set).</summary>
-/// <remarks><see cref="InterviewId"/> set: a finished interview with the organisation's municipality, read from the interviews.</remarks>
-public sealed record TimelineItem(DateOnly On, TimelineKind Kind, string Subject, string? Notes, int? EntryId, int? EventId, int? InterviewId = null);
+/// <remarks><see cref="InterviewId"/> set: a finished interview with the organisation's municipality, read from the interviews.
+/// <see cref="OutcomeEventId"/> set: an outcome of that event with the organisation or its municipality, read from the events.</remarks>
+public sealed record TimelineItem(DateOnly On, TimelineKind Kind, string Subject, string? Notes, int? EntryId, int? EventId, int? InterviewId = null,
+    int? OutcomeEventId = null, EventOutcomeKind? OutcomeKind = null);
 
 public sealed record FollowUpItem(int Id, string Title, DateOnly DueOn, string? OwnerUserId, string? OwnerName, bool Done, int? OrganisationId, int? ContactId, string About);
 
@@ -34,7 +36,13 @@ public sealed class StakeholderTimeline(AppDbContext db)
             .Select(i => new TimelineItem(i.HeldOn, TimelineKind.Interview,
                 db.InterviewGuides.Where(g => g.Id == i.GuideId).Select(g => g.Title).First(), i.IntervieweeFunction, null, null, i.Id))
             .ToListAsync(ct);
-        return Merge(written.Concat(interviews), events.Select(e => new TimelineItem(ProgrammeTime.LocalDate(e.StartsAt), TimelineKind.EventAttendance, e.Title,
+        // What came of the pool's events with the organisation, or with the municipality it stands for, read live as well.
+        var municipality = o.MunicipalityKey;
+        var outcomes = (await db.EventOutcomes.AsNoTracking().Where(x => x.OrganisationId == o.Id || (municipality != null && x.MunicipalityKey == municipality))
+                .Join(db.Events.Where(e => e.PoolId == o.PoolId), x => x.EventId, e => e.Id, (x, e) => new { x.Kind, x.Text, e.Id, e.Title, e.StartsAt })
+                .ToListAsync(ct))
+            .Select(x => new TimelineItem(ProgrammeTime.LocalDate(x.StartsAt), TimelineKind.EventOutcome, x.Title, x.Text, null, null, null, x.Id, x.Kind));
+        return Merge(written.Concat(interviews).Concat(outcomes), events.Select(e => new TimelineItem(ProgrammeTime.LocalDate(e.StartsAt), TimelineKind.EventAttendance, e.Title,
             e.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), null, e.Id)));
     }
 

@@ -27,6 +27,9 @@ public sealed class RegistrationsModel(AppDbContext db, TimeProvider time, PoolA
 
     public Event Event { get; private set; } = null!;
     public IReadOnlyList<EventRegistration> Registrations { get; private set; } = [];
+    public IReadOnlyList<EventQuestion> Questions { get; private set; } = [];
+    /// <summary>The answers to the event's questions by registration, in the order the questions had.</summary>
+    public ILookup<int, EventAnswer> Answers { get; private set; } = Array.Empty<EventAnswer>().ToLookup(a => a.RegistrationId);
     public int Taken => Registrations.Count(r => EventRegistration.HoldsPlace(r.Status));
     public EventTexts Texts { get; } = new(text);
 
@@ -74,17 +77,31 @@ public sealed class RegistrationsModel(AppDbContext db, TimeProvider time, PoolA
         await db.SaveChangesAsync(ct);
         var options = new CsvWriterOptions { Separator = ';', Injection = CsvInjection.Escape, WriteByteOrderMark = true };
         using var ms = new MemoryStream();
+        var columns = AnswerColumns();
         using (var csv = CsvWriter.Create(ms, options, leaveOpen: true))
         {
-            csv.WriteRecord(CsvHeaders);
+            csv.WriteRecord([.. CsvHeaders, .. columns.Select(c => c.Header)]);
             foreach (var r in Registrations.Where(r => r.Status is RegistrationStatus.Registered or RegistrationStatus.Offered or RegistrationStatus.Waiting))
                 csv.WriteRecord([r.Name, r.Organisation ?? "", r.Function ?? "", r.Email, Texts.Status(r.Status),
-                    ProgrammeTime.ToLocal(r.RegisteredAt).ToString("dd.MM.yyyy HH:mm"), r.CheckedInAt is null ? "" : "ja", r.Notes ?? ""]);
+                    ProgrammeTime.ToLocal(r.RegisteredAt).ToString("dd.MM.yyyy HH:mm"), r.CheckedInAt is null ? "" : "ja", r.Notes ?? "",
+                    .. columns.Select(c => Answers[r.Id].FirstOrDefault(c.Matches) is { } a ? EventAnswers.OneLine(a.Value) : "")]);
         }
         return File(ms.ToArray(), "text/csv; charset=utf-8", $"teilnahmeliste-{id}.csv");
     }
 
-    /// <summary>The list for the door: everyone with a place, sorted by name, a box to tick and a line to sign.</summary>
+    /// <summary>
+    /// One column per question of the event, then one per wording of a removed question that still has answers (their
+    /// answers kept the question's text, so that is what the column is called).
+    /// </summary>
+    private List<(string Header, Func<EventAnswer, bool> Matches)> AnswerColumns()
+    {
+        var columns = Questions.Select(q => (q.Text, (Func<EventAnswer, bool>)(a => a.QuestionId == q.Id))).ToList();
+        var removed = Answers.SelectMany(g => g).Where(a => a.QuestionId is null).OrderBy(a => a.Position).Select(a => a.Question).Distinct().ToList();
+        columns.AddRange(removed.Select(t => (text["{0} (entfernte Frage)", t].Value, (Func<EventAnswer, bool>)(a => a.QuestionId is null && a.Question == t))));
+        return columns;
+    }
+
+    /// <summary>The list for the door: everyone with a place, sorted by name, a box to tick and a line to sign (no answers: they would not fit across the page).</summary>
     public async Task<IActionResult> OnGetCheckInPdfAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
@@ -111,6 +128,9 @@ public sealed class RegistrationsModel(AppDbContext db, TimeProvider time, PoolA
         Registrations = await db.EventRegistrations.AsNoTracking().Where(r => r.EventId == id)
             .OrderBy(r => r.Status == RegistrationStatus.Registered ? 0 : r.Status == RegistrationStatus.Offered ? 1 : r.Status == RegistrationStatus.Waiting ? 2 : 3)
             .ThenBy(r => r.RegisteredAt).ThenBy(r => r.Id).ToListAsync(ct);
+        Questions = await db.EventQuestions.AsNoTracking().Where(q => q.EventId == id).OrderBy(q => q.Position).ThenBy(q => q.Id).ToListAsync(ct);
+        Answers = (await db.EventAnswers.AsNoTracking().Where(a => db.EventRegistrations.Any(r => r.Id == a.RegistrationId && r.EventId == id))
+            .OrderBy(a => a.Position).ThenBy(a => a.Id).ToListAsync(ct)).ToLookup(a => a.RegistrationId);
         return true;
     }
 
