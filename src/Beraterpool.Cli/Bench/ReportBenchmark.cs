@@ -53,6 +53,7 @@ public static class ReportBenchmark
                 model.Add(built);
                 pdf.Add(built + written);
             }
+            await SlowestIndicatorsAsync(app.Services, poolId);
             var provider = app.Configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
             double P50(List<double> xs) => xs.Order().ElementAt(xs.Count / 2);
             Console.WriteLine($"Annual report {Year} on {provider}, {Runs} warm runs:");
@@ -64,6 +65,27 @@ public static class ReportBenchmark
         {
             await CleanUpAsync(app.Services, poolId);
         }
+    }
+
+    /// <summary>Each indicator's figure on its own (warm), the five slowest printed: where to look when the goal is missed.</summary>
+    private static async Task SlowestIndicatorsAsync(IServiceProvider services, int poolId)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var scopeOfYear = new ImpactScope(scope.ServiceProvider.GetRequiredService<AppDbContext>(), [poolId], Year);
+        var times = new List<(string Key, double Ms)>();
+        foreach (var indicator in BuiltInIndicators.All)
+        {
+            var t = Stopwatch.GetTimestamp();
+            await indicator.FigureAsync(scopeOfYear, CancellationToken.None);
+            times.Add((indicator.Key, Stopwatch.GetElapsedTime(t).TotalMilliseconds));
+        }
+        var t0 = Stopwatch.GetTimestamp();
+        await Beraterpool.Web.Features.Statistics.PoolStatistics.ComputeAsync(scopeOfYear.Db, poolId, "de", Year + 1, CancellationToken.None);
+        times.Add(("Statistik des Pools", Stopwatch.GetElapsedTime(t0).TotalMilliseconds));
+        t0 = Stopwatch.GetTimestamp();
+        await PoolMap.ReachedAsync(scopeOfYear, CancellationToken.None);
+        times.Add(("erreichte Kommunen (Karte)", Stopwatch.GetElapsedTime(t0).TotalMilliseconds));
+        Console.WriteLine("  slowest parts (indicator figures, statistics, map list): " + string.Join(", ", times.OrderByDescending(x => x.Ms).Take(5).Select(x => $"{x.Key} {x.Ms:F0} ms")));
     }
 
     private static async Task<(int PoolId, string Counts)> ArrangeAsync(IServiceProvider services, int advisorCount)

@@ -28,7 +28,8 @@ public static class BuiltInIndicators
                 Detail = s.Db.Municipalities.Where(m => m.OfficialKey == r.MunicipalityKey).Select(m => m.ShortName).FirstOrDefault(),
             })),
         new("kommunen-anfragen", "Kommunen mit Anfrage", Municipalities, ReportSection.Consultations, IndicatorKind.Count, s =>
-            s.Db.Municipalities.Where(m => RequestsOf(s).Any(r => r.MunicipalityKey == m.OfficialKey))
+            // IN (subquery), not a correlated EXISTS: the database collects the year's keys once instead of per municipality.
+            s.Db.Municipalities.Where(m => RequestsOf(s).Select(r => r.MunicipalityKey).Contains(m.OfficialKey))
                 .Select(m => new IndicatorRow { Id = 0, Label = m.ShortName, Detail = m.OfficialKey, Link = "/municipalities/" + m.OfficialKey })),
         new("begleitungen-begonnen", "Begonnene Begleitungen", Engagements, ReportSection.Consultations, IndicatorKind.Count, s =>
             EngagementRows(s, s.Db.Engagements.Where(e => s.PoolIds.Contains(e.PoolId) && e.StartedAt >= s.From && e.StartedAt < s.To))),
@@ -166,7 +167,7 @@ public static class BuiltInIndicators
     /// The pool map and the report's list of them start from this query, so they show what the figure counts.
     /// </summary>
     public static IQueryable<Municipality> Reached(ImpactScope s) =>
-        s.Db.Municipalities.AsNoTracking().Where(m => RunningIn(s).Any(e => e.MunicipalityKey == m.OfficialKey));
+        s.Db.Municipalities.AsNoTracking().Where(m => RunningIn(s).Select(e => e.MunicipalityKey).Contains(m.OfficialKey));
 
     /// <summary>The activities "Beratungstage" adds up: dated in the year, on an engagement of the pools.</summary>
     public static IQueryable<Activity> ActivitiesOf(ImpactScope s) =>
@@ -193,12 +194,16 @@ public static class BuiltInIndicators
     /// </summary>
     private static IQueryable<string> NewOrganisations(ImpactScope s)
     {
+        // Each "not met before" test is its own NOT IN over a plain subquery, on values that cannot be NULL (COALESCE):
+        // over a UNION, or with a nullable column, EF writes a correlated NOT EXISTS that the database runs per row.
         var stakeholders = s.Db.Organisations.Where(o => s.PoolIds.Contains(o.PoolId));
-        var earlier = AttendedBefore(s).Where(r => r.Organisation != null).Select(r => r.Organisation!)
-            .Union(stakeholders.Where(o => s.Db.TimelineEntries.Any(t => t.OrganisationId == o.Id && t.On < s.FirstDay)).Select(o => o.Name));
-        var met = AttendedOf(s).Where(r => r.Organisation != null && r.Organisation != "").Select(r => r.Organisation!)
-            .Union(stakeholders.Where(o => s.Db.TimelineEntries.Any(t => t.OrganisationId == o.Id && t.On >= s.FirstDay && t.On < s.NextYear)).Select(o => o.Name));
-        return met.Where(n => !earlier.Contains(n));
+        var atEarlierEvents = AttendedBefore(s).Where(r => r.Organisation != null).Select(r => r.Organisation ?? "");
+        var inEarlierTimeline = stakeholders.Where(o => s.Db.TimelineEntries.Any(t => t.OrganisationId == o.Id && t.On < s.FirstDay)).Select(o => o.Name);
+        var atEvents = AttendedOf(s).Where(r => r.Organisation != null && r.Organisation != "")
+            .Select(r => r.Organisation ?? "").Where(n => !atEarlierEvents.Contains(n) && !inEarlierTimeline.Contains(n));
+        var inTimeline = stakeholders.Where(o => s.Db.TimelineEntries.Any(t => t.OrganisationId == o.Id && t.On >= s.FirstDay && t.On < s.NextYear))
+            .Select(o => o.Name).Where(n => !atEarlierEvents.Contains(n) && !inEarlierTimeline.Contains(n));
+        return atEvents.Union(inTimeline);
     }
 
     /// <summary>
