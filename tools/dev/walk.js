@@ -106,6 +106,10 @@ function latestMailTo(address) {
       await visitor.locator('#Input_Name').fill('Walk Besucherin');
       await visitor.locator('#Input_Email').fill(address);
       await visitor.locator('#Input_Consent').check();
+      // The forum's own questions: the first choice of each group, a word in each empty text field of a question.
+      for (const name of await visitor.$$eval('main form input[type=radio]', rs => [...new Set(rs.map(r => r.name))]))
+        await visitor.locator(`main form input[type=radio][name="${name}"]`).first().check();
+      for (const box of await visitor.locator('main form [name^="Answers"]:is(input[type=text], textarea)').all()) if (!(await box.inputValue())) await box.fill('Walk-Antwort');
       await visitor.getByRole('button', { name: /anmelden|Warteliste/i }).click(); await visitor.waitForLoadState(); await shot(visitor, 'events-registered');
       await new Promise(r => setTimeout(r, 1500));
       const mail = latestMailTo(address).replace(/=\r?\n/g, '');
@@ -120,6 +124,18 @@ function latestMailTo(address) {
       await office.goto(BASE + '/manage/events'); await shot(office, 'events-office-list');
       await office.getByRole('link', { name: /Wuppertal/ }).first().click(); await office.waitForLoadState(); await shot(office, 'events-office-desk');
       await office.getByRole('link', { name: 'Bearbeiten' }).click(); await office.waitForLoadState(); await shot(office, 'events-office-edit');
+      // The forum's questions; then a past forum's documentation files and outcomes, and the organisation's timeline.
+      const desk = office.url().replace(/\/manage\/events\/edit\/(\d+).*/, '/manage/events/$1');
+      await office.goto(desk + '/questions'); await shot(office, 'events-office-questions');
+      await office.goto(BASE + '/manage/events?when=past').catch(() => {});
+      const past = await office.$$eval('main a[href^="/manage/events/"]', as => as.map(a => a.getAttribute('href')).filter(h => /^\/manage\/events\/\d+$/.test(h)));
+      report.push('past events on the desk: ' + past.length);
+      for (const id of past.slice(0, 40)) {
+        await office.goto(BASE + id + '/outcomes');
+        if (await office.locator('main .outcome-list li, main table tbody tr').count() > 0) break;
+      }
+      await shot(office, 'events-office-outcomes');
+      await office.goto(office.url().replace('/outcomes', '/documents')); await shot(office, 'events-office-documents');
     }
     if (steps.includes('impact')) {
       // The public impact page and flyer; the office's 2015 report, a drill-down, the texts form; the PDF and a card as files.
@@ -131,6 +147,10 @@ function latestMailTo(address) {
       await login(office, 'koordination@miglobe.local');
       await office.goto(BASE + '/manage'); await office.getByRole('link', { name: 'Wirkung und Jahresbericht' }).click(); await office.waitForLoadState(); await shot(office, 'impact-report-current');
       await office.goto(BASE + '/manage/reports/2015'); await shot(office, 'impact-report-2015');
+      await office.getByRole('link', { name: /Karte/ }).first().click(); await office.waitForLoadState(); await shot(office, 'impact-map-2015');
+      await office.goto(BASE + '/manage'); await office.getByRole('link', { name: /Karte/ }).first().click().catch(e => report.push('map card: ' + e.message));
+      await office.waitForLoadState(); await shot(office, 'impact-map-current');
+      await office.goto(BASE + '/manage/reports/2015');
       await office.locator('tr[data-indicator="veranstaltungen"] a[data-figure]').first().click(); await office.waitForLoadState(); await shot(office, 'impact-drilldown');
       await office.goto(BASE + '/manage/reports/2015'); await office.getByRole('link', { name: /Texte schreiben/ }).click(); await office.waitForLoadState(); await shot(office, 'impact-texts');
       const pdf = await office.request.get(BASE + '/manage/reports/2015.pdf'); fs.writeFileSync(path.join(OUT, 'report-2015.pdf'), await pdf.body());
