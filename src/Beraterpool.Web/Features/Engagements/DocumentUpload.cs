@@ -27,6 +27,14 @@ public static class DocumentUpload
 
     public enum Problem { None, Empty, TooLarge, NotAllowed }
 
+    /// <summary>A stored document, always as an attachment with the type found at upload, never rendered in the page's origin.</summary>
+    public static Microsoft.AspNetCore.Mvc.IActionResult Download(Microsoft.AspNetCore.Mvc.RazorPages.PageModel page, (string FileName, string ContentType, byte[] Content) file)
+    {
+        page.Response.Headers.XContentTypeOptions = "nosniff";
+        page.Response.Headers.CacheControl = "private, no-store";
+        return page.File(file.Content, file.ContentType, file.FileName);
+    }
+
     /// <summary>The message at the file field (the texts are shared resources).</summary>
     public static string Message(Problem problem, Microsoft.Extensions.Localization.IStringLocalizer text) => problem switch
     {

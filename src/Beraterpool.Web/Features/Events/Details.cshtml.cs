@@ -1,3 +1,4 @@
+using Beraterpool.Web.Features.Engagements;
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Pools;
 using Beraterpool.Web.Features.Requests;
@@ -51,7 +52,7 @@ public sealed class DetailsModel(AppDbContext db, CurrentPool current, TimeProvi
     public async Task<IActionResult> OnGetFileAsync(int id, int file, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct) || !IsPast || await documents.FindAsync(id, file, ct) is not { } found) return NotFound();
-        return EventDocuments.Download(this, found);
+        return DocumentUpload.Download(this, found);
     }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)

@@ -1,8 +1,6 @@
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Audit;
 using Beraterpool.Web.Features.Engagements;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -13,13 +11,6 @@ public sealed record DocumentRow(int Id, string FileName, long Size, string Uplo
 /// <summary>The files of an event's documentation: what the office page and the public event page share.</summary>
 public sealed class EventDocuments(AppDbContext db, TimeProvider time)
 {
-    /// <summary>Always as an attachment with the type found at upload, never rendered in the page's origin.</summary>
-    public static IActionResult Download(PageModel page, (string FileName, string ContentType, byte[] Content) file)
-    {
-        page.Response.Headers.XContentTypeOptions = "nosniff";
-        page.Response.Headers.CacheControl = "private, no-store";
-        return page.File(file.Content, file.ContentType, file.FileName);
-    }
 
     public Task<List<DocumentRow>> ListAsync(int eventId, CancellationToken ct) =>
         db.EventDocuments.AsNoTracking().Where(d => d.EventId == eventId).OrderBy(d => d.FileName).ThenBy(d => d.Id)

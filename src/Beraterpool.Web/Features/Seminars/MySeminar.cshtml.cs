@@ -1,3 +1,4 @@
+using Beraterpool.Web.Features.Engagements;
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Pools;
 using Microsoft.AspNetCore.Authorization;
@@ -27,7 +28,7 @@ public sealed class MySeminarModel(AppDbContext db, PoolAccess access, SeminarMa
     public async Task<IActionResult> OnGetMaterialAsync(int seminarId, int materialId, CancellationToken ct)
     {
         if (!await LoadAsync(seminarId, ct) || await materials.FindAsync(seminarId, materialId, ct) is not { } file) return NotFound();
-        return SeminarMaterials.Download(this, file);
+        return DocumentUpload.Download(this, file);
     }
 
     private async Task<bool> LoadAsync(int seminarId, CancellationToken ct)

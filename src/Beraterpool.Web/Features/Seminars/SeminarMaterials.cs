@@ -2,8 +2,6 @@ using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Audit;
 using Beraterpool.Web.Features.Engagements;
 using Beraterpool.Web.Features.Requests;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -18,14 +16,6 @@ public sealed class SeminarMaterials(AppDbContext db, TimeProvider time, Seminar
 {
     /// <summary>The name a file is stored under (no path, no control characters).</summary>
     public static string DocumentName(IFormFile file) => DocumentUpload.SafeName(file.FileName);
-
-    /// <summary>Always as an attachment with the type found at upload, never rendered in the page's origin.</summary>
-    public static IActionResult Download(PageModel page, (string FileName, string ContentType, byte[] Content) file)
-    {
-        page.Response.Headers.XContentTypeOptions = "nosniff";
-        page.Response.Headers.CacheControl = "private, no-store";
-        return page.File(file.Content, file.ContentType, file.FileName);
-    }
 
     public Task<List<MaterialRow>> ListAsync(int seminarId, CancellationToken ct) =>
         db.SeminarMaterials.AsNoTracking().Where(m => m.SeminarId == seminarId).OrderBy(m => m.FileName).ThenBy(m => m.Id)

@@ -1,3 +1,4 @@
+using Beraterpool.Web.Features.Engagements;
 using Beraterpool.Web.Features.Shared.Forms;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -50,7 +51,7 @@ public sealed class TrainerModel(SeminarProgram program, SeminarMaterials materi
     public async Task<IActionResult> OnGetMaterialAsync(string token, int materialId, CancellationToken ct)
     {
         if (!await LoadAsync(token, ct) || await materials.FindAsync(Seminar.Id, materialId, ct) is not { } file) return NotFound();
-        return SeminarMaterials.Download(this, file);
+        return DocumentUpload.Download(this, file);
     }
 
     private async Task<bool> LoadAsync(string token, CancellationToken ct)

@@ -1,3 +1,4 @@
+using Beraterpool.Web.Features.Engagements;
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Accounts;
 using Beraterpool.Web.Features.Pools;
@@ -39,7 +40,7 @@ public sealed class DocumentsModel(AppDbContext db, PoolAccess access, EventDocu
     public async Task<IActionResult> OnGetFileAsync(int id, int documentId, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct) || await documents.FindAsync(id, documentId, ct) is not { } file) return NotFound();
-        return EventDocuments.Download(this, file);
+        return DocumentUpload.Download(this, file);
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, int documentId, CancellationToken ct)

@@ -1,3 +1,4 @@
+using Beraterpool.Web.Features.Engagements;
 using System.ComponentModel.DataAnnotations;
 using Beraterpool.Web.Data;
 using Beraterpool.Web.Features.Accounts;
@@ -80,7 +81,7 @@ public sealed class AttendanceModel(AppDbContext db, PoolAccess access, PoolCata
     public async Task<IActionResult> OnGetMaterialAsync(int seminarId, int materialId, CancellationToken ct)
     {
         if (!await LoadAsync(seminarId, ct) || await materials.FindAsync(seminarId, materialId, ct) is not { } file) return NotFound();
-        return SeminarMaterials.Download(this, file);
+        return DocumentUpload.Download(this, file);
     }
 
     public async Task<IActionResult> OnPostDeleteMaterialAsync(int seminarId, int materialId, CancellationToken ct)
