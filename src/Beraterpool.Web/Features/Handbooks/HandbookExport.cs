@@ -33,7 +33,7 @@ public static class HandbookExport
         {
             html.Append("<section aria-labelledby=\"kapitel-").Append(i + 1).Append("\">\n<h2 id=\"kapitel-").Append(i + 1).Append("\">")
                 .Append(i + 1).Append(". ").Append(E(handbook.Chapters[i].Title)).Append("</h2>\n")
-                .Append(MarkdownHtml.ToHtml(handbook.Chapters[i].Markdown, topHeading: 3)).Append("\n</section>\n");
+                .Append(MarkdownHtml.ToHtml(handbook.Chapters[i].Markdown, topHeading: 3, fromHighest: true)).Append("\n</section>\n");
         }
         return html.Append("</main>\n</body>\n</html>\n").ToString();
     }
