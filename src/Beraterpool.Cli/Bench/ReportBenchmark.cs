@@ -158,6 +158,8 @@ public static class ReportBenchmark
         db.Events.AddRange(events);
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync();
+        // Fresh bulk rows have no planner statistics until autovacuum gets to them; a running installation has them.
+        if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("ANALYZE");
         return (pool.Id, $"{advisors.Count:N0} advisors, {requests.Count:N0} requests, {engagements.Count:N0} engagements, {activities.Count:N0} activities, "
                          + $"{events.Count:N0} events with {events.Count * 40:N0} guests");
     }
