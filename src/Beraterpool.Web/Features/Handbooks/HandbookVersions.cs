@@ -41,7 +41,8 @@ public sealed class HandbookVersions(AppDbContext db, PoolAccess access, TimePro
             await db.SaveChangesAsync(ct);
             return true;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException
+            || e.InnerException is Npgsql.PostgresException { SqlState: "23505" } or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 })
         {
             db.ChangeTracker.Clear();
             return false;
